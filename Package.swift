@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// MARK: - Settings
+
+/// The numeric core is compiled optimized even in debug builds: SIMD code in a plain debug build
+/// runs 50–330× slower (SWIFT-LINUX.md §6), which would make tests crawl.
+var coreSettings: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+#if arch(x86_64)
+// Without a target CPU, `SIMD16<Float>.addingProduct` becomes one libm `fmaf` call per lane.
+// `haswell` (AVX2 + FMA) is portable across the x86_64 machines we run on and as fast as native.
+coreSettings.append(.unsafeFlags(["-target-cpu", "haswell"]))
+#endif
+
+let package = Package(
+  name: "regviz",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "regviz", targets: ["regviz"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    // MARK: - C shim
+    .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+
+    // MARK: - Pure Swift: math, training, lessons, drawing
+    .target(name: "NeuralCore", swiftSettings: coreSettings),
+    .target(name: "Training", dependencies: ["NeuralCore"], swiftSettings: coreSettings),
+    .target(name: "Lessons"),
+    .target(name: "Canvas"),
+    .target(name: "App", dependencies: ["NeuralCore", "Training", "Lessons", "Canvas"]),
+
+    // MARK: - Terminal
+    .target(name: "NcursesBackend", dependencies: ["CNcurses", "Canvas", "App"]),
+
+    // MARK: - Command line
+    .target(
+      name: "RegvizCommand",
+      dependencies: [
+        "NeuralCore", "Training", "Lessons", "Canvas", "App", "NcursesBackend",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: coreSettings),
+    .executableTarget(name: "regviz", dependencies: ["RegvizCommand"]),
+
+    // MARK: - Tests
+    .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"],
+                resources: [.copy("Fixtures")], swiftSettings: coreSettings),
+    .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralCore"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
+    .testTarget(name: "CanvasTests", dependencies: ["Canvas"], resources: [.copy("Snapshots")]),
+    .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Training", "NeuralCore", "Lessons"]),
+    .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "Canvas"]),
+    .testTarget(name: "RegvizCommandTests", dependencies: ["RegvizCommand", "NeuralCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

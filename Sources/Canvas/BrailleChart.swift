@@ -1,0 +1,173 @@
+/// One line of a chart: its samples (oldest first), its colour, and its marker.
+public struct ChartSeries: Hashable, Sendable {
+  /// Non-finite values (a diverged loss) are left out, breaking the line there.
+  public var values: [Double]
+  public var style: Style
+  /// Plots the samples in ASCII mode, where braille is not available.
+  public var marker: Character
+
+  public init(values: [Double], style: Style, marker: Character = "*") {
+    self.values = values
+    self.style = style
+    self.marker = marker
+  }
+}
+
+/// A multi-series line chart drawn with braille dots (2 samples per cell horizontally, 4 levels
+/// vertically), with y labels at the top and bottom and an x axis carrying a caption.
+///
+/// ```
+/// 1.1┤⠑⢄
+///    │  ⠑⠢⣀
+/// 0.2┤     ⠉⠒⠤⠤⠤
+///    └──── epoch 312
+/// ```
+/// The whole history always fits: when a series has more samples than dot columns it is thinned
+/// to evenly spaced samples (first and last kept), which compresses the x axis as epochs pass.
+/// In ASCII mode each column holds one sample, drawn with the series marker.
+public struct BrailleChart: Widget {
+  public var series: [ChartSeries]
+  /// Fixed y range; nil scales to the finite values of all series, padded 5%.
+  public var yRange: ClosedRange<Double>?
+  /// Right-aligned on the x axis, e.g. `"epoch 312"`.
+  public var caption: String?
+  /// Values are fractions shown as percentages on the labels (0.7 → `70%`).
+  public var percent: Bool
+
+  public init(
+    series: [ChartSeries], yRange: ClosedRange<Double>? = nil, caption: String? = nil,
+    percent: Bool = false
+  ) {
+    self.series = series
+    self.yRange = yRange
+    self.caption = caption
+    self.percent = percent
+  }
+
+  /// The y range actually plotted (nil when there is nothing finite to show).
+  ///
+  /// Padding keeps extremes off the frame; it never crosses zero, so a non-negative metric is not
+  /// labelled with a meaningless negative bottom. A flat series gets a range around its value.
+  public func resolvedRange() -> (low: Double, high: Double)? {
+    if let yRange, yRange.lowerBound.isFinite, yRange.upperBound.isFinite {
+      return widened(yRange.lowerBound, yRange.upperBound)
+    }
+    let finite = series.flatMap(\.values).filter(\.isFinite)
+    guard let low = finite.min(), let high = finite.max() else { return nil }
+    guard high > low else { return widened(low, high) }
+    let pad = (high - low) * 0.05
+    return (low >= 0 ? max(0, low - pad) : low - pad, high <= 0 ? min(0, high + pad) : high + pad)
+  }
+
+  private func widened(_ low: Double, _ high: Double) -> (low: Double, high: Double) {
+    guard high <= low else { return (low, high) }
+    if low == 0 { return (0, 1) }
+    let pad = abs(low) * 0.1
+    return (low - pad, high + pad)
+  }
+
+  public func draw(in rect: Rect, painter: inout Painter, theme: Theme) {
+    painter.clipped(to: rect) { p in
+      p.clear(rect)
+      let range = resolvedRange()
+      let missing = String(theme.glyphs.missing)
+      let top = range.map { CompactNumber.format($0.high, percent: percent) } ?? missing
+      let bottom = range.map { CompactNumber.format($0.low, percent: percent) } ?? missing
+      let hasXAxis = rect.height >= 3
+      let plotRows = rect.height - (hasXAxis ? 1 : 0)
+      let labelWidth = max(top.count, plotRows > 1 ? bottom.count : 0)
+      let axisX = rect.x + labelWidth
+      let plot = Rect(x: axisX + 1, y: rect.y, width: rect.maxX - axisX - 1, height: plotRows)
+      guard plot.width >= 1, plot.height >= 1 else { return }
+
+      let labels = Rect(x: rect.x, y: rect.y, width: labelWidth, height: plotRows)
+      drawAxes(plot: plot, labels: labels, top: top, bottom: bottom, hasXAxis: hasXAxis,
+               theme: theme, painter: &p)
+      guard let range else { return }
+      if theme.glyphs.usesBraille {
+        drawBraille(plot: plot, range: range, painter: &p)
+      } else {
+        drawMarkers(plot: plot, range: range, painter: &p)
+      }
+    }
+  }
+
+  private func drawAxes(
+    plot: Rect, labels: Rect, top: String, bottom: String, hasXAxis: Bool, theme: Theme,
+    painter p: inout Painter
+  ) {
+    let box = theme.glyphs.box
+    let axisX = plot.x - 1
+    p.verticalRule(x: axisX, y: plot.y, height: plot.height, style: theme.axis, glyphs: box)
+    p.set(box.teeLeft, x: axisX, y: plot.y, style: theme.axis)
+    p.putRightAligned(top, in: labels, y: plot.y, style: theme.axis)
+    if plot.height > 1 {
+      p.set(box.teeLeft, x: axisX, y: plot.maxY - 1, style: theme.axis)
+      p.putRightAligned(bottom, in: labels, y: plot.maxY - 1, style: theme.axis)
+    }
+    guard hasXAxis else { return }
+    p.set(box.bottomLeft, x: axisX, y: plot.maxY, style: theme.axis)
+    p.horizontalRule(x: plot.x, y: plot.maxY, width: plot.width, style: theme.axis, glyphs: box)
+    if let caption, !caption.isEmpty, plot.width >= caption.count + 2 {
+      p.putRightAligned(" " + caption, in: plot.inset(bottom: -1), y: plot.maxY, style: theme.dim)
+    }
+  }
+
+  /// Dot row (0 = top) of `value` on a scale with `rows` levels; values outside a fixed range
+  /// are pinned to the edge so an outlier stays visible.
+  static func level(_ value: Double, range: (low: Double, high: Double), rows: Int) -> Int {
+    let t = (range.high - value) / (range.high - range.low)
+    return min(rows - 1, max(0, Int((t * Double(rows - 1)).rounded())))
+  }
+
+  private func drawBraille(plot: Rect, range: (low: Double, high: Double), painter p: inout Painter) {
+    var raster = BrailleRaster(columns: plot.width, rows: plot.height)
+    for line in series {
+      let samples = Resample.evenlySpaced(line.values, count: raster.dotWidth)
+      var previous: Int?
+      for (x, value) in samples.enumerated() {
+        guard value.isFinite else { previous = nil; continue }
+        let y = BrailleChart.level(value, range: range, rows: raster.dotHeight)
+        if let a = previous {
+          let spans = joinSpans(from: a, to: y)
+          raster.setColumn(x: x - 1, from: spans.first.0, to: spans.first.1, style: line.style)
+          raster.setColumn(x: x, from: spans.second.0, to: spans.second.1, style: line.style)
+        } else {
+          raster.set(x: x, y: y, style: line.style)
+        }
+        previous = y
+      }
+    }
+    for row in 0..<plot.height {
+      for column in 0..<plot.width {
+        if let (character, style) = raster.character(column: column, row: row) {
+          p.set(character, x: plot.x + column, y: plot.y + row, style: style)
+        }
+      }
+    }
+  }
+
+  /// ASCII fallback: one sample per column, the marker at its row and `|` bridging jumps.
+  private func drawMarkers(plot: Rect, range: (low: Double, high: Double), painter p: inout Painter) {
+    for line in series {
+      let samples = Resample.evenlySpaced(line.values, count: plot.width)
+      var previous: Int?
+      for (x, value) in samples.enumerated() {
+        guard value.isFinite else { previous = nil; continue }
+        let y = BrailleChart.level(value, range: range, rows: plot.height)
+        if let a = previous, abs(y - a) > 1 {
+          let spans = joinSpans(from: a, to: y)
+          // Bridge cells exclude the sample rows themselves, which carry the markers.
+          for row in min(spans.first.0, spans.first.1)...max(spans.first.0, spans.first.1) where row != a {
+            p.set("|", x: plot.x + x - 1, y: plot.y + row, style: line.style)
+          }
+          for row in min(spans.second.0, spans.second.1)...max(spans.second.0, spans.second.1) where row != y {
+            p.set("|", x: plot.x + x, y: plot.y + row, style: line.style)
+          }
+        }
+        p.set(line.marker, x: plot.x + x, y: plot.y + y, style: line.style)
+        previous = y
+      }
+    }
+  }
+}

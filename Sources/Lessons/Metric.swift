@@ -1,0 +1,36 @@
+/// A per-lane quantity a condition can test. Raw values are the names used in lesson files.
+public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
+  /// Fraction of all kernel weights (not biases) that are exactly 0.
+  case zeros
+  /// Fraction of kernel weights with |w| below the training code's "near zero" threshold.
+  case nearZeros = "near_zeros"
+  /// Training accuracy, 0…1.
+  case acc
+  /// Validation accuracy, 0…1.
+  case valAcc = "val_acc"
+  /// Training objective: data loss + penalty.
+  case loss
+  /// Validation data loss (no penalty).
+  case valLoss = "val_loss"
+  /// Training data loss alone.
+  case dataLoss = "data_loss"
+  /// The regularization term alone (λ₁‖w‖₁ + λ₂‖w‖₂², as the lane defines it).
+  case penalty
+  /// ‖w‖₁ over kernel weights.
+  case l1Norm = "l1_norm"
+  /// ‖w‖₂ over kernel weights.
+  case l2Norm = "l2_norm"
+  /// Fraction of first-layer weights leaving noise features that are exactly 0.
+  case noiseZeros = "noise_zeros"
+  /// Mean first-layer row norm of informative features / mean row norm of noise features.
+  case featureRatio = "feature_ratio"
+}
+
+/// Live values a `Condition` is evaluated against, typically backed by a training snapshot.
+public protocol MetricSource {
+  /// Epochs completed since the current setup started.
+  var epoch: Int { get }
+  /// The metric for the named lane, or nil when it is not available yet (e.g. no validation
+  /// split, or before the first epoch); a condition that needs a nil value is false.
+  func value(_ metric: Metric, lane: String) -> Double?
+}

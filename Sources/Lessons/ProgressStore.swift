@@ -1,0 +1,107 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads and writes `progress.json` in a state directory. Losing progress is an annoyance, not
+/// a reason to stop the app, so loading never fails: a bad file is moved aside with a warning.
+public struct ProgressStore: Sendable {
+  /// The directory holding `progress.json`.
+  public var directory: URL
+
+  public init(directory: URL) {
+    self.directory = directory
+  }
+
+  public var fileURL: URL { directory.appendingPathComponent("progress.json") }
+  /// Where an unreadable progress file is moved so the learner can inspect or restore it.
+  public var corruptURL: URL { directory.appendingPathComponent("progress.json.corrupt") }
+
+  /// `$XDG_STATE_HOME/regviz`, or `~/.local/state/regviz` when that is unset, empty or relative
+  /// (the XDG spec says relative values are to be ignored).
+  public static func defaultDirectory(environment: [String: String]) -> URL {
+    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+      return URL(fileURLWithPath: state, isDirectory: true).appendingPathComponent("regviz", isDirectory: true)
+    }
+    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      .map { URL(fileURLWithPath: $0, isDirectory: true) }
+      ?? FileManager.default.homeDirectoryForCurrentUser
+    return home.appendingPathComponent(".local/state/regviz", isDirectory: true)
+  }
+
+  /// The saved progress. A missing file is empty progress. A file that cannot be read or
+  /// decoded is renamed to `progress.json.corrupt` and empty progress is returned with a
+  /// one-line warning naming the file and the problem.
+  public func load() -> (progress: Progress, warning: String?) {
+    let path = fileURL.path
+    guard FileManager.default.fileExists(atPath: path) else { return (Progress(), nil) }
+    let problem: String
+    do {
+      let data = try Data(contentsOf: fileURL)
+      return (try JSONDecoder().decode(Progress.self, from: data), nil)
+    } catch let error as DecodingError {
+      problem = Self.describe(error)
+    } catch {
+      problem = "cannot read it (\(error.localizedDescription))"
+    }
+    return (Progress(), setAside(problem: problem))
+  }
+
+  /// Writes `progress` atomically: to a temporary file in the same directory, then renamed
+  /// over `progress.json`, so a crash mid-write never leaves a half-written file. Creates the
+  /// directory if needed.
+  public func save(_ progress: Progress) throws {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let data = try encoder.encode(progress)
+    let temp = directory.appendingPathComponent(".progress.json.\(UUID().uuidString).tmp")
+    do {
+      try data.write(to: temp)
+      guard rename(temp.path, fileURL.path) == 0 else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [
+          NSFilePathErrorKey: fileURL.path,
+          NSLocalizedDescriptionKey: "cannot replace \(fileURL.path): \(String(cString: strerror(errno)))",
+        ])
+      }
+    } catch {
+      try? FileManager.default.removeItem(at: temp)
+      throw error
+    }
+  }
+
+  /// Forgets all progress. A missing file is not an error.
+  public func reset() throws {
+    guard FileManager.default.fileExists(atPath: fileURL.path) else { return }
+    try FileManager.default.removeItem(at: fileURL)
+  }
+
+  private func setAside(problem: String) -> String {
+    let fm = FileManager.default
+    try? fm.removeItem(at: corruptURL)
+    do {
+      try fm.moveItem(at: fileURL, to: corruptURL)
+      return "warning: progress file \(fileURL.path) \(problem); moved it to \(corruptURL.path) and started afresh"
+    } catch {
+      return "warning: progress file \(fileURL.path) \(problem), and it could not be moved aside (\(error.localizedDescription)); starting afresh"
+    }
+  }
+
+  private static func describe(_ error: DecodingError) -> String {
+    switch error {
+    case .dataCorrupted(let context) where context.codingPath.isEmpty:
+      return "is not valid JSON"
+    case .dataCorrupted(let context), .keyNotFound(_, let context),
+         .typeMismatch(_, let context), .valueNotFound(_, let context):
+      let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+      return "is malformed (\(path.isEmpty ? "" : path + ": ")\(context.debugDescription))"
+    @unknown default:
+      return "is malformed"
+    }
+  }
+}

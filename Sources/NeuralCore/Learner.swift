@@ -1,0 +1,238 @@
+/// One network learning under one regularization setup: the network, its optimizer state and
+/// its workspace. `step` is the whole training step — forward, loss, backward, update — and
+/// allocates nothing. A value type: copying a learner forks an identical, independent run.
+public struct Learner: Sendable {
+  public var network: Network
+  /// May be changed between steps (the learning rate live, say); moment buffers are kept.
+  public var optimizer: Optimizer
+  public var l1Rule: L1Rule
+  public let kernel: KernelKind
+  /// Number of updates applied so far (Adam's t).
+  public private(set) var stepCount = 0
+  var workspace: Workspace
+  /// Optimizer buffers, per layer: kernel first, kernel second, bias first, bias second.
+  var moments: [Float]
+  let momentOffsets: [(kernel1: Int, kernel2: Int, bias1: Int, bias2: Int)]
+
+  public init(network: Network, optimizer: Optimizer, l1Rule: L1Rule = .prox,
+              kernel: KernelKind = .simd, maxBatch: Int) {
+    self.network = network
+    self.optimizer = optimizer
+    self.l1Rule = l1Rule
+    self.kernel = kernel
+    workspace = Workspace(network: network, maxBatch: maxBatch)
+    var offset = 0
+    var offsets: [(Int, Int, Int, Int)] = []
+    for layer in network.layers {
+      let k = layer.kernel.count, b = layer.units
+      offsets.append((offset, offset + k, offset + 2 * k, offset + 2 * k + b))
+      offset += 2 * k + 2 * b
+    }
+    momentOffsets = offsets
+    moments = [Float](repeating: 0, count: offset)
+  }
+
+  /// The largest batch this learner's workspace holds.
+  public var maxBatch: Int { workspace.ld }
+
+  /// One training step on the samples `indices` of `data`: returns the batch's summed data
+  /// loss (cross-entropy, no penalty) and its number of correct predictions, measured on the
+  /// weights before the update — as Keras's running epoch loss is.
+  @discardableResult
+  public mutating func step(data: Dataset, indices: ArraySlice<Int>) -> (lossSum: Double, correct: Int) {
+    precondition(indices.count <= workspace.ld && !indices.isEmpty, "batch larger than the workspace")
+    let count = indices.count
+    loadBatch(data: data, indices: indices)
+    let result = forwardAndLoss(count: count)
+    backward(count: count)
+    update()
+    return result
+  }
+
+  /// Loss (mean cross-entropy) and accuracy of the current weights on `data`, forward only.
+  public mutating func evaluate(data: Dataset) -> (dataLoss: Double, accuracy: Double) {
+    guard data.count > 0 else { return (.nan, .nan) }
+    var lossSum = 0.0, correct = 0
+    var start = 0
+    while start < data.count {
+      let end = min(start + workspace.ld, data.count)
+      loadBatch(data: data, indices: ArraySlice(start..<end))
+      let r = forwardAndLoss(count: end - start)
+      lossSum += r.lossSum
+      correct += r.correct
+      start = end
+    }
+    return (lossSum / Double(data.count), Double(correct) / Double(data.count))
+  }
+
+  /// Columns the kernels process: the SIMD kernel runs whole vectors over the zero-padded batch.
+  @inline(__always)
+  func columns(_ count: Int) -> Int { kernel == .simd ? (count + 15) & ~15 : count }
+
+  // MARK: - The step, in the order of the algorithm
+
+  /// x ← the batch's features, transposed to (in, ld), zero-padded; labels ← its classes.
+  mutating func loadBatch(data: Dataset, indices: ArraySlice<Int>) {
+    let d = data.featureCount, ld = workspace.ld, count = indices.count, cols = columns(count)
+    let offset = workspace.layout.activationOffsets[0]
+    workspace.storage.withUnsafeMutableBufferPointer { buffer in
+      data.features.withUnsafeBufferPointer { f in
+        let x = buffer.baseAddress! + offset
+        var b = 0
+        for n in indices {
+          let row = f.baseAddress! + n * d
+          for i in 0..<d { x[i * ld + b] = row[i] }
+          b += 1
+        }
+        for i in 0..<d { for b in count..<cols { x[i * ld + b] = 0 } }
+      }
+    }
+    var b = 0
+    for n in indices { workspace.labels[b] = data.labels[n]; b += 1 }
+  }
+
+  mutating func forwardAndLoss(count: Int) -> (lossSum: Double, correct: Int) {
+    let ld = workspace.ld, cols = columns(count), kernel = self.kernel
+    let ws = workspace.layout
+    return workspace.storage.withUnsafeMutableBufferPointer { buffer in
+      let base = buffer.baseAddress!
+      for (l, layer) in network.layers.enumerated() {
+        let x = base + ws.activationOffsets[l], y = base + ws.activationOffsets[l + 1]
+        layer.kernel.withUnsafeBufferPointer { w in
+          layer.bias.withUnsafeBufferPointer { b in
+            switch kernel {
+            case .scalar:
+              ScalarKernel.forward(x: x, w: w.baseAddress!, b: b.baseAddress!, y: y,
+                                   inputs: layer.inputs, outputs: layer.units, batch: cols, ld: ld)
+            case .simd:
+              SIMDKernel.forward(x: x, w: w.baseAddress!, b: b.baseAddress!, y: y,
+                                 inputs: layer.inputs, outputs: layer.units, batch: cols, ld: ld)
+            }
+          }
+        }
+        if l < network.layers.count - 1 {
+          layer.activation.apply(y, count: layer.units * ld, kernel: kernel)
+        }
+      }
+      let last = network.layers.count - 1
+      let classes = network.layers[last].units
+      let delta = base + ws.deltaOffsets[last]
+      let result = workspace.labels.withUnsafeBufferPointer { labels in
+        SoftmaxCrossEntropy.lossAndGradient(
+          logits: base + ws.activationOffsets[last + 1], labels: labels.baseAddress!, delta: delta,
+          classes: classes, count: count, ld: ld, kernel: kernel)
+      }
+      // Padding columns carry no gradient.
+      for c in 0..<classes { for s in count..<cols { delta[c * ld + s] = 0 } }
+      return result
+    }
+  }
+
+  /// Back-propagates the logits' delta: per layer dW = X·dYᵀ, db = Σ dY, then dX = W·dY
+  /// through the previous layer's activation.
+  mutating func backward(count: Int) {
+    let ld = workspace.ld, cols = columns(count), kernel = self.kernel
+    let ws = workspace.layout
+    workspace.storage.withUnsafeMutableBufferPointer { buffer in
+      let base = buffer.baseAddress!
+      for l in stride(from: network.layers.count - 1, through: 0, by: -1) {
+        let layer = network.layers[l]
+        let x = base + ws.activationOffsets[l], dy = base + ws.deltaOffsets[l]
+        let dw = base + ws.kernelGradientOffsets[l], db = base + ws.biasGradientOffsets[l]
+        switch kernel {
+        case .scalar:
+          ScalarKernel.weightGradient(x: x, dy: dy, dw: dw, inputs: layer.inputs, outputs: layer.units,
+                                      batch: cols, ld: ld)
+          ScalarKernel.biasGradient(dy: dy, db: db, outputs: layer.units, batch: cols, ld: ld)
+        case .simd:
+          SIMDKernel.weightGradient(x: x, dy: dy, dw: dw, inputs: layer.inputs, outputs: layer.units,
+                                    batch: cols, ld: ld, scratch: base + ws.scratchOffset)
+          SIMDKernel.biasGradient(dy: dy, db: db, outputs: layer.units, batch: cols, ld: ld)
+        }
+        guard l > 0 else { break }
+        let dx = base + ws.deltaOffsets[l - 1]
+        layer.kernel.withUnsafeBufferPointer { w in
+          switch kernel {
+          case .scalar:
+            ScalarKernel.inputGradient(dy: dy, w: w.baseAddress!, dx: dx, inputs: layer.inputs,
+                                       outputs: layer.units, batch: cols, ld: ld)
+          case .simd:
+            SIMDKernel.inputGradient(dy: dy, w: w.baseAddress!, dx: dx, inputs: layer.inputs,
+                                     outputs: layer.units, batch: cols, ld: ld)
+          }
+        }
+        network.layers[l - 1].activation.backward(dx, activations: x, count: layer.inputs * ld,
+                                                  kernel: kernel)
+      }
+    }
+  }
+
+  /// Applies optimizer + regularization to every kernel and bias (see `UpdateRule`).
+  mutating func update() {
+    stepCount += 1
+    let ws = workspace.layout
+    for l in network.layers.indices {
+      let o = momentOffsets[l]
+      let kernelRule = UpdateRule(optimizer: optimizer, l1Rule: l1Rule,
+                                  regularizer: network.layers[l].regularizer, step: stepCount)
+      let biasRule = UpdateRule(optimizer: optimizer, l1Rule: l1Rule, regularizer: .none, step: stepCount)
+      workspace.storage.withUnsafeBufferPointer { grads in
+        moments.withUnsafeMutableBufferPointer { m in
+          let g = grads.baseAddress!, mb = m.baseAddress!
+          network.layers[l].kernel.withUnsafeMutableBufferPointer { w in
+            kernelRule.apply(params: w.baseAddress!, grads: g + ws.kernelGradientOffsets[l],
+                             first: mb + o.kernel1, second: mb + o.kernel2, count: w.count)
+          }
+          network.layers[l].bias.withUnsafeMutableBufferPointer { b in
+            biasRule.apply(params: b.baseAddress!, grads: g + ws.biasGradientOffsets[l],
+                           first: mb + o.bias1, second: mb + o.bias2, count: b.count)
+          }
+        }
+      }
+    }
+  }
+}
+
+extension Learner {
+  /// ∂dataLoss/∂(kernel, bias) of every layer on the samples `indices`, without updating:
+  /// what the gradient checks compare with finite differences.
+  public mutating func dataGradients(data: Dataset, indices: ArraySlice<Int>) -> [(kernel: [Float], bias: [Float])] {
+    loadBatch(data: data, indices: indices)
+    _ = forwardAndLoss(count: indices.count)
+    backward(count: indices.count)
+    let layout = workspace.layout
+    return network.layers.indices.map { l in
+      let k = layout.kernelGradientOffsets[l], b = layout.biasGradientOffsets[l]
+      let layer = network.layers[l]
+      return (Array(workspace.storage[k..<(k + layer.kernel.count)]),
+              Array(workspace.storage[b..<(b + layer.units)]))
+    }
+  }
+
+  /// Runs one epoch over `data` in the given sample order, `batchSize` samples a step (the
+  /// last step takes what is left). Returns Keras's epoch figures: the mean data loss and
+  /// accuracy over the epoch's batches, measured before each update.
+  public mutating func trainEpoch(data: Dataset, order: [Int], batchSize: Int) -> (dataLoss: Double, accuracy: Double) {
+    var lossSum = 0.0, correct = 0
+    var start = 0
+    while start < order.count {
+      let end = min(start + batchSize, order.count)
+      let r = step(data: data, indices: order[start..<end])
+      lossSum += r.lossSum
+      correct += r.correct
+      start = end
+    }
+    return (lossSum / Double(order.count), Double(correct) / Double(order.count))
+  }
+}
+
+/// The sample order of one epoch: a seeded shuffle that every lane of an experiment derives
+/// identically from (seed, epoch), so lanes see the same minibatches without sharing state.
+public func epochOrder(count: Int, seed: UInt64, epoch: Int, shuffle: Bool = true) -> [Int] {
+  var order = Array(0..<count)
+  if shuffle {
+    var rng = SplitMix64.derive(seed, 0xE90C &+ UInt64(epoch))
+    order.seededShuffle(using: &rng)
+  }
+  return order
+}

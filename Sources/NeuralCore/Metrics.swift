@@ -1,0 +1,110 @@
+/// Counts of weights on a fixed symmetric range, with exact zeros counted apart — so the L1
+/// spike at zero is not smeared into the bins beside it.
+public struct Histogram: Sendable, Hashable, Codable {
+  /// Counts of non-zero weights in equal bins over [−range, range]; weights beyond the range
+  /// are counted in the edge bins.
+  public var bins: [Int]
+  /// Weights exactly 0.0.
+  public var zeros: Int
+  public var range: Float
+
+  public init(bins: [Int], zeros: Int, range: Float) {
+    self.bins = bins
+    self.zeros = zeros
+    self.range = range
+  }
+
+  public init(values: [Float], binCount: Int, range: Float) {
+    var bins = [Int](repeating: 0, count: binCount)
+    var zeros = 0
+    let scale = Float(binCount) / (2 * range)
+    for w in values {
+      if w == 0 { zeros += 1; continue }
+      let b = Int(((w + range) * scale).rounded(.down))
+      bins[min(max(b, 0), binCount - 1)] += 1
+    }
+    self.init(bins: bins, zeros: zeros, range: range)
+  }
+
+  public var total: Int { bins.reduce(zeros, +) }
+}
+
+/// What the learner watches, measured on one network's kernels (biases are not penalized and
+/// are left out). Cheap enough to take every epoch.
+public struct WeightStats: Sendable, Hashable, Codable {
+  /// Per layer, then totals.
+  public var layerWeights: [Int]
+  public var layerZeros: [Int]
+  public var layerNearZeros: [Int]
+  /// Σ|w| over all kernels.
+  public var l1Norm: Double
+  /// √Σw² over all kernels.
+  public var l2Norm: Double
+  /// ‖row i of the first kernel‖₂: how much the network listens to input feature i.
+  public var featureMagnitudes: [Float]
+  /// Exact zeros in each row of the first kernel (per input feature).
+  public var featureZeros: [Int]
+
+  public var weights: Int { layerWeights.reduce(0, +) }
+  public var zeros: Int { layerZeros.reduce(0, +) }
+  public var nearZeros: Int { layerNearZeros.reduce(0, +) }
+  public var zeroFraction: Double { weights == 0 ? 0 : Double(zeros) / Double(weights) }
+  public var nearZeroFraction: Double { weights == 0 ? 0 : Double(nearZeros) / Double(weights) }
+
+  /// `nearZeroThreshold`: |w| below it counts as near zero (exact zeros included).
+  public init(network: Network, nearZeroThreshold: Float = 1e-3) {
+    var weights: [Int] = [], zeros: [Int] = [], near: [Int] = []
+    var l1 = 0.0, squares = 0.0
+    for layer in network.layers {
+      var z = 0, n = 0
+      for w in layer.kernel {
+        if w == 0 { z += 1 }
+        if abs(w) < nearZeroThreshold { n += 1 }
+        l1 += Double(abs(w))
+        squares += Double(w) * Double(w)
+      }
+      weights.append(layer.kernel.count)
+      zeros.append(z)
+      near.append(n)
+    }
+    layerWeights = weights
+    layerZeros = zeros
+    layerNearZeros = near
+    l1Norm = l1
+    l2Norm = squares.squareRoot()
+    let first = network.layers[0]
+    featureMagnitudes = (0..<first.inputs).map { i in
+      var s: Float = 0
+      for o in 0..<first.units { let w = first.kernel[i * first.units + o]; s += w * w }
+      return s.squareRoot()
+    }
+    featureZeros = (0..<first.inputs).map { i in
+      (0..<first.units).reduce(0) { $0 + (first.kernel[i * first.units + $1] == 0 ? 1 : 0) }
+    }
+  }
+
+  /// Fraction of first-layer weights of the given (noise) features that are exactly 0.
+  public func zeroFraction(ofFeatures features: [Int], unitsPerFeature: Int) -> Double {
+    guard !features.isEmpty, unitsPerFeature > 0 else { return .nan }
+    let z = features.reduce(0) { $0 + featureZeros[$1] }
+    return Double(z) / Double(features.count * unitsPerFeature)
+  }
+
+  /// Mean first-layer row norm of `informative` features over that of the other features.
+  public func featureRatio(informative: [Int]) -> Double {
+    let set = Set(informative)
+    let signal = featureMagnitudes.indices.filter { set.contains($0) }.map { Double(featureMagnitudes[$0]) }
+    let noise = featureMagnitudes.indices.filter { !set.contains($0) }.map { Double(featureMagnitudes[$0]) }
+    guard !signal.isEmpty, !noise.isEmpty else { return .nan }
+    let s = signal.reduce(0, +) / Double(signal.count), n = noise.reduce(0, +) / Double(noise.count)
+    return n == 0 ? .infinity : s / n
+  }
+}
+
+extension Network {
+  /// Histogram of the kernel weights of one layer, or of all layers (`layer` nil).
+  public func histogram(layer: Int? = nil, binCount: Int, range: Float) -> Histogram {
+    let values = layer.map { layers[$0].kernel } ?? layers.flatMap(\.kernel)
+    return Histogram(values: values, binCount: binCount, range: range)
+  }
+}

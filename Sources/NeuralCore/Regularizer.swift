@@ -1,0 +1,77 @@
+/// A kernel regularizer with Keras's semantics (`keras.regularizers.L1`, `L2`, `L1L2`).
+///
+/// The penalty added to the data loss is `lambda1·Σ|w| + lambda2·Σw²`. Note: **no ½** on the
+/// L2 term, exactly as Keras, so its gradient is `2·lambda2·w` (TensorFlow Playground and many
+/// textbooks use ½·w², which halves the shrinkage for the same "0.01"). Biases are never penalized.
+public struct Regularizer: Sendable, Hashable, Codable, CustomStringConvertible {
+  /// L1 strength λ1 (Keras `l1`): finite, ≥ 0.
+  public var lambda1: Float
+  /// L2 strength λ2 (Keras `l2`): finite, ≥ 0.
+  public var lambda2: Float
+
+  public init(lambda1: Float = 0, lambda2: Float = 0) {
+    self.lambda1 = lambda1
+    self.lambda2 = lambda2
+  }
+
+  public static let none = Regularizer()
+  /// `keras.regularizers.L1(λ)`: adds λ·Σ|w|.
+  public static func l1(_ lambda: Float) -> Regularizer { Regularizer(lambda1: lambda) }
+  /// `keras.regularizers.L2(λ)`: adds λ·Σw² (no ½).
+  public static func l2(_ lambda: Float) -> Regularizer { Regularizer(lambda2: lambda) }
+  /// `keras.regularizers.L1L2(l1, l2)`: the elastic net, both terms.
+  public static func l1_l2(l1: Float, l2: Float) -> Regularizer { Regularizer(lambda1: l1, lambda2: l2) }
+
+  public var isNone: Bool { lambda1 == 0 && lambda2 == 0 }
+
+  /// Keras's rule: strengths must be finite and non-negative. Returns the problem, or nil.
+  public var problem: String? {
+    for (name, value) in [("l1", lambda1), ("l2", lambda2)] where !(value.isFinite && value >= 0) {
+      return "\(name) strength must be a finite number ≥ 0, got \(value)"
+    }
+    return nil
+  }
+
+  /// The penalty term for one kernel: λ1·Σ|w| + λ2·Σw² (summed in Double for a steady display).
+  public func penalty(_ kernel: [Float]) -> Double {
+    if isNone { return 0 }
+    var absSum = 0.0, squareSum = 0.0
+    for w in kernel {
+      let d = Double(w)
+      absSum += abs(d)
+      squareSum += d * d
+    }
+    return Double(lambda1) * absSum + Double(lambda2) * squareSum
+  }
+
+  /// Keras-style spelling: `l1(0.01)`, `l2(0.01)`, `l1_l2(l1=0.005, l2=0.005)`, `none`.
+  public var description: String {
+    switch (lambda1 > 0, lambda2 > 0) {
+    case (false, false): return "none"
+    case (true, false): return "l1(\(formatStrength(lambda1)))"
+    case (false, true): return "l2(\(formatStrength(lambda2)))"
+    case (true, true): return "l1_l2(l1=\(formatStrength(lambda1)), l2=\(formatStrength(lambda2)))"
+    }
+  }
+}
+
+/// Shortest text that reads back as the same Float (0.01 rather than 0.009999999776).
+public func formatStrength(_ x: Float) -> String {
+  var s = "\(x)"
+  if s.hasSuffix(".0") { s.removeLast(2) }
+  return s
+}
+
+/// How the L1 term enters the update. Only the L1 term is affected; L2 is always an ordinary
+/// gradient term. See DECISIONS.md for why `prox` is the default.
+public enum L1Rule: String, Sendable, CaseIterable, Codable {
+  /// Gradient step on the smooth part (data loss + L2), then soft-threshold
+  /// w ← sign(w)·max(|w| − η·λ1, 0): weights within η·λ1 of zero land exactly on 0.
+  case prox
+  /// λ1·sign(w) added to the gradient, sign(0) = 0 — exactly what Keras does. Weights jitter
+  /// around zero and almost never reach it.
+  case subgradient
+  /// As `subgradient`, but a weight whose penalty step would carry it across zero stops at
+  /// exactly 0 (TensorFlow Playground's rule, without its "dead link" bookkeeping).
+  case clip
+}

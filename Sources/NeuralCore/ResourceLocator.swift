@@ -1,0 +1,77 @@
+import Foundation
+
+/// Finds RegViz's shipped files (`assets/`, `lessons/`) from any working directory.
+///
+/// Order, first hit wins (DECISIONS.md, "How assets are found"):
+/// 1. an explicit directory (a command-line flag);
+/// 2. `$REGVIZ_DATA_DIR`;
+/// 3. next to the executable: `<bin>/../share/regviz` (the `make install` layout), then `<bin>/regviz-data`;
+/// 4. the source tree this binary was built from (found from this file's compile-time path).
+public struct ResourceLocator: Sendable {
+  public var explicit: String?
+  public var environment: [String: String]
+  public var executable: String?
+
+  public init(explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+              executable: String? = ResourceLocator.currentExecutable()) {
+    self.explicit = explicit
+    self.environment = environment
+    self.executable = executable
+  }
+
+  /// The directories searched, in order.
+  public var searchDirectories: [String] {
+    var dirs: [String] = []
+    if let explicit { dirs.append(explicit) }
+    if let env = environment["REGVIZ_DATA_DIR"], !env.isEmpty { dirs.append(env) }
+    if let executable {
+      let bin = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+      dirs.append(bin.deletingLastPathComponent().appendingPathComponent("share/regviz").path)
+      dirs.append(bin.appendingPathComponent("regviz-data").path)
+    }
+    dirs.append(ResourceLocator.sourceTree)
+    return dirs
+  }
+
+  /// The first existing `relative` path (e.g. "assets/iris.csv") under the search directories.
+  public func find(_ relative: String) -> String? {
+    for dir in searchDirectories {
+      let candidate = (dir as NSString).appendingPathComponent(relative)
+      if FileManager.default.fileExists(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+
+  /// The repository root at build time: Sources/NeuralCore/ResourceLocator.swift → ../../..
+  public static let sourceTree: String = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+  public static func currentExecutable() -> String? {
+    #if os(Linux)
+    return (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first
+    #else
+    return CommandLine.arguments.first
+    #endif
+  }
+}
+
+/// The built-in data sets by name, and user CSV files by path.
+public enum DatasetCatalog {
+  public static let builtIn = ["sparse", "iris"]
+
+  /// `iris`, `sparse`, or a path to a CSV file. `seed` fixes the synthetic data.
+  public static func load(_ name: String, label: CSVDataset.LabelColumn = .last, seed: UInt64,
+                          locator: ResourceLocator = ResourceLocator()) throws(DataError) -> Dataset {
+    switch name {
+    case "sparse":
+      return SparseDataset.make(seed: seed)
+    case "iris":
+      guard let path = locator.find("assets/iris.csv") else {
+        throw DataError(path: "assets/iris.csv", "not found; searched \(locator.searchDirectories.joined(separator: ", ")) (set REGVIZ_DATA_DIR)")
+      }
+      return try CSVDataset.load(path: path, label: .last, name: "iris")
+    default:
+      return try CSVDataset.load(path: name, label: label)
+    }
+  }
+}

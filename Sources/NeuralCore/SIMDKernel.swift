@@ -1,0 +1,205 @@
+/// The fast dense-layer kernels: `SIMD16<Float>` loops, register-blocked so that eight
+/// independent FMA chains are in flight (two FMA units × four cycles of latency), reading
+/// memory only along contiguous rows. Same layout and results as `ScalarKernel` (to rounding);
+/// columns that do not fill a vector fall back to a scalar remainder loop.
+public enum SIMDKernel {
+  /// Forward: y = xᵀ·w + b.  x: (in, ld), w: (in, out), b: (out), y: (out, ld)
+  public static func forward(
+    x: UnsafePointer<Float>, w: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    y: UnsafeMutablePointer<Float>, inputs: Int, outputs: Int, batch: Int, ld: Int
+  ) {
+    // y[o, :] = b[o] + Σ_i w[i, o] · x[i, :]  —  A(o, i) = w[i*out + o]
+    combineRows(a: w, rowStride: 1, depthStride: outputs, b: x, ldb: ld, bias: b,
+                c: y, ldc: ld, rows: outputs, depth: inputs, columns: batch)
+  }
+
+  /// Weight gradient: dw[i,o] = Σ_b x[i,b]·dy[o,b].  x: (in, ld), dy: (out, ld), dw: (in, out)
+  ///
+  /// Wide layers go through `scratch` (ld × out floats): dYᵀ is written once, then each row of
+  /// dW is a combination of its rows — no horizontal sums. Narrow layers (fewer than 32 outputs)
+  /// would leave vectors mostly empty that way, so they take blocked dot products instead.
+  public static func weightGradient(
+    x: UnsafePointer<Float>, dy: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>,
+    inputs: Int, outputs: Int, batch: Int, ld: Int, scratch: UnsafeMutablePointer<Float>
+  ) {
+    if outputs >= 32 {
+      transpose(dy, rows: outputs, columns: batch, ld: ld, into: scratch)
+      // dw[i, :] = Σ_s x[i, s] · dyᵀ[s, :]  —  A(i, s) = x[i*ld + s]
+      combineRows(a: x, rowStride: ld, depthStride: 1, b: scratch, ldb: outputs, bias: nil,
+                  c: dw, ldc: outputs, rows: inputs, depth: batch, columns: outputs)
+    } else {
+      dotRows(x, ldx: ld, dy, ldy: ld, into: dw, rowsX: inputs, rowsY: outputs,
+              length: batch)
+    }
+  }
+
+  /// Bias gradient: db[o] = Σ_b dy[o,b].  dy: (out, ld), db: (out)
+  public static func biasGradient(
+    dy: UnsafePointer<Float>, db: UnsafeMutablePointer<Float>, outputs: Int, batch: Int, ld: Int
+  ) {
+    for o in 0..<outputs {
+      let row = dy + o * ld
+      var acc0 = Vec(), acc1 = Vec()
+      var s = 0
+      while s + 32 <= batch {
+        acc0 += load(row + s)
+        acc1 += load(row + s + 16)
+        s += 32
+      }
+      if s + 16 <= batch { acc0 += load(row + s); s += 16 }
+      var sum = (acc0 + acc1).sum()
+      while s < batch { sum += row[s]; s += 1 }
+      db[o] = sum
+    }
+  }
+
+  /// Input gradient: dx[i,b] = Σ_o w[i,o]·dy[o,b].  dy: (out, ld), w: (in, out), dx: (in, ld)
+  public static func inputGradient(
+    dy: UnsafePointer<Float>, w: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>,
+    inputs: Int, outputs: Int, batch: Int, ld: Int
+  ) {
+    // dx[i, :] = Σ_o w[i, o] · dy[o, :]  —  A(i, o) = w[i*out + o]
+    combineRows(a: w, rowStride: outputs, depthStride: 1, b: dy, ldb: ld, bias: nil,
+                c: dx, ldc: ld, rows: inputs, depth: outputs, columns: batch)
+  }
+
+  // MARK: - Building blocks
+
+  @inline(__always)
+  static func load(_ p: UnsafePointer<Float>) -> Vec {
+    UnsafeRawPointer(p).loadUnaligned(as: Vec.self)
+  }
+
+  @inline(__always)
+  static func store(_ v: Vec, _ p: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vec.self)
+  }
+
+  /// c[r, 0..<columns] = bias[r] + Σ_k A(r, k) · b[k, 0..<columns], A(r, k) = a[r·rowStride + k·depthStride].
+  /// Blocks of 4 rows × 16 columns keep 4 SIMD16 accumulators (8 AVX2 registers) busy.
+  @inline(__always)
+  static func combineRows(
+    a: UnsafePointer<Float>, rowStride: Int, depthStride: Int,
+    b: UnsafePointer<Float>, ldb: Int, bias: UnsafePointer<Float>?,
+    c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, depth: Int, columns: Int
+  ) {
+    let vectorEnd = columns & ~15
+    var col = 0
+    while col < vectorEnd {
+      var r = 0
+      while r + 4 <= rows {
+        var c0 = Vec(repeating: bias?[r] ?? 0), c1 = Vec(repeating: bias?[r + 1] ?? 0)
+        var c2 = Vec(repeating: bias?[r + 2] ?? 0), c3 = Vec(repeating: bias?[r + 3] ?? 0)
+        var ap = a + r * rowStride
+        var bp = b + col
+        for _ in 0..<depth {
+          let v = load(bp)
+          c0 = c0.addingProduct(v, ap[0])
+          c1 = c1.addingProduct(v, ap[rowStride])
+          c2 = c2.addingProduct(v, ap[2 * rowStride])
+          c3 = c3.addingProduct(v, ap[3 * rowStride])
+          ap += depthStride
+          bp += ldb
+        }
+        store(c0, c + r * ldc + col)
+        store(c1, c + (r + 1) * ldc + col)
+        store(c2, c + (r + 2) * ldc + col)
+        store(c3, c + (r + 3) * ldc + col)
+        r += 4
+      }
+      while r < rows {
+        var c0 = Vec(repeating: bias?[r] ?? 0), c1 = Vec()
+        var ap = a + r * rowStride
+        var bp = b + col
+        var k = 0
+        // Two chains even for a single row, so one FMA's latency does not serialize the loop.
+        while k + 2 <= depth {
+          c0 = c0.addingProduct(load(bp), ap[0])
+          c1 = c1.addingProduct(load(bp + ldb), ap[depthStride])
+          ap += 2 * depthStride
+          bp += 2 * ldb
+          k += 2
+        }
+        if k < depth { c0 = c0.addingProduct(load(bp), ap[0]) }
+        store(c0 + c1, c + r * ldc + col)
+        r += 1
+      }
+      col += 16
+    }
+    // Scalar remainder: the columns that do not fill a vector.
+    if vectorEnd < columns {
+      for r in 0..<rows {
+        for s in vectorEnd..<columns {
+          var sum = bias?[r] ?? 0
+          for k in 0..<depth { sum += a[r * rowStride + k * depthStride] * b[k * ldb + s] }
+          c[r * ldc + s] = sum
+        }
+      }
+    }
+  }
+
+  /// c[i, o] = Σ_s x[i, s] · y[o, s] (c row-major with rowsY columns), 2×2 blocks of dot products.
+  @inline(__always)
+  static func dotRows(
+    _ x: UnsafePointer<Float>, ldx: Int, _ y: UnsafePointer<Float>, ldy: Int,
+    into c: UnsafeMutablePointer<Float>, rowsX: Int, rowsY: Int, length: Int
+  ) {
+    let vectorEnd = length & ~15
+    @inline(__always) func tail(_ i: Int, _ o: Int) -> Float {
+      var sum: Float = 0
+      var s = vectorEnd
+      while s < length { sum += x[i * ldx + s] * y[o * ldy + s]; s += 1 }
+      return sum
+    }
+    var i = 0
+    while i < rowsX {
+      let twoX = i + 1 < rowsX
+      let x0 = x + i * ldx, x1 = x + (twoX ? i + 1 : i) * ldx
+      var o = 0
+      while o < rowsY {
+        let twoY = o + 1 < rowsY
+        let y0 = y + o * ldy, y1 = y + (twoY ? o + 1 : o) * ldy
+        var a00 = Vec(), a01 = Vec(), a10 = Vec(), a11 = Vec()
+        var s = 0
+        while s < vectorEnd {
+          let u0 = load(x0 + s), u1 = load(x1 + s)
+          let v0 = load(y0 + s), v1 = load(y1 + s)
+          a00 = a00.addingProduct(u0, v0)
+          a01 = a01.addingProduct(u0, v1)
+          a10 = a10.addingProduct(u1, v0)
+          a11 = a11.addingProduct(u1, v1)
+          s += 16
+        }
+        c[i * rowsY + o] = a00.sum() + tail(i, o)
+        if twoY { c[i * rowsY + o + 1] = a01.sum() + tail(i, o + 1) }
+        if twoX {
+          c[(i + 1) * rowsY + o] = a10.sum() + tail(i + 1, o)
+          if twoY { c[(i + 1) * rowsY + o + 1] = a11.sum() + tail(i + 1, o + 1) }
+        }
+        o += 2
+      }
+      i += 2
+    }
+  }
+
+  /// out[s, r] = m[r, s] for s < columns: (rows, ld) → (columns, rows).
+  static func transpose(
+    _ m: UnsafePointer<Float>, rows: Int, columns: Int, ld: Int,
+    into out: UnsafeMutablePointer<Float>
+  ) {
+    // 16×16 tiles keep both the reads and the writes within a few cache lines.
+    var r0 = 0
+    while r0 < rows {
+      let r1 = min(r0 + 16, rows)
+      var s0 = 0
+      while s0 < columns {
+        let s1 = min(s0 + 16, columns)
+        for r in r0..<r1 {
+          for s in s0..<s1 { out[s * rows + r] = m[r * ld + s] }
+        }
+        s0 = s1
+      }
+      r0 = r1
+    }
+  }
+}

@@ -1,0 +1,114 @@
+/// The parameter update: optimizer step plus the regularization terms, named and in one place.
+///
+/// For one parameter tensor with data gradient g (∂dataLoss/∂w, already averaged over the batch):
+///   smooth gradient   gₛ = g + 2·λ2·w                       (L2, Keras: no ½)
+///   subgradient rule  gₛ += λ1·sign(w), sign(0) = 0          (what Keras does)
+///   optimizer step    v = w − step(gₛ)                        (SGD, momentum or Adam)
+///   prox rule         w' = sign(v)·max(|v| − τ, 0)            τ = η·λ1 (Adam: α·λ1/(√v̂+ε))
+///   clip rule         w' = v − τ·sign(v), or 0 if that crosses zero
+/// τ is the step size the optimizer just used for this coordinate, so the L1 step is always
+/// measured in the same units as the smooth step (DECISIONS.md, "prox with Adam").
+struct UpdateRule {
+  var optimizer: Optimizer
+  var l1Rule: L1Rule
+  var lambda1: Float
+  var lambda2: Float
+  /// Adam's bias-corrected step α for this step number; unused by SGD.
+  var alpha: Float
+
+  init(optimizer: Optimizer, l1Rule: L1Rule, regularizer: Regularizer, step: Int) {
+    self.optimizer = optimizer
+    self.l1Rule = l1Rule
+    self.lambda1 = regularizer.lambda1
+    self.lambda2 = regularizer.lambda2
+    if case .adam(let lr, let b1, let b2, _) = optimizer {
+      // As Keras: β cast to float32, powers and α in float32.
+      let t = Float(step)
+      alpha = lr * _sqrtf(1 - _powf(Float(b2), t)) / (1 - _powf(Float(b1), t))
+    } else {
+      alpha = 0
+    }
+  }
+
+  /// Updates `count` parameters in place. `first`/`second` are the optimizer's buffers
+  /// (SGD momentum velocity; Adam m and v), `count` floats each.
+  func apply(
+    params: UnsafeMutablePointer<Float>, grads: UnsafePointer<Float>,
+    first: UnsafeMutablePointer<Float>, second: UnsafeMutablePointer<Float>, count: Int
+  ) {
+    var i = 0
+    while i < count {
+      let n = min(16, count - i)
+      let w = loadPartial(params + i, n)
+      var m = loadPartial(first + i, n)
+      var v = loadPartial(second + i, n)
+      let out = update(w: w, g: loadPartial(grads + i, n), m: &m, v: &v)
+      storePartial(out, params + i, n)
+      storePartial(m, first + i, n)
+      storePartial(v, second + i, n)
+      i += 16
+    }
+  }
+
+  @inline(__always)
+  func update(w: Vec, g data: Vec, m: inout Vec, v: inout Vec) -> Vec {
+    var g = data
+    if lambda2 != 0 { g = g.addingProduct(w, 2 * lambda2) }
+    if lambda1 != 0 && l1Rule == .subgradient { g = g.addingProduct(sign(w), lambda1) }
+    let stepped: Vec
+    let tau: Vec
+    switch optimizer {
+    case .sgd(let lr, let momentum):
+      if momentum != 0 {
+        m = m * momentum - g * lr
+        stepped = w + m
+      } else {
+        stepped = w - g * lr
+      }
+      tau = Vec(repeating: lr * lambda1)
+    case .adam(_, let b1, let b2, let eps):
+      m += (g - m) * Float(1 - b1)
+      v += (g * g - v) * Float(1 - b2)
+      let denominator = v.squareRoot() + eps
+      stepped = w - (m * alpha) / denominator
+      tau = (alpha * lambda1) / denominator
+    }
+    if lambda1 == 0 { return stepped }
+    switch l1Rule {
+    case .subgradient:
+      return stepped
+    case .prox:
+      let shrunk = stepped.replacing(with: -stepped, where: stepped .< 0) - tau
+      return (sign(stepped) * shrunk).replacing(with: 0, where: shrunk .<= 0)
+    case .clip:
+      let moved = stepped - tau * sign(stepped)
+      let crossed = (moved * stepped) .< 0
+      return moved.replacing(with: 0, where: crossed)
+    }
+  }
+}
+
+/// sign(x) with sign(0) = 0, as TensorFlow's gradient of |x|.
+@inline(__always)
+func sign(_ x: Vec) -> Vec {
+  Vec().replacing(with: 1, where: x .> 0).replacing(with: -1, where: x .< 0)
+}
+
+@inline(__always)
+func loadPartial(_ p: UnsafePointer<Float>, _ n: Int) -> Vec {
+  if n == 16 { return UnsafeRawPointer(p).loadUnaligned(as: Vec.self) }
+  var v = Vec()
+  for k in 0..<n { v[k] = p[k] }
+  return v
+}
+
+@inline(__always)
+func loadPartial(_ p: UnsafeMutablePointer<Float>, _ n: Int) -> Vec {
+  loadPartial(UnsafePointer(p), n)
+}
+
+@inline(__always)
+func storePartial(_ v: Vec, _ p: UnsafeMutablePointer<Float>, _ n: Int) {
+  if n == 16 { UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vec.self); return }
+  for k in 0..<n { p[k] = v[k] }
+}

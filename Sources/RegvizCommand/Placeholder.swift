@@ -1,0 +1,1 @@
+public enum RegvizMain { public static func run() { print("regviz") } }

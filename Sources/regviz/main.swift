@@ -1,0 +1,2 @@
+import RegvizCommand
+RegvizMain.run()

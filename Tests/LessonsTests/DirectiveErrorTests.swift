@@ -1,0 +1,138 @@
+import Testing
+
+@testable import Lessons
+
+/// A one-step lesson whose regviz block holds `directives`; the first directive is on line 8.
+private func block(_ directives: String) -> String {
+  lesson("## S\n```regviz\n\(directives)\n```\n")
+}
+
+@Suite("regviz directive errors")
+struct DirectiveErrorTests {
+  @Test func unknownDirective() {
+    #expect(parseError(block("lr: 0.1\n  epochs: 3"))?.description == "t.md:9:3: unknown directive 'epochs'")
+    #expect(parseError(block("choice e: five"))?.description == "t.md:8:1: unknown directive 'choice e': choices are 'choice a:' to 'choice d:'")
+  }
+
+  @Test func lineWithoutColon() {
+    #expect(parseError(block("# fine\n\nlr 0.1"))?.description == "t.md:10:1: expected 'key: value' (a regviz directive)")
+  }
+
+  @Test func missingValue() {
+    #expect(parseError(block("lr:"))?.description == "t.md:8:4: missing value for 'lr:'")
+  }
+
+  @Test func duplicateDirective() {
+    #expect(parseError(block("seed: 1\nseed: 2"))?.description == "t.md:9:1: duplicate directive 'seed' (first at line 8)")
+  }
+
+  /// Each bad value is reported at the column where the value starts.
+  @Test(arguments: [
+    ("dataset:  mnist", 11, "dataset must be iris, sparse or a path ending in .csv, got 'mnist'"),
+    ("hidden: 16,,4", 9, "hidden must be layer widths such as 16,16 or 'none', got '16,,4'"),
+    ("hidden: 0", 9, "hidden must be layer widths such as 16,16 or 'none', got '0'"),
+    ("activation: gelu", 13, "activation must be one of relu, tanh, sigmoid, linear, got 'gelu'"),
+    ("optimizer: rmsprop", 12, "optimizer must be one of sgd, adam, got 'rmsprop'"),
+    ("lr: 0", 5, "lr must be a number > 0, got '0'"),
+    ("lr: nan", 5, "lr must be a number > 0, got 'nan'"),
+    ("momentum: 1", 11, "momentum must be a number with 0 ≤ m < 1, got '1'"),
+    ("batch: -3", 8, "batch must be a positive whole number or 'full', got '-3'"),
+    ("l1-rule: soft", 10, "l1-rule must be one of prox, subgradient, clip, got 'soft'"),
+    ("speed: 0", 8, "speed must be epochs per second (> 0) or 'max', got '0'"),
+    ("seed: -1", 7, "seed must be a non-negative whole number, got '-1'"),
+    ("val-split: 1.0", 12, "val-split must be a fraction with 0 ≤ f < 1 (or a percentage), got '1.0'"),
+    ("standardize: maybe", 14, "standardize must be yes or no, got 'maybe'"),
+    ("max-epochs: 0\nuntil: epoch > 1", 13, "max-epochs must be a positive whole number, got '0'"),
+    ("highlight: graph", 12, "highlight must be one of weights, zeros, loss, norm, features, model, status, lesson, got 'graph'"),
+  ])
+  func badValue(directive: String, column: Int, message: String) {
+    #expect(parseError(block(directive))?.description == "t.md:8:\(column): \(message)")
+  }
+
+  @Test func maxEpochsNeedsUntil() {
+    #expect(parseError(block("max-epochs: 10"))?.description == "t.md:8:1: 'max-epochs:' needs an 'until:' condition in the same step")
+  }
+
+  @Test func badLaneSpecPointsAtTheSpec() {
+    #expect(parseError(block("lane: l3=1"))?.description == "t.md:8:7: bad lane spec 'l3=1': expected none, l1=X, l2=X or l1=X,l2=Y")
+    #expect(parseError(block("lane: strong = l1=x"))?.description == "t.md:8:16: bad lane spec 'l1=x': expected none, l1=X, l2=X or l1=X,l2=Y")
+    #expect(parseError(block("lane: strong =  "))?.description == "t.md:8:15: missing lane spec after 'strong ='")
+  }
+
+  @Test func badLaneName() {
+    #expect(parseError(block("lane: 2x = none"))?.description == "t.md:8:7: lane name '2x' must start with a letter or '_' and use only letters, digits, '_', '+' and '-'")
+  }
+
+  @Test func duplicateLaneNames() {
+    #expect(parseError(block("lane: l1=0.1\nlane: l1=0.2"))?.description == "t.md:9:7: duplicate lane name 'L1' (also on line 8); name lanes with 'lane: NAME = SPEC'")
+    #expect(parseError(block("lane: a = none\nlane:  a = l1=0.1"))?.column == 8)
+  }
+
+  @Test func questionWithoutAnswer() {
+    let error = parseError(block("ask: Why?\nchoice a: x\nchoice b: y"))
+    #expect(error?.description == "t.md:8:1: question has no 'answer:' naming the correct choice")
+  }
+
+  @Test func answerNotAmongChoices() {
+    let error = parseError(block("ask: Why?\nchoice a: x\nchoice b: y\nanswer:  c"))
+    #expect(error?.description == "t.md:11:10: answer 'c' is not one of the choices (a, b)")
+  }
+
+  @Test func questionNeedsTwoChoices() {
+    let error = parseError(block("hint: h\nask: Why?\nchoice a: x\nanswer: a"))
+    #expect(error?.description == "t.md:9:1: a question needs at least two choices ('choice a:' and 'choice b:')")
+  }
+
+  @Test func choicesInOrder() {
+    let error = parseError(block("ask: Why?\nchoice a: x\nchoice c: y\nanswer: a"))
+    #expect(error?.description == "t.md:10:1: expected 'choice b:' here; choices go a, b, c, d in order")
+  }
+
+  @Test func answerWithoutAsk() {
+    let error = parseError(block("choice a: x\nanswer: a"))
+    #expect(error?.description == "t.md:8:1: 'choice a:' without 'ask:'; a question starts with 'ask: TEXT'")
+  }
+
+  @Test func unknownPanelInCondition() {
+    // A panel name is not a metric: conditions only read metrics.
+    let error = parseError(block("lane: none\nuntil: weights(none) > 1"))
+    #expect(error?.line == 9)
+    #expect(error?.column == 8)
+    #expect(error?.message.hasPrefix("unknown metric 'weights'") == true)
+  }
+
+  @Test func unknownLaneInConditionPointsAtTheLane() {
+    let error = parseError(block("lane: none\nlane: l1=0.1\nuntil: epoch > 3 and zeros( L2 ) > 0"))
+    #expect(error?.description == "t.md:10:29: unknown lane 'L2' (lanes in effect: none, L1)")
+  }
+
+  @Test func conditionLanesComeFromTheMostRecentLaneList() throws {
+    let body = """
+      ## A
+      ```regviz
+      lane: none
+      lane: l1=0.1
+      ```
+      ## B
+      ```regviz
+      lr: 0.2
+      until: zeros(L1) > 0.5
+      ```
+      ## C
+      ```regviz
+      lane: l2=0.1
+      until: zeros(L1) > 0.5
+      ```
+
+      """
+    let error = parseError(lesson(body))
+    #expect(error?.description == "t.md:19:14: unknown lane 'L1' (lanes in effect: L2)")
+    let noLanes = parseError(block("until: acc(none) > 0.5"))
+    #expect(noLanes?.description == "t.md:8:12: unknown lane 'none' (no step up to here declares lanes with 'lane:')")
+  }
+
+  @Test func lanesDeclaredAfterUntilInTheSameBlockCount() throws {
+    let parsed = try parse(block("until: acc(L2) > 0.9\nlane: l2=0.1"))
+    #expect(parsed.steps[0].until == .compare(.metric(.acc, lane: "L2"), .greater, .number(0.9)))
+  }
+}
