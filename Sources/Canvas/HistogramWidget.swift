@@ -25,8 +25,8 @@ public struct HistogramWidget: Widget {
     self.style = style
   }
 
-  /// Bar heights in eighths of a cell for every plot column, left to right; the zero column
-  /// sits at index `columns / 2`. `columns` is odd so zero is exactly central.
+  /// Bar heights in eighths of a cell for every plot column, left to right. An even `columns`
+  /// loses its last column so that the zero column sits exactly in the middle, at `count / 2`.
   ///
   /// The centre column holds the bin mass around zero *plus* the exact zeros. Leaving it to the
   /// exact zeros alone would cut a hole in every L2 or unregularized histogram, which reads as

@@ -27,7 +27,7 @@ public struct DataError: Error, CustomStringConvertible, Equatable {
 /// the sorted distinct labels (numerically when all are integers).
 public enum CSVDataset {
   /// Which column holds the label.
-  public enum LabelColumn: Sendable, Equatable {
+  public enum LabelColumn: Sendable, Hashable {
     case last
     case index(Int)      // 0-based
     case name(String)    // needs a header

@@ -1,0 +1,35 @@
+import Dispatch
+import NeuralCore
+
+/// Runs an experiment to a fixed number of epochs with no pacing and no UI: each lane on its
+/// own queue, start to finish. Results do not depend on scheduling — a lane's work is a
+/// function of the configuration alone.
+public enum HeadlessRun {
+  /// Returns, per lane, the records of the epochs where `shouldReport(epoch)` holds (and the
+  /// last epoch trained), plus the final trainers.
+  public static func run(_ prepared: PreparedExperiment, epochs: Int,
+                         shouldReport: @escaping @Sendable (Int) -> Bool) throws(ConfigError)
+    -> (records: [[EpochRecord]], lanes: [LaneTrainer]) {
+    final class Slot: @unchecked Sendable {
+      var trainer: LaneTrainer
+      var records: [EpochRecord] = []
+      init(_ t: LaneTrainer) { trainer = t }
+    }
+    var slots: [Slot] = []
+    for lane in prepared.config.lanes { slots.append(Slot(try LaneTrainer(lane: lane, prepared: prepared))) }
+    let group = DispatchGroup()
+    for (i, slot) in slots.enumerated() {
+      group.enter()
+      DispatchQueue(label: "regviz.headless.\(i)", qos: .userInitiated).async {
+        enableFlushToZero()
+        for _ in 0..<epochs {
+          guard let r = slot.trainer.trainEpoch(prepared) else { break }
+          if shouldReport(r.epoch) || slot.trainer.diverged != nil || r.epoch == epochs { slot.records.append(r) }
+        }
+        group.leave()
+      }
+    }
+    group.wait()
+    return (slots.map(\.records), slots.map(\.trainer))
+  }
+}
