@@ -106,6 +106,13 @@ public struct PreparedExperiment: Sendable {
     initial = net
   }
 
+  /// An experiment from parts already in memory (benchmarks, tests): no files are read.
+  public init(config: ExperimentConfig, data: DataSplit, initial: Network) {
+    self.config = config
+    self.data = data
+    self.initial = initial
+  }
+
   public var batchSize: Int { min(config.batchSize ?? data.train.count, data.train.count) }
 
   /// The learner for one lane: the shared start with this lane's regularizers.

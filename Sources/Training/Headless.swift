@@ -10,17 +10,28 @@ public enum HeadlessRun {
   public static func run(_ prepared: PreparedExperiment, epochs: Int,
                          shouldReport: @escaping @Sendable (Int) -> Bool) throws(ConfigError)
     -> (records: [[EpochRecord]], lanes: [LaneTrainer]) {
+    try run(prepared, lanes: prepared.config.lanes, epochs: epochs, shouldReport: shouldReport)
+  }
+
+  /// As above with an explicit lane list, which may exceed the dashboard's eight (`sweep`).
+  /// At most `parallelism` lanes train at once.
+  public static func run(_ prepared: PreparedExperiment, lanes: [LaneConfig], epochs: Int,
+                         parallelism: Int = 8, shouldReport: @escaping @Sendable (Int) -> Bool) throws(ConfigError)
+    -> (records: [[EpochRecord]], lanes: [LaneTrainer]) {
     final class Slot: @unchecked Sendable {
       var trainer: LaneTrainer
       var records: [EpochRecord] = []
       init(_ t: LaneTrainer) { trainer = t }
     }
     var slots: [Slot] = []
-    for lane in prepared.config.lanes { slots.append(Slot(try LaneTrainer(lane: lane, prepared: prepared))) }
+    for lane in lanes { slots.append(Slot(try LaneTrainer(lane: lane, prepared: prepared))) }
     let group = DispatchGroup()
+    let queues = (0..<max(1, min(parallelism, slots.count))).map {
+      DispatchQueue(label: "regviz.headless.\($0)", qos: .userInitiated)
+    }
     for (i, slot) in slots.enumerated() {
       group.enter()
-      DispatchQueue(label: "regviz.headless.\(i)", qos: .userInitiated).async {
+      queues[i % queues.count].async {
         enableFlushToZero()
         for _ in 0..<epochs {
           guard let r = slot.trainer.trainEpoch(prepared) else { break }

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import NeuralCore
+import Training
+
+/// `regviz bench`: training throughput of the kernels, the lanes and the snapshots.
+/// Meaningful only in a release build (`swift run -c release regviz bench`).
+public struct BenchCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Measure training throughput (run it from a release build).")
+
+  @Option(help: "Output: table or json.")
+  public var format: String = "table"
+
+  @Option(help: "Repetitions per figure (the median is reported).")
+  public var repetitions: Int = 5
+
+  @Flag(help: "A quick pass with short timings (for smoke tests, not for figures).")
+  public var quick = false
+
+  public init() {}
+
+  public func validate() throws {
+    guard ["table", "json"].contains(format) else { throw ValidationError("--format: '\(format)' is not one of table, json") }
+    guard (1...100).contains(repetitions) else { throw ValidationError("--repetitions: must be 1…100, got \(repetitions)") }
+  }
+
+  struct KernelFigure: Encodable { var net: String; var batch: Int; var impl: String; var samples_per_s: Double; var gflops: Double }
+  struct LaneFigure: Encodable { var net: String; var lanes: Int; var samples_per_s: Double; var scaling: Double }
+  struct SnapshotFigure: Encodable { var net: String; var microseconds_median: Double }
+  struct Output: Encodable {
+    var build: String
+    var kernels: [KernelFigure]
+    var long_trained: [KernelFigure]
+    var lanes: [LaneFigure]
+    var runner_overhead: Double
+    var snapshot_publish: [SnapshotFigure]
+  }
+
+  public func run() throws {
+    #if DEBUG
+    let build = "debug"
+    FileHandle.standardError.write(Data("regviz bench: this is a debug build; figures are meaningful only with -c release\n".utf8))
+    #else
+    let build = "release"
+    #endif
+    let reps = quick ? 1 : repetitions
+    let minSeconds = quick ? 0.01 : 0.15
+    var kernels: [KernelFigure] = []
+    let cases: [(Benchmarks.NetSpec, Int)] = [(Benchmarks.iris, 16), (Benchmarks.iris, 150), (Benchmarks.medium, 16),
+                                              (Benchmarks.medium, 150), (Benchmarks.large, 150)]
+    for (net, batch) in cases {
+      let data = Benchmarks.data(for: net, samples: batch * 4)
+      for impl in KernelKind.allCases {
+        let rate = Benchmarks.stepThroughput(Benchmarks.learner(net, kernel: impl, batch: batch), data: data, batch: batch,
+                                             repetitions: reps, minSeconds: minSeconds)
+        kernels.append(KernelFigure(net: net.name, batch: batch, impl: impl.rawValue, samples_per_s: rate,
+                                    gflops: rate * net.flopsPerSample / 1e9))
+      }
+    }
+    // Speed must not decay as training goes on (denormal gradients).
+    var longTrained: [KernelFigure] = []
+    for net in [Benchmarks.iris, Benchmarks.medium] {
+      let data = Benchmarks.data(for: net, samples: 600)
+      let trained = Benchmarks.longTrained(net, batch: 150, data: quick ? Benchmarks.data(for: net, samples: 150) : data)
+      let rate = Benchmarks.stepThroughput(trained, data: data, batch: 150, repetitions: reps, minSeconds: minSeconds)
+      longTrained.append(KernelFigure(net: net.name, batch: 150, impl: "simd", samples_per_s: rate, gflops: rate * net.flopsPerSample / 1e9))
+    }
+    var lanes: [LaneFigure] = []
+    for net in [Benchmarks.iris, Benchmarks.medium, Benchmarks.large] {
+      let epochs = quick ? 2 : net.name == Benchmarks.large.name ? 6 : net.name == Benchmarks.iris.name ? 4000 : 300
+      var one = 0.0
+      for count in [1, 2, 4, 8] {
+        let rate = Benchmarks.laneThroughput(net, lanes: count, batch: 150, epochs: epochs, repetitions: min(reps, 3))
+        if count == 1 { one = rate }
+        lanes.append(LaneFigure(net: net.name, lanes: count, samples_per_s: rate, scaling: rate / one))
+      }
+    }
+    let bare = kernels.first { $0.net == Benchmarks.medium.name && $0.batch == 150 && $0.impl == "simd" }!.samples_per_s
+    let oneLane = lanes.first { $0.net == Benchmarks.medium.name && $0.lanes == 1 }!.samples_per_s
+    let snapshots = [Benchmarks.iris, Benchmarks.medium, Benchmarks.large].map { net in
+      SnapshotFigure(net: net.name, microseconds_median: Benchmarks.snapshotMicroseconds(net, repetitions: quick ? 5 : 101))
+    }
+    let output = Output(build: build, kernels: kernels, long_trained: longTrained, lanes: lanes,
+                        runner_overhead: 1 - oneLane / bare, snapshot_publish: snapshots)
+    if format == "json" {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      print(String(decoding: try encoder.encode(output), as: UTF8.self))
+    } else {
+      print(Self.table(output))
+    }
+  }
+
+  static func table(_ o: Output) -> String {
+    var s = "regviz bench (\(o.build) build, medians; one core per lane)\n\n"
+    s += "Training step (forward + backward + update), one thread:\n"
+    s += "  net             batch  impl    samples/s      GFLOP/s   simd/scalar\n"
+    for k in o.kernels {
+      let scalar = o.kernels.first { $0.net == k.net && $0.batch == k.batch && $0.impl == "scalar" }!.samples_per_s
+      let ratio = k.impl == "simd" ? String(format: "%9.1f×", k.samples_per_s / scalar) : ""
+      s += "  " + pad(k.net, 15) + String(format: " %5d  ", k.batch) + pad(k.impl, 6)
+        + String(format: " %12.0f  %9.2f  ", k.samples_per_s, k.gflops) + ratio + "\n"
+    }
+    s += "\nAfter 20 000 training steps (denormal check):\n"
+    for k in o.long_trained {
+      s += "  " + pad(k.net, 15) + String(format: " %5d  ", k.batch) + pad(k.impl, 6) + String(format: " %12.0f  %9.2f\n", k.samples_per_s, k.gflops)
+    }
+    s += "\nLanes in parallel (headless runner, batch 150), total samples/s:\n"
+    for l in o.lanes { s += "  " + pad(l.net, 15) + String(format: " %d lanes %12.0f   %.2f× one lane\n", l.lanes, l.samples_per_s, l.scaling) }
+    s += String(format: "\nRunner + per-epoch metrics cost with one lane vs the bare loop (20-64-64-3): %.1f%%\n", 100 * o.runner_overhead)
+    s += "Snapshot build + publish:\n"
+    for p in o.snapshot_publish { s += "  " + pad(p.net, 15) + String(format: " %8.1f µs\n", p.microseconds_median) }
+    return s
+  }
+}
+
+
+/// Left-aligns `s` in `width` columns (String(format:) has no safe %s for Swift strings on Linux).
+func pad(_ s: String, _ width: Int) -> String {
+  s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import NeuralCore
+import Training
+
+/// The flags that define an experiment, shared by `run`, `play` and `sweep`.
+public struct ExperimentOptions: ParsableArguments, Sendable {
+  @Option(help: "Data set: iris, sparse, or a path to a CSV file.")
+  public var dataset: String = "sparse"
+
+  @Option(name: .customLong("label-column"), help: "CSV label column: a header name or a 1-based index (default: last).")
+  public var labelColumn: String?
+
+  @Option(help: "Hidden layer sizes, comma-separated (e.g. 16,16), or 'none'.")
+  public var hidden: String = "16,16"
+
+  @Option(help: "Hidden activation: relu, tanh, sigmoid or linear.")
+  public var activation: String = "relu"
+
+  @Option(name: .customLong("lane"), help: ArgumentHelp(
+    "A lane of regularization (repeatable): none, l1=λ, l2=λ, l1=λ,l2=λ, or per layer 1:l1=λ;2:l2=λ; optionally NAME = SPEC.",
+    valueName: "spec"))
+  public var lanes: [String] = []
+
+  @Option(name: .customLong("l1-rule"), help: "How L1 enters the update: prox (exact zeros), subgradient (Keras), clip (Playground).")
+  public var l1Rule: String = "prox"
+
+  @Option(help: "Optimizer: sgd or adam.")
+  public var optimizer: String = "sgd"
+
+  @Option(help: "Learning rate (> 0). Default: 0.1 for sgd, 0.01 for adam.")
+  public var lr: Float?
+
+  @Option(help: "SGD momentum in [0, 1).")
+  public var momentum: Float = 0
+
+  @Option(name: .customLong("batch-size"), help: "Samples per step, or 'full' for the whole training set.")
+  public var batchSize: String = "full"
+
+  @Option(help: "Seed for the initial weights, the split and the minibatch order.")
+  public var seed: UInt64 = 1
+
+  @Option(name: .customLong("val-split"), help: "Fraction of the data held out for validation, in [0, 1).")
+  public var valSplit: Double = 0.3
+
+  @Flag(name: .customLong("no-standardize"), help: "Do not z-score the features.")
+  public var noStandardize = false
+
+  @Option(name: .customLong("zero-threshold"), help: "|w| below this counts as near zero.")
+  public var zeroThreshold: Float = 1e-3
+
+  @Option(name: .customLong("data-dir"), help: "Where RegViz's assets/ and lessons/ are (default: see DECISIONS.md lookup order).")
+  public var dataDir: String?
+
+  public init() {}
+
+  /// The configuration, or a ValidationError naming the flag and what it accepts.
+  public func makeConfig() throws -> ExperimentConfig {
+    var c = ExperimentConfig()
+    c.dataset = dataset
+    if let labelColumn {
+      if let i = Int(labelColumn) {
+        guard i >= 1 else { throw ValidationError("--label-column: column numbers start at 1, got \(i)") }
+        c.labelColumn = .index(i - 1)
+      } else {
+        c.labelColumn = .name(labelColumn)
+      }
+    }
+    if !DatasetCatalog.builtIn.contains(dataset) && !dataset.lowercased().hasSuffix(".csv") {
+      throw ValidationError("--dataset: '\(dataset)' is not iris, sparse or a .csv file")
+    }
+    c.hidden = try Self.parseHidden(hidden)
+    guard let a = Activation(rawValue: activation) else {
+      throw ValidationError("--activation: '\(activation)' is not one of relu, tanh, sigmoid, linear")
+    }
+    c.activation = a
+    if !lanes.isEmpty {
+      c.lanes = []
+      for text in lanes {
+        do { c.lanes.append(try LaneConfig.parse(text)) } catch { throw ValidationError("--lane: \(error.message)") }
+      }
+    }
+    guard let rule = L1Rule(rawValue: l1Rule) else {
+      throw ValidationError("--l1-rule: '\(l1Rule)' is not one of prox, subgradient, clip")
+    }
+    c.l1Rule = rule
+    switch optimizer {
+    case "sgd": c.optimizer = .sgd(learningRate: lr ?? 0.1, momentum: momentum)
+    case "adam":
+      c.optimizer = .adam(learningRate: lr ?? 0.01)
+      if momentum != 0 { throw ValidationError("--momentum applies to sgd only") }
+    default: throw ValidationError("--optimizer: '\(optimizer)' is not one of sgd, adam")
+    }
+    if let lr, !(lr.isFinite && lr > 0) { throw ValidationError("--lr: must be a finite number > 0, got \(lr)") }
+    if !(momentum >= 0 && momentum < 1) { throw ValidationError("--momentum: must be in [0, 1), got \(momentum)") }
+    if batchSize == "full" { c.batchSize = nil } else {
+      guard let b = Int(batchSize), b >= 1 else {
+        throw ValidationError("--batch-size: '\(batchSize)' is not a positive whole number or 'full'")
+      }
+      c.batchSize = b
+    }
+    c.seed = seed
+    guard valSplit.isFinite && valSplit >= 0 && valSplit < 1 else {
+      throw ValidationError("--val-split: must be in [0, 1), got \(valSplit)")
+    }
+    c.validationSplit = valSplit
+    c.standardize = !noStandardize
+    guard zeroThreshold.isFinite && zeroThreshold > 0 else {
+      throw ValidationError("--zero-threshold: must be a finite number > 0, got \(zeroThreshold)")
+    }
+    c.nearZeroThreshold = zeroThreshold
+    if let p = c.problem { throw ValidationError(p) }
+    return c
+  }
+
+  public var locator: ResourceLocator { ResourceLocator(explicit: dataDir) }
+
+  static func parseHidden(_ text: String) throws -> [Int] {
+    if text == "none" || text.isEmpty { return [] }
+    return try text.split(separator: ",", omittingEmptySubsequences: false).map { part in
+      guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 1, n <= 4096 else {
+        throw ValidationError("--hidden: '\(part)' is not a layer size from 1 to 4096 (e.g. --hidden 16,16)")
+      }
+      return n
+    }
+  }
+}

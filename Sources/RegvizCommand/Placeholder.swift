@@ -1,1 +1,0 @@
-public enum RegvizMain { public static func run() { print("regviz") } }

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import NeuralCore
+import Training
+
+/// `regviz run`: the experiment without a screen — deterministic, scriptable, JSONL/CSV/table.
+public struct RunCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Train the lanes headless and report per epoch (JSONL, CSV) or as a final table.",
+    discussion: """
+      Lanes (--lane, repeatable; default none, l1=0.01, l2=0.01, l1=0.01,l2=0.01):
+        none | l1=λ | l2=λ | l1=λ,l2=λ        every Dense kernel
+        1:l1=0.01;2:l2=0.01                     per Dense layer, counted from 1 (output last)
+        NAME = SPEC                              a lane with a name of your choice
+      Every lane starts from the same weights and sees the same minibatches.
+      """)
+
+  @OptionGroup public var experiment: ExperimentOptions
+
+  @Option(help: "Epochs to train (≥ 1).")
+  public var epochs: Int = 300
+
+  @Option(name: .customLong("report-every"), help: "Report every N epochs (the last epoch is always reported).")
+  public var reportEvery: Int = 1
+
+  @Option(help: "Output format: jsonl, csv or table.")
+  public var format: String = "table"
+
+  @Option(help: "Write the report to this file (atomically) instead of standard output.")
+  public var out: String?
+
+  @Option(name: .customLong("init-weights"), help: "Start every lane from these weights: JSON {\"layers\": [{\"kernel\": [[…]], \"bias\": […]}]}.")
+  public var initWeights: String?
+
+  @Option(name: .customLong("dump-weights"), help: "Write every lane's final weights as JSON to this file.")
+  public var dumpWeights: String?
+
+  @Flag(help: "Print a Keras-like model summary with each lane's regularizers, and exit.")
+  public var summary = false
+
+  @Flag(help: "Print runnable Keras code for this experiment, and exit.")
+  public var keras = false
+
+  public init() {}
+
+  public func validate() throws {
+    guard epochs >= 1 else { throw ValidationError("--epochs: must be ≥ 1, got \(epochs)") }
+    guard reportEvery >= 1 else { throw ValidationError("--report-every: must be ≥ 1, got \(reportEvery)") }
+    guard ReportFormat(rawValue: format) != nil else {
+      throw ValidationError("--format: '\(format)' is not one of jsonl, csv, table")
+    }
+  }
+
+  public func run() throws {
+    let config = try experiment.makeConfig()
+    let weights = try initWeights.map(Self.loadWeights)
+    let prepared: PreparedExperiment
+    do { prepared = try PreparedExperiment(config, initialWeights: weights, locator: experiment.locator) } catch {
+      throw CLIError(error.message)
+    }
+    if summary {
+      print(ModelSummary.text(network: prepared.initial, lanes: config.lanes, datasetName: prepared.data.train.name), terminator: "")
+      return
+    }
+    if keras {
+      print(KerasCode.python(config: config, inputs: prepared.initial.inputCount, classes: prepared.initial.classCount,
+                             trainCount: prepared.data.train.count, epochs: epochs), terminator: "")
+      return
+    }
+    try Self.checkWritable(out, flag: "--out")
+    try Self.checkWritable(dumpWeights, flag: "--dump-weights")
+    let every = reportEvery
+    let result = try HeadlessRun.run(prepared, epochs: epochs) { $0 % every == 0 }
+    let report = Report(format: ReportFormat(rawValue: format)!, lanes: config.lanes, records: result.records,
+                        trainers: result.lanes, epochs: epochs)
+    if let out { try Self.write(report.text, to: out) } else { print(report.text, terminator: "") }
+    if let dumpWeights {
+      try Self.write(WeightDump.json(lanes: result.lanes), to: dumpWeights)
+    }
+  }
+
+  static func loadWeights(_ path: String) throws -> WeightsFile {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw CLIError("--init-weights: cannot read '\(path)'")
+    }
+    do { return try JSONDecoder().decode(WeightsFile.self, from: data) } catch {
+      throw CLIError("--init-weights: '\(path)' is not weights JSON of the form {\"layers\": [{\"kernel\": [[…]], \"bias\": […]}]} (\(Self.describe(error)))")
+    }
+  }
+
+  /// Fails early, before training, when an output file could not be written.
+  static func checkWritable(_ path: String?, flag: String) throws {
+    guard let path else { return }
+    let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+      throw CLIError("\(flag): directory '\(dir)' does not exist")
+    }
+    guard FileManager.default.isWritableFile(atPath: dir) else { throw CLIError("\(flag): directory '\(dir)' is not writable") }
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+      throw CLIError("\(flag): '\(path)' is a directory")
+    }
+  }
+
+  static func write(_ text: String, to path: String) throws {
+    do { try AtomicFile.write(text, to: path) } catch { throw CLIError(error.description) }
+  }
+
+  static func describe(_ error: Error) -> String {
+    switch error {
+    case DecodingError.dataCorrupted(let c): return c.debugDescription
+    case DecodingError.keyNotFound(let k, _): return "missing key '\(k.stringValue)'"
+    case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
+      return "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
+    default: return "\(error)"
+    }
+  }
+}
+
+/// A one-line error for the user; ArgumentParser prints it as "Error: …" and exits non-zero.
+struct CLIError: Error, CustomStringConvertible {
+  var message: String
+  init(_ message: String) { self.message = message }
+  var description: String { message }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import NeuralCore
+import Training
+
+/// `regviz sweep`: the regularization path — the same network at a log-spaced grid of λ.
+public struct SweepCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "sweep",
+    abstract: "Train the same network at a log-spaced grid of λ and report the regularization path.")
+
+  @OptionGroup public var experiment: ExperimentOptions
+
+  @Option(help: "Which penalty to sweep: l1, l2 or l1_l2 (both at λ).")
+  public var type: String = "l1"
+
+  @Option(help: "Smallest λ (> 0).")
+  public var from: Double = 1e-4
+
+  @Option(help: "Largest λ (> --from).")
+  public var to: Double = 1
+
+  @Option(help: "Number of λ values (2…64), log-spaced.")
+  public var points: Int = 13
+
+  @Option(help: "Epochs per λ.")
+  public var epochs: Int = 300
+
+  @Option(help: "Output format: table, jsonl or csv.")
+  public var format: String = "table"
+
+  @Option(help: "Write the report to this file (atomically) instead of standard output.")
+  public var out: String?
+
+  public init() {}
+
+  public func validate() throws {
+    guard ["l1", "l2", "l1_l2"].contains(type) else { throw ValidationError("--type: '\(type)' is not one of l1, l2, l1_l2") }
+    guard from.isFinite && from > 0 else { throw ValidationError("--from: must be a finite number > 0, got \(from)") }
+    guard to.isFinite && to > from else { throw ValidationError("--to: must be a finite number > --from, got \(to)") }
+    guard (2...64).contains(points) else { throw ValidationError("--points: must be 2…64, got \(points)") }
+    guard epochs >= 1 else { throw ValidationError("--epochs: must be ≥ 1, got \(epochs)") }
+    guard ReportFormat(rawValue: format) != nil else { throw ValidationError("--format: '\(format)' is not one of jsonl, csv, table") }
+  }
+
+  /// The grid: `points` values from `from` to `to`, evenly spaced in log λ.
+  var lambdas: [Float] {
+    (0..<points).map { i in Float(exp(log(from) + (log(to) - log(from)) * Double(i) / Double(points - 1))) }
+  }
+
+  public func run() throws {
+    var config = try experiment.makeConfig()
+    config.lanes = [LaneConfig(spec: LaneSpec())]
+    let prepared: PreparedExperiment
+    do { prepared = try PreparedExperiment(config, locator: experiment.locator) } catch { throw CLIError(error.message) }
+    try RunCommand.checkWritable(out, flag: "--out")
+    let lanes = lambdas.map { l -> LaneConfig in
+      let reg: Regularizer = type == "l1" ? .l1(l) : type == "l2" ? .l2(l) : .l1_l2(l1: l, l2: l)
+      return LaneConfig(name: "λ=\(formatStrength(l))", spec: LaneSpec(all: reg))
+    }
+    let result = try HeadlessRun.run(prepared, lanes: lanes, epochs: epochs, parallelism: 2) { _ in false }
+    let rows = zip(lambdas, result.lanes).map { SweepRow(lambda: $0, trainer: $1) }
+    let text = SweepRow.render(rows, format: ReportFormat(rawValue: format)!, features: prepared.data.train.featureNames,
+                               informative: prepared.data.train.informative)
+    if let out { try RunCommand.write(text, to: out) } else { print(text, terminator: "") }
+  }
+}
+
+/// One point of the regularization path.
+struct SweepRow {
+  var lambda: Float
+  var trainer: LaneTrainer
+
+  var record: EpochRecord? { trainer.latest }
+  var stats: WeightStats { WeightStats(network: trainer.learner.network) }
+
+  static func render(_ rows: [SweepRow], format: ReportFormat, features: [String], informative: [Int]?) -> String {
+    switch format {
+    case .jsonl:
+      return rows.map { r in
+        let fm = r.stats.featureMagnitudes.map { num(Double($0)) }.joined(separator: ",")
+        return "{\"lambda\":\(num(Double(r.lambda))),\"val_acc\":\(num(r.record?.valAccuracy)),\"acc\":\(num(r.record?.accuracy)),"
+          + "\"zero_fraction\":\(num(r.stats.zeroFraction)),\"l2_norm\":\(num(r.stats.l2Norm)),"
+          + "\"diverged\":\(r.trainer.diverged != nil),\"feature_magnitudes\":[\(fm)]}\n"
+      }.joined()
+    case .csv:
+      var s = "lambda,val_acc,acc,zero_fraction,l2_norm,diverged," + features.map { "w_\($0)" }.joined(separator: ",") + "\n"
+      for r in rows {
+        s += ([num(Double(r.lambda)), num(r.record?.valAccuracy, null: ""), num(r.record?.accuracy, null: ""),
+               num(r.stats.zeroFraction), num(r.stats.l2Norm), r.trainer.diverged != nil ? "true" : "false"]
+              + r.stats.featureMagnitudes.map { num(Double($0)) }).joined(separator: ",") + "\n"
+      }
+      return s
+    case .table:
+      let marks = Set(informative ?? [])
+      var s = "λ          val acc  acc    exact 0  ‖w‖₂     first-layer |w| per feature (★ informative)\n"
+      s += "           " + String(repeating: " ", count: 34) + features.enumerated().map {
+        ($0.element + (marks.contains($0.offset) ? "★" : "")).padding(toLength: 6, withPad: " ", startingAt: 0)
+      }.joined() + "\n"
+      for r in rows {
+        let valAcc = r.record?.valAccuracy.map { String(format: "%.3f", $0) } ?? "–"
+        let acc = r.record.map { String(format: "%.3f", $0.accuracy) } ?? "–"
+        let head = pad(formatStrength(r.lambda), 10) + " " + String(repeating: " ", count: max(0, 7 - valAcc.count)) + valAcc
+          + "  " + pad(acc, 5) + String(format: "  %6.1f%%  %7.3f  ", 100 * r.stats.zeroFraction, r.stats.l2Norm)
+        s += head + r.stats.featureMagnitudes.map { $0 == 0 ? "·     " : String(format: "%-6.2f", $0) }.joined() + "\n"
+      }
+      return s
+    }
+  }
+}

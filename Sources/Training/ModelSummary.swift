@@ -1,0 +1,27 @@
+import NeuralCore
+
+/// A Keras-like `model.summary()` with one regularizer column per lane — the lesson's
+/// "verify your regularizers" step.
+public enum ModelSummary {
+  public static func text(network: Network, lanes: [LaneConfig], datasetName: String) -> String {
+    let regs: [[Regularizer]] = lanes.map { (try? $0.spec.regularizers(layerCount: network.layers.count)) ?? [] }
+    var rows: [[String]] = [["Layer (type)", "Units", "Activation", "Params"] + lanes.map { "\($0.name) kernel_regularizer" }]
+    for (l, layer) in network.layers.enumerated() {
+      let act = l == network.layers.count - 1 ? "softmax" : layer.activation.rawValue
+      rows.append(["dense_\(l + 1) (Dense)", "\(layer.inputs)→\(layer.units)", act, "\(layer.parameterCount)"]
+                  + regs.map { l < $0.count ? $0[l].description : "none" })
+    }
+    let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max()! }
+    func line(_ r: [String]) -> String {
+      r.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+        .joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+    }
+    let rule = String(repeating: "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))
+    let total = network.layers.reduce(0) { $0 + $1.parameterCount }
+    let kernels = network.layers.reduce(0) { $0 + $1.kernel.count }
+    var out = "Model: \"sequential\" on \(datasetName) (\(network.shapeDescription))\n\(rule)\n\(line(rows[0]))\n\(rule)\n"
+    for r in rows.dropFirst() { out += line(r) + "\n" }
+    out += "\(rule)\nTotal params: \(total) — \(kernels) kernel weights (regularized), \(total - kernels) biases (never penalized)\n"
+    return out
+  }
+}
