@@ -1,0 +1,58 @@
+import Canvas
+
+/// Which pair of curves the loss chart shows (the `p` key).
+public enum LossView: Hashable, Sendable {
+  /// Training data loss against validation data loss: the overfitting gap.
+  case trainValidation
+  /// Training data loss against the penalty term: what the regularizer adds to the objective.
+  case dataPenalty
+}
+
+/// A window drawn over the dashboard; the dashboard keeps training and drawing underneath.
+public enum Overlay: Hashable, Sendable {
+  case help(scroll: Int)
+  case keras(scroll: Int)
+}
+
+/// Everything the dashboard remembers between frames that is not training state.
+///
+/// Training state lives in the runner and arrives each frame as an `ExperimentSnapshot`; this
+/// struct holds only what the viewer chose (visible lanes, layer, views, overlays) plus the
+/// histogram ranges, which must persist so that shrinking weights read as a narrowing bell.
+public struct AppState: Hashable, Sendable {
+  public var theme: Theme
+  /// Indices of lanes the viewer hid with `1`–`8`. Hidden lanes keep training.
+  public var hiddenLanes: Set<Int> = []
+  /// The layer the histograms show: nil for all layers, else a 0-based Dense layer index.
+  public var layer: Int? = nil
+  public var lossView: LossView = .trainValidation
+  public var overlay: Overlay? = nil
+  /// A one-line note from the UI itself ("λ is at its maximum"), shown in the status line.
+  public var notice: String? = nil
+  /// Frames the notice stays up; the loop counts it down.
+  public var noticeFrames = 0
+  /// Histogram half-ranges by layer selection (key -1 = all layers). They only grow, and are
+  /// forgotten when training starts over; see `HistogramRange`.
+  public var histogramRanges: [Int: Float] = [:]
+  /// The newest epoch seen, to notice a reset (the epoch going backwards).
+  public var lastEpoch = 0
+  public var quit = false
+
+  public init(theme: Theme = .standard) {
+    self.theme = theme
+  }
+
+  /// How long a notice stays: about three seconds at 30 frames per second.
+  public static let noticeLifetime = 90
+
+  /// Sets a transient notice.
+  public mutating func note(_ text: String) {
+    notice = text
+    noticeFrames = AppState.noticeLifetime
+  }
+
+  /// Lane indices to draw, in order: every lane of `count` that is not hidden.
+  public func visibleLanes(count: Int) -> [Int] {
+    (0..<count).filter { !hiddenLanes.contains($0) }
+  }
+}

@@ -1,0 +1,63 @@
+import NeuralCore
+import Testing
+@testable import Training
+
+@Suite struct LaneSpecTests {
+  @Test func parsesEveryForm() throws {
+    #expect(try LaneSpec.parse("none") == LaneSpec())
+    #expect(try LaneSpec.parse("l1=0.01").all == .l1(0.01))
+    #expect(try LaneSpec.parse("l2=0.5").all == .l2(0.5))
+    #expect(try LaneSpec.parse(" l2=0.005, l1=0.001 ").all == .l1_l2(l1: 0.001, l2: 0.005))
+    let perLayer = try LaneSpec.parse("1:l1=0.01;2:l2=0.01")
+    #expect(perLayer.perLayer == [1: .l1(0.01), 2: .l2(0.01)])
+    #expect(try perLayer.regularizers(layerCount: 3) == [.l1(0.01), .l2(0.01), .none])
+  }
+
+  @Test func namesAndCanonicalText() throws {
+    #expect(try LaneSpec.parse("none").defaultName == "none")
+    #expect(try LaneSpec.parse("l1=0.01").defaultName == "L1")
+    #expect(try LaneSpec.parse("l2=0.01").defaultName == "L2")
+    #expect(try LaneSpec.parse("l1=0.005,l2=0.005").defaultName == "L1+L2")
+    #expect(try LaneSpec.parse("1:l1=0.01;2:l2=0.01").defaultName == "L1@1,L2@2")
+    #expect(try LaneSpec.parse("2:l2=0.01;1:l1=0.01").description == "1:l1=0.01;2:l2=0.01")
+    #expect(try LaneSpec.parse("l1=0.005,l2=0.005").strengthLabel == "λ 0.005/0.005")
+    #expect(try LaneConfig.parse("sparse = l1=0.02").name == "sparse")
+  }
+
+  @Test func malformedSpecsSayWhatIsAccepted() {
+    let bad = ["", "l3=0.1", "l1", "l1=abc", "l1=-0.1", "l1=nan", "l1=inf", "l1=0.1,l1=0.2", "0:l1=0.1", "x:l1=0.1",
+               "1:l1=0.1;1:l2=0.1", "1-l1=0.1;2:l2"]
+    for text in bad {
+      do { _ = try LaneSpec.parse(text); Issue.record("'\(text)' should not parse") } catch {
+        #expect(error.message.hasPrefix("lane '\(text)': "), "\(error.message)")
+        #expect(error.message.contains("accepted: none, l1=λ"))
+      }
+    }
+  }
+
+  @Test func layerBeyondTheNetworkIsAnError() throws {
+    let spec = try LaneSpec.parse("4:l1=0.1")
+    #expect(throws: LaneSpec.ParseError.self) { try spec.regularizers(layerCount: 3) }
+  }
+
+  @Test func scalingMultipliesEveryStrength() throws {
+    let s = try LaneSpec.parse("1:l1=0.01;2:l2=0.02").scaled(by: 2)
+    #expect(s.perLayer == [1: .l1(0.02), 2: .l2(0.04)])
+  }
+}
+
+@Suite struct HistoryTests {
+  func record(_ epoch: Int) -> EpochRecord {
+    EpochRecord(epoch: epoch, dataLoss: Double(epoch), penalty: 0, valLoss: nil, accuracy: 0, valAccuracy: nil,
+                zeros: 0, nearZeros: 0, weights: 10, l1Norm: 0, l2Norm: 0)
+  }
+
+  @Test func staysBoundedAndSpansTheRun() {
+    var h = History(capacity: 64)
+    for e in 1...10_000 { h.append(record(e)) }
+    #expect(h.count <= 64 && h.count >= 32)
+    #expect(h.epochs.first! <= h.stride && h.epochs.last! > 10_000 - h.stride)
+    #expect(h.epochs == h.epochs.sorted())
+    #expect(h.dataLoss == h.epochs.map(Double.init))
+  }
+}
