@@ -40,7 +40,7 @@ extension Activation {
         let z = raw.loadUnaligned(fromByteOffset: i * 4, as: Vec.self)
         let a: Vec
         switch self {
-        case .relu: a = z.replacing(with: 0, where: z .< 0)
+        case .relu: a = z.replacing(with: Vec(), where: z .< Vec())
         case .tanh: a = vtanh(z)
         case .sigmoid: a = vsigmoid(z)
         case .linear: a = z
@@ -65,7 +65,7 @@ extension Activation {
         let a = act.loadUnaligned(fromByteOffset: i * 4, as: Vec.self)
         let out: Vec
         switch self {
-        case .relu: out = g.replacing(with: 0, where: a .<= 0)
+        case .relu: out = g.replacing(with: Vec(), where: a .<= Vec())
         case .tanh: out = g * (1 - a * a)
         case .sigmoid: out = g * a * (1 - a)
         case .linear: out = g

@@ -88,7 +88,7 @@ public struct Learner: Sendable {
       }
     }
     var b = 0
-    for n in indices { workspace.labels[b] = data.labels[n]; b += 1 }
+    for n in indices { workspace.labels[b] = Float(data.labels[n]); b += 1 }
   }
 
   mutating func forwardAndLoss(count: Int) -> (lossSum: Double, correct: Int) {

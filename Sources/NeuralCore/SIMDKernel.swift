@@ -47,7 +47,7 @@ public enum SIMDKernel {
         s += 32
       }
       if s + 16 <= batch { acc0 += load(row + s); s += 16 }
-      var sum = (acc0 + acc1).sum()
+      var sum = horizontalSum(acc0 + acc1)
       while s < batch { sum += row[s]; s += 1 }
       db[o] = sum
     }
@@ -64,6 +64,15 @@ public enum SIMDKernel {
   }
 
   // MARK: - Building blocks
+
+  /// Σ of the 16 lanes by halving (16 → 8 → 4 → 2 → 1), which stays in registers.
+  @inline(__always)
+  static func horizontalSum(_ v: Vec) -> Float {
+    let h8 = v.lowHalf + v.highHalf
+    let h4 = h8.lowHalf + h8.highHalf
+    let h2 = h4.lowHalf + h4.highHalf
+    return h2[0] + h2[1]
+  }
 
   @inline(__always)
   static func load(_ p: UnsafePointer<Float>) -> Vec {
@@ -170,11 +179,11 @@ public enum SIMDKernel {
           a11 = a11.addingProduct(u1, v1)
           s += 16
         }
-        c[i * rowsY + o] = a00.sum() + tail(i, o)
-        if twoY { c[i * rowsY + o + 1] = a01.sum() + tail(i, o + 1) }
+        c[i * rowsY + o] = horizontalSum(a00) + tail(i, o)
+        if twoY { c[i * rowsY + o + 1] = horizontalSum(a01) + tail(i, o + 1) }
         if twoX {
-          c[(i + 1) * rowsY + o] = a10.sum() + tail(i + 1, o)
-          if twoY { c[(i + 1) * rowsY + o + 1] = a11.sum() + tail(i + 1, o + 1) }
+          c[(i + 1) * rowsY + o] = horizontalSum(a10) + tail(i + 1, o)
+          if twoY { c[(i + 1) * rowsY + o + 1] = horizontalSum(a11) + tail(i + 1, o + 1) }
         }
         o += 2
       }

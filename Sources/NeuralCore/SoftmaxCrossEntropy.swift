@@ -8,7 +8,7 @@ enum SoftmaxCrossEntropy {
   /// Writes dLoss/dz into `delta` (classes, ld) for samples < count and returns the summed
   /// loss and the number of correct argmax predictions. z: (classes, ld), labels: (count).
   static func lossAndGradient(
-    logits z: UnsafePointer<Float>, labels: UnsafePointer<Int32>, delta: UnsafeMutablePointer<Float>,
+    logits z: UnsafePointer<Float>, labels: UnsafePointer<Float>, delta: UnsafeMutablePointer<Float>,
     classes: Int, count: Int, ld: Int, kernel: KernelKind
   ) -> (lossSum: Double, correct: Int) {
     let scale = 1 / Float(count)
@@ -16,14 +16,18 @@ enum SoftmaxCrossEntropy {
     var correct = 0
     var s = 0
     if kernel == .simd {
+      // Labels and class indices as float vectors, compared vector to vector: the scalar-operand
+      // and integer-mask forms of `.==`/`replacing` compile to per-lane loops here.
+      let ones = Vec(repeating: 1), scales = Vec(repeating: scale)
+      var correctLanes = Vec()
       while s + 16 <= count {
-        let label = UnsafeRawPointer(labels + s).loadUnaligned(as: SIMD16<Int32>.self)
+        let label = SIMDKernel.load(labels + s)
         var maxZ = SIMDKernel.load(z + s)
-        var best = SIMD16<Int32>()
+        var best = Vec()
         for c in 1..<classes {
           let v = SIMDKernel.load(z + c * ld + s)
           let larger = v .> maxZ
-          best = best.replacing(with: Int32(c), where: larger)
+          best = best.replacing(with: Vec(repeating: Float(c)), where: larger)
           maxZ = maxZ.replacing(with: v, where: larger)
         }
         var sum = Vec()
@@ -33,18 +37,19 @@ enum SoftmaxCrossEntropy {
           let e = vexp(v - maxZ)
           SIMDKernel.store(e, delta + c * ld + s)
           sum += e
-          zLabel = zLabel.replacing(with: v, where: label .== Int32(c))
+          zLabel = zLabel.replacing(with: v, where: label .== Vec(repeating: Float(c)))
         }
-        let inverse = 1 / sum
+        let inverse = ones / sum
         for c in 0..<classes {
           let p = SIMDKernel.load(delta + c * ld + s) * inverse
-          let target = Vec().replacing(with: 1, where: label .== Int32(c))
-          SIMDKernel.store((p - target) * scale, delta + c * ld + s)
+          let target = Vec().replacing(with: ones, where: label .== Vec(repeating: Float(c)))
+          SIMDKernel.store((p - target) * scales, delta + c * ld + s)
         }
         lossSum += Double((maxZ + vlog(sum) - zLabel).sum())
-        correct += Int(SIMD16<Int32>().replacing(with: 1, where: best .== label).wrappedSum())
+        correctLanes += Vec().replacing(with: ones, where: best .== label)
         s += 16
       }
+      correct += Int(correctLanes.sum())
     }
     while s < count {
       var maxZ = z[s]

@@ -47,7 +47,8 @@ extension Array {
   public mutating func seededShuffle(using rng: inout SplitMix64) {
     guard count > 1 else { return }
     for i in stride(from: count - 1, to: 0, by: -1) {
-      let j = Int(rng.next() % UInt64(i + 1))
+      // Multiply-shift (Lemire) instead of a 64-bit division: j uniform in 0...i.
+      let j = Int(rng.next().multipliedFullWidth(by: UInt64(i + 1)).high)
       swapAt(i, j)
     }
   }

@@ -78,12 +78,12 @@ struct UpdateRule {
     case .subgradient:
       return stepped
     case .prox:
-      let shrunk = stepped.replacing(with: -stepped, where: stepped .< 0) - tau
-      return (sign(stepped) * shrunk).replacing(with: 0, where: shrunk .<= 0)
+      let shrunk = stepped.replacing(with: -stepped, where: stepped .< Vec()) - tau
+      return (sign(stepped) * shrunk).replacing(with: Vec(), where: shrunk .<= Vec())
     case .clip:
       let moved = stepped - tau * sign(stepped)
-      let crossed = (moved * stepped) .< 0
-      return moved.replacing(with: 0, where: crossed)
+      let crossed = (moved * stepped) .< Vec()
+      return moved.replacing(with: Vec(), where: crossed)
     }
   }
 }
@@ -91,14 +91,16 @@ struct UpdateRule {
 /// sign(x) with sign(0) = 0, as TensorFlow's gradient of |x|.
 @inline(__always)
 func sign(_ x: Vec) -> Vec {
-  Vec().replacing(with: 1, where: x .> 0).replacing(with: -1, where: x .< 0)
+  let zero = Vec()
+  return zero.replacing(with: Vec(repeating: 1), where: x .> zero).replacing(with: Vec(repeating: -1), where: x .< zero)
 }
 
 @inline(__always)
 func loadPartial(_ p: UnsafePointer<Float>, _ n: Int) -> Vec {
   if n == 16 { return UnsafeRawPointer(p).loadUnaligned(as: Vec.self) }
+  // A byte copy into a zeroed vector; lane-by-lane insertion spills the vector to the stack per lane.
   var v = Vec()
-  for k in 0..<n { v[k] = p[k] }
+  withUnsafeMutableBytes(of: &v) { $0.baseAddress!.copyMemory(from: p, byteCount: n * 4) }
   return v
 }
 
@@ -110,5 +112,5 @@ func loadPartial(_ p: UnsafeMutablePointer<Float>, _ n: Int) -> Vec {
 @inline(__always)
 func storePartial(_ v: Vec, _ p: UnsafeMutablePointer<Float>, _ n: Int) {
   if n == 16 { UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vec.self); return }
-  for k in 0..<n { p[k] = v[k] }
+  withUnsafeBytes(of: v) { UnsafeMutableRawPointer(p).copyMemory(from: $0.baseAddress!, byteCount: n * 4) }
 }

@@ -8,12 +8,13 @@ struct Workspace: Sendable {
   let layout: WorkspaceLayout
   /// One flat buffer; `layout` indexes into it.
   var storage: [Float]
-  var labels: [Int32]
+  /// Class index of each sample of the batch, as Float so the loss compares it in vectors.
+  var labels: [Float]
 
   init(network: Network, maxBatch: Int) {
     layout = WorkspaceLayout(network: network, maxBatch: maxBatch)
     storage = [Float](repeating: 0, count: layout.total)
-    labels = [Int32](repeating: 0, count: layout.ld)
+    labels = [Float](repeating: 0, count: layout.ld)
   }
 
   var ld: Int { layout.ld }
