@@ -36,6 +36,9 @@ public struct RunCommand: ParsableCommand {
   @Option(name: .customLong("dump-weights"), help: "Write every lane's final weights as JSON to this file.")
   public var dumpWeights: String?
 
+  @Option(help: "Also write an SVG figure (loss, zeros, norm over epochs; final histograms) to this file.")
+  public var plot: String?
+
   @Flag(help: "Print a Keras-like model summary with each lane's regularizers, and exit.")
   public var summary = false
 
@@ -70,6 +73,7 @@ public struct RunCommand: ParsableCommand {
     }
     try Self.checkWritable(out, flag: "--out")
     try Self.checkWritable(dumpWeights, flag: "--dump-weights")
+    try Self.checkWritable(plot, flag: "--plot")
     let every = reportEvery
     let result = try HeadlessRun.run(prepared, epochs: epochs) { $0 % every == 0 }
     let report = Report(format: ReportFormat(rawValue: format)!, lanes: config.lanes, records: result.records,
@@ -77,6 +81,10 @@ public struct RunCommand: ParsableCommand {
     if let out { try Self.write(report.text, to: out) } else { print(report.text, terminator: "") }
     if let dumpWeights {
       try Self.write(WeightDump.json(lanes: result.lanes), to: dumpWeights)
+    }
+    if let plot {
+      let title = "regviz run — \(prepared.data.train.name), \(prepared.initial.shapeDescription), \(config.l1Rule.rawValue) L1, \(epochs) epochs"
+      try Self.write(RunPlot.svg(lanes: result.lanes.map { $0.snapshot() }, title: title), to: plot)
     }
   }
 

@@ -32,6 +32,9 @@ public struct SweepCommand: ParsableCommand {
   @Option(help: "Write the report to this file (atomically) instead of standard output.")
   public var out: String?
 
+  @Option(help: "Also write the regularization path as an SVG figure to this file.")
+  public var plot: String?
+
   public init() {}
 
   public func validate() throws {
@@ -54,15 +57,20 @@ public struct SweepCommand: ParsableCommand {
     let prepared: PreparedExperiment
     do { prepared = try PreparedExperiment(config, locator: experiment.locator) } catch { throw CLIError(error.message) }
     try RunCommand.checkWritable(out, flag: "--out")
+    try RunCommand.checkWritable(plot, flag: "--plot")
     let lanes = lambdas.map { l -> LaneConfig in
       let reg: Regularizer = type == "l1" ? .l1(l) : type == "l2" ? .l2(l) : .l1_l2(l1: l, l2: l)
-      return LaneConfig(name: "λ=\(formatStrength(l))", spec: LaneSpec(all: reg))
+      return LaneConfig(name: "λ=" + String(format: "%.3g", l), spec: LaneSpec(all: reg))
     }
     let result = try HeadlessRun.run(prepared, lanes: lanes, epochs: epochs, parallelism: 2) { _ in false }
     let rows = zip(lambdas, result.lanes).map { SweepRow(lambda: $0, trainer: $1) }
     let text = SweepRow.render(rows, format: ReportFormat(rawValue: format)!, features: prepared.data.train.featureNames,
                                informative: prepared.data.train.informative)
     if let out { try RunCommand.write(text, to: out) } else { print(text, terminator: "") }
+    if let plot {
+      let points = rows.map { (lambda: Double($0.lambda), zeroFraction: $0.stats.zeroFraction, valAccuracy: $0.record?.valAccuracy) }
+      try RunCommand.write(SweepPlot.svg(rows: points, type: type), to: plot)
+    }
   }
 }
 
@@ -100,7 +108,7 @@ struct SweepRow {
       for r in rows {
         let valAcc = r.record?.valAccuracy.map { String(format: "%.3f", $0) } ?? "–"
         let acc = r.record.map { String(format: "%.3f", $0.accuracy) } ?? "–"
-        let head = pad(formatStrength(r.lambda), 10) + " " + String(repeating: " ", count: max(0, 7 - valAcc.count)) + valAcc
+        let head = pad(String(format: "%.3g", r.lambda), 10) + " " + String(repeating: " ", count: max(0, 7 - valAcc.count)) + valAcc
           + "  " + pad(acc, 5) + String(format: "  %6.1f%%  %7.3f  ", 100 * r.stats.zeroFraction, r.stats.l2Norm)
         s += head + r.stats.featureMagnitudes.map { $0 == 0 ? "·     " : String(format: "%-6.2f", $0) }.joined() + "\n"
       }
