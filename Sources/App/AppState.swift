@@ -1,4 +1,5 @@
 import Canvas
+import Training
 
 /// Which pair of curves the loss chart shows (the `p` key).
 public enum LossView: Hashable, Sendable {
@@ -29,26 +30,30 @@ public struct AppState: Hashable, Sendable {
   public var overlay: Overlay? = nil
   /// A one-line note from the UI itself ("λ is at its maximum"), shown in the status line.
   public var notice: String? = nil
-  /// Frames the notice stays up; the loop counts it down.
-  public var noticeFrames = 0
+  /// Seconds the notice stays up; `observe` counts it down.
+  public var noticeRemaining = 0.0
   /// Histogram half-ranges by layer selection (key -1 = all layers). They only grow, and are
   /// forgotten when training starts over; see `HistogramRange`.
   public var histogramRanges: [Int: Float] = [:]
   /// The newest epoch seen, to notice a reset (the epoch going backwards).
   public var lastEpoch = 0
   public var quit = false
+  /// The pace follows `AutoPace` until the learner sets it with `<` or `>`.
+  public var autoPace = false
+  /// The last speed `AutoPace` asked for.
+  public var autoPaceRequested: Speed? = nil
 
   public init(theme: Theme = .standard) {
     self.theme = theme
   }
 
-  /// How long a notice stays: about three seconds at 30 frames per second.
-  public static let noticeLifetime = 90
+  /// Seconds a notice stays on the key line: long enough to read a dozen words.
+  public static let noticeLifetime = 3.0
 
   /// Sets a transient notice.
   public mutating func note(_ text: String) {
     notice = text
-    noticeFrames = AppState.noticeLifetime
+    noticeRemaining = AppState.noticeLifetime
   }
 
   /// Lane indices to draw, in order: every lane of `count` that is not hidden.

@@ -13,3 +13,8 @@ public enum Key: Hashable, Sendable {
   /// Shorthand for tests and scripts: `Key("]")`.
   public init(_ character: Character) { self = .character(character) }
 }
+
+/// `"]"` as a key, in tests and key scripts.
+extension Key: ExpressibleByExtendedGraphemeClusterLiteral {
+  public init(extendedGraphemeClusterLiteral value: Character) { self = .character(value) }
+}

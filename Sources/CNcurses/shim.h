@@ -25,4 +25,73 @@ static inline int    cn_LINES(void)       { return LINES; }
 static inline int    cn_COLS(void)        { return COLS; }
 static inline const char *cn_codeset(void) { return nl_langinfo(CODESET); }
 static inline FILE  *cn_fdopen(int fd, const char *mode) { return fdopen(fd, mode); }
+
+/* ---- Crash guard -------------------------------------------------------------------------
+ * On a crash signal the terminal must not be left in curses mode (no echo, no cursor, the
+ * alternate screen). A signal handler may only do async-signal-safe work, so everything is
+ * prepared in advance and the handler is plain C: write a reset sequence, put the saved
+ * termios back, reinstate the previous action (Swift's backtracer, or the default) and raise
+ * the signal again. Install after newterm, remove before endwin.
+ *
+ * The state lives in a function-local static: Swift's importer emits the code of static
+ * inline functions but not file-scope statics of a header. Each object file that uses these
+ * functions gets its own copy, so call them all from one Swift source file. */
+#define CN_CRASH_SIGNAL_COUNT 6
+struct cn_crash_state {
+  int signals[CN_CRASH_SIGNAL_COUNT];
+  struct sigaction previous[CN_CRASH_SIGNAL_COUNT];
+  struct termios termios;
+  volatile sig_atomic_t installed;
+  /* Set by the handler: the UI thread stops drawing (the screen now belongs to the report). */
+  volatile sig_atomic_t crashed;
+};
+
+static inline struct cn_crash_state *cn_crash_state(void) {
+  static struct cn_crash_state state = { { SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE } };
+  return &state;
+}
+
+static inline void cn_crash_handler(int sig) {
+  /* SGR reset, cursor visible, leave the alternate screen, cursor keys normal, keypad off. */
+  static const char reset[] = "\033[0m\033[?25h\033[?1049l\033[?1l\033>\r\n";
+  struct cn_crash_state *s = cn_crash_state();
+  s->crashed = 1;
+  ssize_t ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
+  (void)ignored;
+  tcsetattr(STDIN_FILENO, TCSAFLUSH, &s->termios);
+  for (int i = 0; i < CN_CRASH_SIGNAL_COUNT; i++) {
+    if (s->signals[i] == sig) sigaction(sig, &s->previous[i], NULL);
+  }
+  raise(sig);
+}
+
+/* `termios` is the terminal state to restore: the one saved before curses changed it. */
+static inline void cn_install_crash_guard(const struct termios *termios) {
+  struct cn_crash_state *s = cn_crash_state();
+  if (s->installed) return;
+  s->termios = *termios;
+  struct sigaction action;
+  action.sa_handler = cn_crash_handler;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;
+  for (int i = 0; i < CN_CRASH_SIGNAL_COUNT; i++) {
+    sigaction(s->signals[i], &action, &s->previous[i]);
+  }
+  s->installed = 1;
+}
+
+static inline int cn_crashed(void) { return cn_crash_state()->crashed; }
+
+static inline void cn_remove_crash_guard(void) {
+  struct cn_crash_state *s = cn_crash_state();
+  if (!s->installed) return;
+  for (int i = 0; i < CN_CRASH_SIGNAL_COUNT; i++) {
+    sigaction(s->signals[i], &s->previous[i], NULL);
+  }
+  s->installed = 0;
+}
+
+/* signal(2) with a disposition Swift cannot spell (SIG_IGN / SIG_DFL are casts of integers). */
+static inline void cn_ignore_signal(int sig)  { signal(sig, SIG_IGN); }
+static inline void cn_default_signal(int sig) { signal(sig, SIG_DFL); }
 #endif

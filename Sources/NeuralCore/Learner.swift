@@ -5,7 +5,10 @@ public struct Learner: Sendable {
   public var network: Network
   /// May be changed between steps (the learning rate live, say); moment buffers are kept.
   public var optimizer: Optimizer
-  public var l1Rule: L1Rule
+  /// Changing the rule revives every link the clip rule had marked dead.
+  public var l1Rule: L1Rule {
+    didSet { if l1Rule != oldValue { clearDeadLinks() } }
+  }
   public let kernel: KernelKind
   /// Number of updates applied so far (Adam's t).
   public private(set) var stepCount = 0
@@ -13,6 +16,9 @@ public struct Learner: Sendable {
   /// Optimizer buffers, per layer: kernel first, kernel second, bias first, bias second.
   var moments: [Float]
   let momentOffsets: [(kernel1: Int, kernel2: Int, bias1: Int, bias2: Int)]
+  /// Per kernel weight, 1 when the clip rule has killed that link (Playground's dead links).
+  var deadLinks: [Float]
+  let deadOffsets: [Int]
 
   public init(network: Network, optimizer: Optimizer, l1Rule: L1Rule = .prox,
               kernel: KernelKind = .simd, maxBatch: Int) {
@@ -30,6 +36,9 @@ public struct Learner: Sendable {
     }
     momentOffsets = offsets
     moments = [Float](repeating: 0, count: offset)
+    var deadOffset = 0
+    deadOffsets = network.layers.map { layer in defer { deadOffset += layer.kernel.count }; return deadOffset }
+    deadLinks = [Float](repeating: 0, count: deadOffset)
   }
 
   /// The largest batch this learner's workspace holds.
@@ -179,9 +188,12 @@ public struct Learner: Sendable {
       workspace.storage.withUnsafeBufferPointer { grads in
         moments.withUnsafeMutableBufferPointer { m in
           let g = grads.baseAddress!, mb = m.baseAddress!
-          network.layers[l].kernel.withUnsafeMutableBufferPointer { w in
-            kernelRule.apply(params: w.baseAddress!, grads: g + ws.kernelGradientOffsets[l],
-                             first: mb + o.kernel1, second: mb + o.kernel2, count: w.count)
+          deadLinks.withUnsafeMutableBufferPointer { dead in
+            network.layers[l].kernel.withUnsafeMutableBufferPointer { w in
+              kernelRule.apply(params: w.baseAddress!, grads: g + ws.kernelGradientOffsets[l],
+                               first: mb + o.kernel1, second: mb + o.kernel2,
+                               dead: dead.baseAddress! + deadOffsets[l], count: w.count)
+            }
           }
           network.layers[l].bias.withUnsafeMutableBufferPointer { b in
             biasRule.apply(params: b.baseAddress!, grads: g + ws.biasGradientOffsets[l],
@@ -194,6 +206,13 @@ public struct Learner: Sendable {
 }
 
 extension Learner {
+  /// Weights the clip rule has killed (they stay 0 until the learner is rebuilt).
+  public var deadLinkCount: Int { deadLinks.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
+
+  mutating func clearDeadLinks() {
+    for i in deadLinks.indices { deadLinks[i] = 0 }
+  }
+
   /// ∂dataLoss/∂(kernel, bias) of every layer on the samples `indices`, without updating:
   /// what the gradient checks compare with finite differences.
   public mutating func dataGradients(data: Dataset, indices: ArraySlice<Int>) -> [(kernel: [Float], bias: [Float])] {

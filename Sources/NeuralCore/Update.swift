@@ -5,7 +5,8 @@
 ///   subgradient rule  gₛ += λ1·sign(w), sign(0) = 0          (what Keras does)
 ///   optimizer step    v = w − step(gₛ)                        (SGD, momentum or Adam)
 ///   prox rule         w' = sign(v)·max(|v| − τ, 0)            τ = η·λ1 (Adam: α·λ1/(√v̂+ε))
-///   clip rule         w' = v − τ·sign(v), or 0 if that crosses zero
+///   clip rule         w' = v − τ·sign(v), or 0 if that crosses zero — and the weight is then
+///                     dead: it stays 0 until the network is reset (TensorFlow Playground's rule)
 /// τ is the step size the optimizer just used for this coordinate, so the L1 step is always
 /// measured in the same units as the smooth step (DECISIONS.md, "prox with Adam").
 struct UpdateRule {
@@ -32,17 +33,27 @@ struct UpdateRule {
 
   /// Updates `count` parameters in place. `first`/`second` are the optimizer's buffers
   /// (SGD momentum velocity; Adam m and v), `count` floats each.
+  /// `dead` (clip rule only, else nil) marks weights the clip rule has zeroed: 1 = dead.
   func apply(
     params: UnsafeMutablePointer<Float>, grads: UnsafePointer<Float>,
-    first: UnsafeMutablePointer<Float>, second: UnsafeMutablePointer<Float>, count: Int
+    first: UnsafeMutablePointer<Float>, second: UnsafeMutablePointer<Float>,
+    dead: UnsafeMutablePointer<Float>? = nil, count: Int
   ) {
+    let killing = l1Rule == .clip && lambda1 != 0 && dead != nil
     var i = 0
     while i < count {
       let n = min(16, count - i)
       let w = loadPartial(params + i, n)
       var m = loadPartial(first + i, n)
       var v = loadPartial(second + i, n)
-      let out = update(w: w, g: loadPartial(grads + i, n), m: &m, v: &v)
+      var out = update(w: w, g: loadPartial(grads + i, n), m: &m, v: &v)
+      if killing, let dead {
+        // A link is dead once its penalty step has crossed zero; dead links stay exactly 0.
+        let wasDead = loadPartial(dead + i, n) .> Vec()
+        let nowDead = wasDead .| ((out .== Vec()) .& (w .!= Vec()))
+        out = out.replacing(with: Vec(), where: nowDead)
+        storePartial(Vec().replacing(with: Vec(repeating: 1), where: nowDead), dead + i, n)
+      }
       storePartial(out, params + i, n)
       storePartial(m, first + i, n)
       storePartial(v, second + i, n)

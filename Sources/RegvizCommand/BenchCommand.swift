@@ -16,6 +16,9 @@ public struct BenchCommand: ParsableCommand {
   @Option(help: "Repetitions per figure (the median is reported).")
   public var repetitions: Int = 5
 
+  @Option(help: "Only this net (repeatable): 4-10-10-3, 20-64-64-3 or 784-256-256-10; kernels only.")
+  public var net: [String] = []
+
   @Flag(help: "A quick pass with short timings (for smoke tests, not for figures).")
   public var quick = false
 
@@ -23,6 +26,10 @@ public struct BenchCommand: ParsableCommand {
 
   public func validate() throws {
     guard ["table", "json"].contains(format) else { throw ValidationError("--format: '\(format)' is not one of table, json") }
+    let known = [Benchmarks.iris, Benchmarks.medium, Benchmarks.large].map(\.name)
+    if let bad = net.first(where: { !known.contains($0) }) {
+      throw ValidationError("--net: '\(bad)' is not one of \(known.joined(separator: ", "))")
+    }
     guard (1...100).contains(repetitions) else { throw ValidationError("--repetitions: must be 1…100, got \(repetitions)") }
   }
 
@@ -50,7 +57,7 @@ public struct BenchCommand: ParsableCommand {
     var kernels: [KernelFigure] = []
     let cases: [(Benchmarks.NetSpec, Int)] = [(Benchmarks.iris, 16), (Benchmarks.iris, 150), (Benchmarks.medium, 16),
                                               (Benchmarks.medium, 150), (Benchmarks.large, 150)]
-    for (net, batch) in cases {
+    for (net, batch) in cases where self.net.isEmpty || self.net.contains(net.name) {
       let data = Benchmarks.data(for: net, samples: batch * 4)
       for impl in KernelKind.allCases {
         let rate = Benchmarks.stepThroughput(Benchmarks.learner(net, kernel: impl, batch: batch), data: data, batch: batch,
@@ -58,6 +65,10 @@ public struct BenchCommand: ParsableCommand {
         kernels.append(KernelFigure(net: net.name, batch: batch, impl: impl.rawValue, samples_per_s: rate,
                                     gflops: rate * net.flopsPerSample / 1e9))
       }
+    }
+    if !net.isEmpty {
+      print(Self.table(Output(build: build, kernels: kernels, long_trained: [], lanes: [], runner_overhead: .nan, snapshot_publish: [])))
+      return
     }
     // Speed must not decay as training goes on (denormal gradients).
     var longTrained: [KernelFigure] = []

@@ -14,7 +14,7 @@ public struct Regviz: ParsableCommand {
       <bin>/regviz-data, then the source tree it was built from.
       """,
     version: version,
-    subcommands: [RunCommand.self, SweepCommand.self, BenchCommand.self])
+    subcommands: [PlayCommand.self, RunCommand.self, SweepCommand.self, BenchCommand.self, LessonsCommand.self])
 
   public init() {}
 }

@@ -66,6 +66,34 @@ import Testing
     #expect(t.allSatisfy { $0 >= 0 })
   }
 
+  @Test func clipKillsTheLinkForGood() {
+    // Playground's rule: once the penalty step has carried a weight across zero, it is dead.
+    let r = UpdateRule(optimizer: .sgd(learningRate: 0.1), l1Rule: .clip, regularizer: .l1(0.3), step: 1)
+    var w: [Float] = [0.01, 0.5], m: [Float] = [0, 0], v: [Float] = [0, 0], dead: [Float] = [0, 0]
+    r.apply(params: &w, grads: [0, 0], first: &m, second: &v, dead: &dead, count: 2)
+    #expect(w[0] == 0 && dead == [1, 0])
+    #expect(isClose(w[1], 0.47))
+    // The data now pull the first weight up hard: prox would let it come back, clip does not.
+    for _ in 0..<5 { r.apply(params: &w, grads: [-1, 0], first: &m, second: &v, dead: &dead, count: 2) }
+    #expect(w[0] == 0)
+    let p = UpdateRule(optimizer: .sgd(learningRate: 0.1), l1Rule: .prox, regularizer: .l1(0.3), step: 1)
+    var revived: [Float] = [0], m1: [Float] = [0], v1: [Float] = [0]
+    p.apply(params: &revived, grads: [-1], first: &m1, second: &v1, count: 1)
+    #expect(isClose(revived[0], 0.07))
+  }
+
+  @Test func changingTheRuleRevivesDeadLinks() {
+    let data = tinyData(samples: 12, features: 4, classes: 3)
+    var net = Network(inputs: 4, hidden: [6], classes: 3, activation: .relu, seed: 1)
+    net.setRegularizers([.l1(0.5), .l1(0.5)])
+    var learner = Learner(network: net, optimizer: .sgd(learningRate: 0.1), l1Rule: .clip, maxBatch: 12)
+    for _ in 0..<50 { learner.step(data: data, indices: ArraySlice(0..<12)) }
+    #expect(learner.deadLinkCount > 0)
+    #expect(learner.deadLinkCount == WeightStats(network: learner.network).zeros)
+    learner.l1Rule = .prox
+    #expect(learner.deadLinkCount == 0)
+  }
+
   @Test func l2ShrinksGeometrically() {
     // w ← w − η·2λ2·w = (1 − 2ηλ2)·w
     let r = UpdateRule(optimizer: .sgd(learningRate: 0.1), l1Rule: .prox, regularizer: .l2(0.5), step: 1)

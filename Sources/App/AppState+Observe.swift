@@ -1,0 +1,37 @@
+import Training
+
+extension AppState {
+  /// Updates what the UI keeps across frames from a new snapshot: forgets ranges and selections
+  /// that no longer apply after a reset or a new configuration, widens the histogram range
+  /// when weights outgrow it, and counts the notice down by `elapsed` seconds. Called once per
+  /// frame, before drawing.
+  public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double = 1.0 / 30) {
+    let laneCount = snapshot.lanes.count
+    if snapshot.epoch < lastEpoch { histogramRanges = [:] }
+    lastEpoch = snapshot.epoch
+    hiddenLanes = hiddenLanes.filter { $0 < laneCount }
+    if hiddenLanes.count >= laneCount { hiddenLanes = [] }
+    let layers = snapshot.lanes.first?.network.layers.count ?? 0
+    if let l = layer, l >= layers { layer = nil }
+
+    let key = layer ?? -1
+    var magnitudes: [Float] = []
+    for i in visibleLanes(count: laneCount) {
+      let network = snapshot.lanes[i].network
+      if let layer {
+        magnitudes += network.layers[layer].kernel.map { abs($0) }
+      } else {
+        for l in network.layers { magnitudes += l.kernel.map { abs($0) } }
+      }
+    }
+    histogramRanges[key] = HistogramRange.update(histogramRanges[key], magnitudes: magnitudes)
+
+    if notice != nil {
+      noticeRemaining -= elapsed
+      if noticeRemaining <= 0 { notice = nil }
+    }
+  }
+
+  /// The histogram range for the current layer selection (1 before the first `observe`).
+  public var histogramRange: Float { histogramRanges[layer ?? -1] ?? 1 }
+}

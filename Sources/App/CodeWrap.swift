@@ -1,0 +1,31 @@
+/// Wraps lines of Python for a window narrower than the code, keeping it valid Python: breaks go
+/// after a `, ` (inside brackets, where Python allows a newline) with a hanging indent, and
+/// comments continue as comments. A line with no such break is cut hard.
+enum CodeWrap {
+  static func wrap(_ line: String, width: Int) -> [String] {
+    let width = max(width, 16)
+    guard line.count > width else { return [line] }
+    let indent = String(line.prefix { $0 == " " })
+    let isComment = line.dropFirst(indent.count).hasPrefix("#")
+    let continuation = indent + (isComment ? "# " : "    ")
+    var lines: [String] = []
+    var rest = Substring(line)
+    var prefix = ""
+    while prefix.count + rest.count > width {
+      let room = width - prefix.count
+      let head = rest.prefix(room)
+      let separator: String = isComment ? " " : ", "
+      guard let cut = head.range(of: separator, options: .backwards), cut.lowerBound > head.startIndex else {
+        lines.append(prefix + head)
+        rest = rest.dropFirst(room)
+        prefix = continuation
+        continue
+      }
+      lines.append(prefix + rest[..<cut.lowerBound] + (isComment ? "" : ","))
+      rest = rest[cut.upperBound...]
+      prefix = continuation
+    }
+    lines.append(prefix + rest)
+    return lines
+  }
+}

@@ -1,0 +1,154 @@
+import Canvas
+import Foundation
+import Training
+
+/// The dashboard's performance figures for `regviz bench` (meaningful in release builds only).
+///
+/// - frame: composing one full frame from a realistic snapshot (target ≤ 1 ms median);
+/// - kept: training throughput with the UI drawing at 30 frames/s, as a fraction of the same
+///   run without a UI (target ≥ 80%);
+/// - latency: start to first frame (≤ 200 ms) and key press to the change on screen (≤ 50 ms).
+public enum DashboardBench {
+  public struct FrameTimes: Sendable {
+    public var medianMilliseconds: Double
+    public var p90Milliseconds: Double
+    public var frames: Int
+  }
+
+  public struct Kept: Sendable {
+    /// With-UI throughput over headless throughput (medians of alternating rounds).
+    public var fraction: Double
+    public var headlessEpochsPerSecond: Double
+    public var withUIEpochsPerSecond: Double
+    public var framesPerSecond: Double
+  }
+
+  public struct Latency: Sendable {
+    public var firstFrameMilliseconds: Double
+    public var keyToScreenMilliseconds: Double
+  }
+
+  /// A snapshot of `config` trained for at least `epochs` epochs at full speed.
+  public static func trainedSnapshot(_ config: ExperimentConfig, epochs: Int) throws(ConfigError) -> ExperimentSnapshot {
+    let runner = try Runner(config: config, speed: .max)
+    runner.start()
+    runner.wait(timeout: 120) { $0.epoch >= epochs }
+    runner.stop()
+    return runner.snapshot()
+  }
+
+  /// Composes `frames` frames of `width × height` from one snapshot trained `epochs` epochs.
+  public static func frameComposeMilliseconds(
+    config: ExperimentConfig = ExperimentConfig(), epochs: Int = 500, width: Int = 120, height: Int = 40,
+    frames: Int = 400
+  ) throws(ConfigError) -> FrameTimes {
+    let snapshot = try trainedSnapshot(config, epochs: epochs)
+    var state = AppState()
+    state.observe(snapshot)
+    var times: [Double] = []
+    var checksum = 0
+    for _ in 0..<frames {
+      let start = Dashboard.now()
+      // Observe too: the loop does it every frame (the histogram range check is part of a frame).
+      state.observe(snapshot, elapsed: 0)
+      let grid = ScreenComposer.compose(snapshot, state: state, width: width, height: height)
+      times.append((Dashboard.now() - start) * 1000)
+      checksum &+= grid.cells.count
+    }
+    precondition(checksum == frames * width * height)
+    times.sort()
+    return FrameTimes(medianMilliseconds: times[times.count / 2],
+                      p90Milliseconds: times[times.count * 9 / 10], frames: frames)
+  }
+
+  /// Alternates `rounds` headless and with-UI runs of `seconds` each, all lanes at full speed.
+  public static func trainingKeptFraction(
+    config: ExperimentConfig = ExperimentConfig(), seconds: Double = 2, rounds: Int = 3
+  ) throws(ConfigError) -> Kept {
+    var headless: [Double] = [], withUI: [Double] = [], fps: [Double] = []
+    for _ in 0..<max(rounds, 1) {
+      headless.append(try measure(config, seconds: seconds, ui: nil))
+      let backend = RecordingBackend(width: 120, height: 40, keepsAllFrames: false, realTime: true)
+      withUI.append(try measure(config, seconds: seconds, ui: backend))
+      fps.append(Double(backend.frameCount) / seconds)
+    }
+    let h = median(headless), u = median(withUI)
+    return Kept(fraction: h > 0 ? u / h : 0, headlessEpochsPerSecond: h, withUIEpochsPerSecond: u,
+                framesPerSecond: median(fps))
+  }
+
+  /// Epochs per second of one run; with `ui`, the dashboard loop draws into it meanwhile.
+  private static func measure(
+    _ config: ExperimentConfig, seconds: Double, ui: RecordingBackend?
+  ) throws(ConfigError) -> Double {
+    let runner = try Runner(config: config, speed: .max)
+    runner.start()
+    defer { runner.stop() }
+    runner.wait(timeout: 30) { $0.epoch >= 1 }
+    Thread.sleep(forTimeInterval: 0.3)  // let the round size settle
+    let e0 = runner.snapshot().epoch, t0 = Dashboard.now()
+    if let ui {
+      Dashboard.run(driver: runner, backend: ui) { Dashboard.now() - t0 >= seconds }
+    } else {
+      Thread.sleep(forTimeInterval: seconds)
+    }
+    let e1 = runner.snapshot().epoch, t1 = Dashboard.now()
+    return Double(e1 - e0) / (t1 - t0)
+  }
+
+  /// Start (runner creation) to the first frame presented, and `]` to the first frame whose
+  /// status line shows the new λ, with the lanes training at full speed.
+  public static func latency(config: ExperimentConfig = ExperimentConfig()) throws(ConfigError) -> Latency {
+    let start = Dashboard.now()
+    let runner = try Runner(config: config, speed: .max)
+    runner.start()
+    defer { runner.stop() }
+    let backend = TimingBackend()
+    var firstFrame = 0.0, pressed = 0.0, shown = 0.0
+    let before = "λ " + Format.strength(KeyMap.referenceLambda(config))
+    Dashboard.run(driver: runner, backend: backend) {
+      let now = Dashboard.now()
+      if firstFrame == 0, backend.frames > 0 { firstFrame = now - start }
+      if pressed == 0, now - start > 0.5 {
+        pressed = now
+        backend.pending = "]"
+      }
+      if pressed > 0, shown == 0, let status = backend.status, !status.contains(before) {
+        shown = backend.statusTime - pressed
+      }
+      return shown > 0 || now - start > 5
+    }
+    return Latency(firstFrameMilliseconds: firstFrame * 1000, keyToScreenMilliseconds: shown * 1000)
+  }
+
+  /// Records when frames arrive and hands over one key on request.
+  private final class TimingBackend: TerminalBackend {
+    let theme = Theme.standard
+    let size = (width: 120, height: 40)
+    let interrupted = false
+    var frames = 0
+    var pending: Key?
+    var status: String?
+    var statusTime = 0.0
+
+    func nextKey(timeout: Double) -> Key? {
+      if let key = pending {
+        pending = nil
+        return key
+      }
+      Thread.sleep(forTimeInterval: timeout)
+      return nil
+    }
+
+    func present(_ grid: Grid) {
+      frames += 1
+      status = grid.row(0)
+      statusTime = Dashboard.now()
+    }
+  }
+
+  private static func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    return s.isEmpty ? 0 : s[s.count / 2]
+  }
+}

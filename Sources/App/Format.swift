@@ -1,0 +1,92 @@
+import Canvas
+import Foundation
+import NeuralCore
+import Training
+
+/// Number and label formatting for the dashboard: short, round, and the same everywhere.
+enum Format {
+  /// λ or a learning rate: three significant digits, so a strength that float arithmetic left
+  /// at 0.019999998 after a few `]` presses reads 0.02.
+  static func strength(_ x: Float) -> String {
+    String(format: "%.3g", Double(x))
+  }
+
+  /// `λ 0.01`, `λ 0.005/0.005` (L1/L2), or for per-layer lanes the distinct strengths; empty
+  /// for a lane without regularization.
+  /// With `mergeEqual`, an L1+L2 term with equal strengths shows one number.
+  static func lambdaLabel(_ spec: LaneSpec, mergeEqual: Bool = false) -> String {
+    let regs = spec.perLayer.map { layers in layers.keys.sorted().map { layers[$0]! } } ?? [spec.all]
+    var seen: [String] = []
+    for r in regs where !r.isNone {
+      var values = [r.lambda1, r.lambda2].filter { $0 > 0 }.map(strength)
+      if mergeEqual, values.count == 2, values[0] == values[1] { values.removeLast() }
+      let text = values.joined(separator: "/")
+      if !seen.contains(text) { seen.append(text) }
+    }
+    return seen.isEmpty ? "" : "λ " + seen.joined(separator: " ")
+  }
+
+  /// A regularizer as a short kind: `–`, `L1`, `L2`, `L1L2` (Keras's class names).
+  static func kind(_ r: Regularizer) -> String {
+    switch (r.lambda1 > 0, r.lambda2 > 0) {
+    case (false, false): return "–"
+    case (true, false): return "L1"
+    case (false, true): return "L2"
+    case (true, true): return "L1L2"
+    }
+  }
+
+  static func speed(_ s: Speed) -> String {
+    switch s {
+    case .max: return "max speed"
+    case .epochsPerSecond(let r):
+      return (r == r.rounded() ? String(Int(r)) : String(format: "%.2g", r)) + " ep/s"
+    }
+  }
+
+  /// 950, 2.1k, 3.4M.
+  static func count(_ x: Double) -> String {
+    guard x.isFinite else { return "–" }
+    if x < 1000 { return String(Int(x.rounded())) }
+    if x < 1_000_000 { return String(format: "%.1fk", x / 1000) }
+    return String(format: "%.1fM", x / 1_000_000)
+  }
+
+  /// An accuracy as `.93`, `1.0`, or `–` when not measured.
+  static func accuracy(_ a: Double?) -> String {
+    guard let a, a.isFinite else { return "–" }
+    if a >= 0.995 { return "1.0" }
+    return String(format: ".%02d", Int((a * 100).rounded()))
+  }
+
+  /// `20→16→16→3 relu`.
+  static func architecture(_ config: ExperimentConfig, inputs: Int, classes: Int) -> String {
+    let sizes = [inputs] + config.hidden + [classes]
+    return sizes.map(String.init).joined(separator: "→") + (config.hidden.isEmpty ? "" : " \(config.activation.rawValue)")
+  }
+}
+
+extension Theme {
+  /// `text` as this theme can show it: unchanged with Unicode glyphs; in ASCII mode every symbol
+  /// the dashboard uses gets a spelled-out stand-in (λ → lambda, → → ->) and anything else
+  /// outside ASCII (a lane name typed on the command line) becomes `?`.
+  func printable(_ text: String) -> String {
+    guard ascii else { return text }
+    var out = ""
+    for character in text {
+      if character.isASCII {
+        out.append(character)
+      } else {
+        out += Theme.asciiStandIns[character] ?? "?"
+      }
+    }
+    return out
+  }
+
+  private static let asciiStandIns: [Character: String] = [
+    "λ": "lambda", "→": "->", "←": "<-", "↔": "<->", "…": "...", "–": "-", "—": "-",
+    "·": "-", "≈": "~", "★": "*", "‖": "||", "₂": "2", "²": "2", "×": "x", "▶": ">",
+    "⏸": "||", "↑": "^", "↓": "v", "Σ": "sum", "≥": ">=", "≤": "<=", "±": "+/-", "η": "lr",
+    "●": "*", "◆": "o", "▲": "+", "■": "x",
+  ]
+}

@@ -1,0 +1,92 @@
+import Lessons
+import NeuralCore
+import Training
+
+/// The numbers a lesson condition reads, taken from an experiment's lanes at one moment.
+///
+/// Built either from a dashboard snapshot (`ExperimentSnapshot`) or from trainers running
+/// without threads (`LessonReplay`); both give the same values for the same weights.
+public struct LessonMetrics: MetricSource, Sendable {
+  /// What one lane contributes: its latest epoch's figures and its current weights' statistics.
+  public struct LaneState: Sendable {
+    /// nil before the first epoch: every metric of the lane is then unavailable.
+    public var latest: EpochRecord?
+    public var stats: WeightStats
+    /// Units of the first Dense layer (the row length of its kernel).
+    public var firstLayerUnits: Int
+
+    public init(latest: EpochRecord?, stats: WeightStats, firstLayerUnits: Int) {
+      self.latest = latest
+      self.stats = stats
+      self.firstLayerUnits = firstLayerUnits
+    }
+  }
+
+  /// Epochs completed since the experiment (re)started: the furthest lane's count.
+  public var epoch: Int
+  /// By lane name.
+  public var lanes: [String: LaneState]
+  /// Indices of the informative input features, nil when the data set does not know them.
+  public var informative: [Int]?
+
+  public init(epoch: Int, lanes: [String: LaneState], informative: [Int]?) {
+    self.epoch = epoch
+    self.lanes = lanes
+    self.informative = informative
+  }
+
+  /// From the dashboard's published state.
+  public init(snapshot: ExperimentSnapshot) {
+    var lanes: [String: LaneState] = [:]
+    for lane in snapshot.lanes {
+      lanes[lane.name] = LaneState(latest: lane.latest, stats: lane.stats,
+                                   firstLayerUnits: lane.network.layers.first?.units ?? 0)
+    }
+    self.init(epoch: snapshot.epoch, lanes: lanes, informative: snapshot.informative)
+  }
+
+  /// From trainers stepped by hand (headless replay).
+  public init(trainers: [LaneTrainer], prepared: PreparedExperiment) {
+    var lanes: [String: LaneState] = [:]
+    for t in trainers {
+      let net = t.learner.network
+      lanes[t.config.name] = LaneState(
+        latest: t.latest, stats: WeightStats(network: net, nearZeroThreshold: prepared.config.nearZeroThreshold),
+        firstLayerUnits: net.layers.first?.units ?? 0)
+    }
+    self.init(epoch: trainers.map(\.epoch).max() ?? 0, lanes: lanes, informative: prepared.data.train.informative)
+  }
+
+  public func value(_ metric: Metric, lane: String) -> Double? {
+    guard let state = lanes[lane], let record = state.latest else { return nil }
+    let stats = state.stats
+    switch metric {
+    case .zeros: return stats.zeroFraction
+    case .nearZeros: return stats.nearZeroFraction
+    case .acc: return record.accuracy
+    case .valAcc: return record.valAccuracy
+    case .loss: return record.loss
+    case .valLoss: return record.valLoss
+    case .dataLoss: return record.dataLoss
+    case .penalty: return record.penalty
+    case .l1Norm: return stats.l1Norm
+    case .l2Norm: return stats.l2Norm
+    case .noiseZeros:
+      guard let noise = noiseFeatures(featureCount: stats.featureMagnitudes.count) else { return nil }
+      return stats.zeroFraction(ofFeatures: noise, unitsPerFeature: state.firstLayerUnits)
+    case .featureRatio:
+      guard let informative, noiseFeatures(featureCount: stats.featureMagnitudes.count) != nil else { return nil }
+      // Infinite when every noise row is exactly zero: "more than any ratio" is the right reading.
+      let ratio = stats.featureRatio(informative: informative)
+      return ratio.isNaN ? nil : ratio
+    }
+  }
+
+  /// The features not marked informative; nil when none are marked, or none are left.
+  func noiseFeatures(featureCount: Int) -> [Int]? {
+    guard let informative, !informative.isEmpty else { return nil }
+    let signal = Set(informative)
+    let noise = (0..<featureCount).filter { !signal.contains($0) }
+    return noise.isEmpty ? nil : noise
+  }
+}

@@ -1,0 +1,88 @@
+import Canvas
+import Foundation
+import NeuralCore
+import Training
+
+/// Windows over the dashboard: the key help, and the Keras code of the current setup.
+enum Overlays {
+  static func draw(
+    _ overlay: Overlay, snapshot: ExperimentSnapshot, theme: Theme, in screen: Rect,
+    painter p: inout Painter
+  ) {
+    switch overlay {
+    case .help(let scroll):
+      let lines = helpLines(theme: theme)
+      window(title: theme.printable("keys · esc or ? closes · training goes on underneath"),
+             lines: lines, scroll: scroll, preferredWidth: 88, theme: theme, in: screen, painter: &p)
+    case .keras(let scroll):
+      let inner = min(screen.width - 4, 112) - 4
+      let code = kerasCode(snapshot).split(separator: "\n", omittingEmptySubsequences: false)
+        .flatMap { CodeWrap.wrap(theme.printable(String($0)), width: inner) }
+      let lines = code.map { [StyledRun($0, style: theme.code)] }
+      window(title: theme.printable("Keras code for this setup · ↑ ↓ scroll · esc or k closes"),
+             lines: lines, scroll: scroll, preferredWidth: 112, theme: theme, in: screen, painter: &p)
+    }
+  }
+
+  /// The help: every binding, keys in a column of their own.
+  static func helpLines(theme: Theme) -> [[StyledRun]] {
+    let width = KeyMap.bindings.map { theme.printable($0.keys).count }.max() ?? 0
+    func row(_ keys: String, _ text: String, _ style: Style) -> [StyledRun] {
+      let keys = theme.printable(keys)
+      return [StyledRun(keys + String(repeating: " ", count: max(0, width - keys.count) + 2), style: style),
+              StyledRun(theme.printable(text), style: theme.text)]
+    }
+    return KeyMap.bindings.map { row($0.keys, $0.action, theme.title) } + [[]] + [
+      row("=0", "weights exactly 0.0: L1 (prox, clip) gets there, L2 never", theme.dim),
+      row("≈0", "|w| below the threshold: where Keras's L1 leaves weights", theme.dim),
+      row("0", "a histogram's bold centre column holds the exact zeros", theme.dim),
+    ]
+  }
+
+  /// `KeyMap`'s λ steps leave strengths like 0.019999998; the code shows them as the round
+  /// rung they stand for (three significant digits), as the dashboard does.
+  static func kerasCode(_ snapshot: ExperimentSnapshot) -> String {
+    var config = snapshot.config
+    func round(_ x: Float) -> Float { Float(Format.strength(x)) ?? x }
+    func round(_ r: Regularizer) -> Regularizer { Regularizer(lambda1: round(r.lambda1), lambda2: round(r.lambda2)) }
+    for i in config.lanes.indices {
+      var spec = config.lanes[i].spec
+      spec.all = round(spec.all)
+      spec.perLayer = spec.perLayer?.mapValues(round)
+      config.lanes[i].spec = spec
+    }
+    config.optimizer.learningRate = round(config.optimizer.learningRate)
+    return KerasCode.python(
+      config: config, inputs: snapshot.featureNames.count,
+      classes: snapshot.lanes.first?.network.classCount ?? 2,
+      trainCount: snapshot.trainCount, epochs: max(snapshot.epoch, 1))
+  }
+
+  /// A framed window centred on the screen with `lines` inside, scrolled by `scroll` lines and
+  /// marked `more ↓` when there is more below.
+  private static func window(
+    title: String, lines: [[StyledRun]], scroll: Int, preferredWidth: Int, theme: Theme,
+    in screen: Rect, painter p: inout Painter
+  ) {
+    let contentWidth = lines.map { $0.reduce(0) { $0 + $1.text.count } }.max() ?? 0
+    let width = min(screen.width - 4, max(preferredWidth, min(contentWidth + 4, screen.width - 4)))
+    let height = min(screen.height - 2, lines.count + 2)
+    let frame = Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2,
+                     width: width, height: height)
+    p.clear(frame)
+    let inner = p.panel(frame, title: title, theme: theme, highlighted: true).inset(left: 1, right: 1)
+    let first = min(max(0, scroll), max(0, lines.count - inner.height))
+    p.clipped(to: inner) { q in
+      for (row, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
+        var x = inner.x
+        for run in line { x = q.put(run.text, x: x, y: inner.y + row, style: run.style) }
+      }
+    }
+    if first + inner.height < lines.count {
+      p.putRightAligned(theme.printable(" more ↓ "), in: frame.inset(right: 1), y: frame.maxY - 1, style: theme.dim)
+    }
+    if first > 0 {
+      p.putRightAligned(theme.printable(" ↑ "), in: frame.inset(right: 1), y: frame.y, style: theme.dim)
+    }
+  }
+}

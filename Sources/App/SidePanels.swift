@@ -1,0 +1,62 @@
+import Canvas
+import Training
+
+/// The first-layer feature view and the model summary.
+enum SidePanels {
+  static func featuresTitle(informativeKnown: Bool, theme: Theme) -> String {
+    theme.printable(informativeKnown
+      ? "first layer: ‖w‖ per input feature · ★ informative · · = all exactly 0"
+      : "first layer: ‖w‖ per input feature · · = all exactly 0")
+  }
+
+  /// |w| per input feature (the norm of the weights leaving it) for every visible lane, on one
+  /// scale so L2's overall shrinkage shows; `·` marks a feature whose weights are all exactly 0.
+  static func features(
+    _ lanes: [(index: Int, lane: LaneSnapshot)], snapshot: ExperimentSnapshot, theme: Theme
+  ) -> FeatureBarsWidget {
+    let informative = Set(snapshot.informative ?? [])
+    let features = snapshot.featureNames.enumerated().map { i, name in
+      FeatureBarsWidget.Feature(name: theme.printable(name), informative: informative.contains(i))
+    }
+    let rows = lanes.map { i, lane in
+      FeatureBarsWidget.Row(label: theme.printable(lane.name), style: theme.laneStyle(i),
+                            values: lane.stats.featureMagnitudes.map(Double.init))
+    }
+    return FeatureBarsWidget(features: features, rows: rows, scale: .shared, showsLegend: false)
+  }
+
+  static func modelTitle(_ snapshot: ExperimentSnapshot, theme: Theme) -> String {
+    let c = snapshot.config
+    let batch = c.batchSize.map { "batch \($0)" } ?? "full batch"
+    return theme.printable("model · \(c.optimizer.name) · \(batch)")
+  }
+
+  /// One row per Dense layer (shape, then each lane's regularizer kind), then accuracies. Lanes
+  /// head their columns with their marker, in their colour, like the legend.
+  static func model(
+    _ lanes: [(index: Int, lane: LaneSnapshot)], snapshot: ExperimentSnapshot, theme: Theme
+  ) -> TableWidget {
+    typealias Cell = TableWidget.Cell
+    var rows: [[Cell]] = []
+    rows.append([Cell("")] + lanes.map { i, _ in Cell(String(theme.laneMarker(i)), style: theme.laneStyle(i)) })
+    let network = lanes.first?.lane.network
+    for (l, layer) in (network?.layers ?? []).enumerated() {
+      let isOutput = l == (network?.layers.count ?? 0) - 1
+      let act = isOutput ? "softmax" : layer.activation.rawValue
+      let shape = theme.printable("\(layer.inputs)→\(layer.units) \(act)")
+      rows.append([Cell(shape, style: theme.dim)] + lanes.map { i, lane in
+        let r = l < lane.network.layers.count ? lane.network.layers[l].regularizer : .none
+        return Cell(theme.printable(Format.kind(r)), style: r.isNone ? theme.dim : theme.laneStyle(i))
+      })
+    }
+    rows.append([Cell("train acc", style: theme.dim)] + lanes.map { i, lane in
+      Cell(Format.accuracy(lane.latest?.accuracy), style: theme.laneStyle(i))
+    })
+    if snapshot.validationCount > 0 {
+      rows.append([Cell("val acc", style: theme.dim)] + lanes.map { i, lane in
+        Cell(Format.accuracy(lane.latest?.valAccuracy), style: theme.laneStyle(i))
+      })
+    }
+    return TableWidget(rows: rows, alignments: [.left] + lanes.map { _ in .center }, gap: 1)
+  }
+}

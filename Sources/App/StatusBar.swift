@@ -1,0 +1,88 @@
+import Canvas
+import Training
+
+/// The top line (what is running, and how) and the bottom line (the keys, or a message).
+enum StatusBar {
+  private struct Segment {
+    var text: String
+    var style: Style
+    /// Higher survives longer when the line is too narrow.
+    var priority: Int
+  }
+
+  /// ` RegViz │ sparse, 20 features (4 informative) │ 20→16→16→3 relu │ epoch 312 │ ▶ 4 ep/s …`
+  static func drawStatus(
+    _ snapshot: ExperimentSnapshot, state: AppState, in rect: Rect, painter p: inout Painter
+  ) {
+    let theme = state.theme
+    let c = snapshot.config
+    let features = snapshot.featureNames.count
+    let classes = snapshot.lanes.first?.network.classCount ?? 0
+    let pace = Format.speed(snapshot.speed) + (state.autoPace ? " (auto)" : "")
+    let running = snapshot.running ? "▶ \(pace)" : "⏸ paused (\(pace))"
+    let lambda = KeyMap.referenceLambda(c)
+    var segments = [
+      Segment(text: "RegViz", style: theme.title, priority: 3),
+      Segment(text: c.dataset, style: theme.text, priority: 8),
+      Segment(text: Format.architecture(c, inputs: features, classes: classes), style: theme.dim, priority: 2),
+      Segment(text: "epoch \(snapshot.epoch)", style: theme.title, priority: 10),
+      Segment(text: running, style: running.hasPrefix("▶") ? theme.ok : theme.warning, priority: 9),
+      Segment(text: "\(Format.count(snapshot.stepsPerSecond)) steps/s", style: theme.dim, priority: 0),
+      Segment(text: "λ " + (lambda > 0 ? Format.strength(lambda) : "–"), style: theme.text, priority: 7),
+      Segment(text: "lr " + Format.strength(c.optimizer.learningRate), style: theme.text, priority: 6),
+      Segment(text: "L1 rule " + c.l1Rule.rawValue, style: theme.text, priority: 5),
+    ]
+    if !snapshot.running { segments[5].text = "" }
+    segments.removeAll { $0.text.isEmpty }
+    let help = theme.printable("? help")
+    let separator = theme.ascii ? " | " : " │ "
+    func width(_ s: [Segment]) -> Int {
+      s.reduce(0) { $0 + theme.printable($1.text).count } + max(0, s.count - 1) * separator.count + 2
+    }
+    while segments.count > 1, width(segments) + help.count + 2 > rect.width {
+      let lowest = segments.indices.min { segments[$0].priority < segments[$1].priority }!
+      segments.remove(at: lowest)
+    }
+    var x = rect.x + 1
+    for (i, segment) in segments.enumerated() {
+      if i > 0 { x = p.put(separator, x: x, y: rect.y, style: theme.border) }
+      x = p.put(theme.printable(segment.text), x: x, y: rect.y, style: segment.style)
+    }
+    p.putRightAligned(help + " ", in: rect, y: rect.y, style: theme.dim)
+  }
+
+  /// The keys, shortened to fit; a notice or the runner's last error takes the line over
+  /// while it lasts (a failed `d`, for instance, must not go unexplained).
+  static func drawKeys(
+    _ snapshot: ExperimentSnapshot, state: AppState, in rect: Rect, painter p: inout Painter
+  ) {
+    let theme = state.theme
+    if let message = snapshot.message ?? state.notice {
+      let style = snapshot.message != nil ? theme.warning : theme.ok
+      let text = Painter.truncate(theme.printable(message), to: rect.width - 2, ellipsis: theme.glyphs.ellipsis)
+      p.put(text, x: rect.x + 1, y: rect.y, style: style)
+      return
+    }
+    var items = KeyMap.bindings.compactMap { b in
+      b.short.map { (keys: theme.printable(b.keys), label: theme.printable($0)) }
+    }
+    func width() -> Int {
+      items.reduce(0) { $0 + $1.keys.count + ($1.label.isEmpty ? 0 : 1 + $1.label.count) }
+        + max(0, items.count - 1) * 2 + 1
+    }
+    // Too narrow: labels go first, least telling first (`? help` explains every key), then
+    // whole keys from the middle; space, λ, help and quit keep theirs longest.
+    let dropOrder = ["step", "reset", "rule", "lanes", "layer", "data", "loss", "Keras", "speed", "lr", "pause", "λ"]
+      .map { theme.printable($0) }
+    for label in dropOrder where width() > rect.width {
+      if let i = items.firstIndex(where: { $0.label == label }) { items[i].label = "" }
+    }
+    while items.count > 5, width() > rect.width { items.remove(at: items.count - 3) }
+    var x = rect.x + 1
+    for (i, item) in items.enumerated() {
+      if i > 0 { x += 2 }
+      x = p.put(item.keys, x: x, y: rect.y, style: theme.title)
+      if !item.label.isEmpty { x = p.put(" " + item.label, x: x, y: rect.y, style: theme.dim) }
+    }
+  }
+}

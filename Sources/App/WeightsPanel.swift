@@ -1,0 +1,77 @@
+import Canvas
+import NeuralCore
+import Training
+
+/// One column per visible lane: the weight histogram on the shared range, then the exact-zero
+/// and near-zero gauges. The lesson of the whole program sits here: L1's column collapses onto
+/// the zero bin (drawn bold) while L2's bell only narrows.
+struct WeightsPanel {
+  var lanes: [(index: Int, lane: LaneSnapshot)]
+  /// nil = all layers, else a 0-based layer index.
+  var layer: Int?
+  /// Half-width of the x range, the same for every lane.
+  var range: Float
+
+  /// Panel title: what is shown, and what the two gauges count.
+  static func title(layer: Int?, network: Network?, threshold: Float, theme: Theme) -> String {
+    var what = "weights · all layers"
+    if let layer, let network, layer < network.layers.count {
+      let l = network.layers[layer]
+      what = "weights · layer \(layer + 1) of \(network.layers.count) (\(l.inputs)→\(l.units))"
+    }
+    let near = String(format: "%g", Double(threshold))
+    return theme.printable("\(what) · =0 exactly zero · ≈0 |w| < \(near) · tab: layer")
+  }
+
+  /// `L1+L2 λ 0.01/0.005`, shortened until it fits: equal strengths once, then without `λ`,
+  /// then the name alone.
+  static func laneTitle(_ lane: LaneSnapshot, width: Int, theme: Theme) -> String {
+    let full = Format.lambdaLabel(lane.spec)
+    let merged = Format.lambdaLabel(lane.spec, mergeEqual: true)
+    let candidates = [full, merged, String(merged.dropFirst(2)), ""].map {
+      theme.printable($0.isEmpty ? lane.name : lane.name + " " + $0)
+    }
+    return candidates.first { $0.count <= width } ?? candidates[candidates.count - 1]
+  }
+
+  func draw(in rect: Rect, painter p: inout Painter, theme: Theme) {
+    guard !lanes.isEmpty, !rect.isEmpty else { return }
+    let columns = rect.columns(weights: lanes.map { _ in 1 }, gap: 2)
+    for ((index, lane), column) in zip(lanes, columns) {
+      drawLane(lane, index: index, in: column, painter: &p, theme: theme)
+    }
+  }
+
+  private func drawLane(
+    _ lane: LaneSnapshot, index: Int, in column: Rect, painter p: inout Painter, theme: Theme
+  ) {
+    let style = theme.laneStyle(index)
+    let gaugeRows = column.height >= 7 ? 2 : 1
+    let (plot, gauges) = column.splitVertically(at: column.height - gaugeRows)
+    let layerIndex = layer.flatMap { $0 < lane.network.layers.count ? $0 : nil }
+    let bins = 2 * ((plot.width - 1) / 2) + 1
+    let histogram = lane.network.histogram(layer: layerIndex, binCount: max(bins, 1), range: range)
+    let title = WeightsPanel.laneTitle(lane, width: plot.width, theme: theme)
+    HistogramWidget(bins: histogram.bins, zeroCount: histogram.zeros, range: range,
+                    title: title, style: style)
+      .draw(in: plot, painter: &p, theme: theme)
+
+    if let diverged = lane.diverged {
+      p.clear(gauges)
+      p.put(Painter.truncate(diverged, to: gauges.width, ellipsis: theme.glyphs.ellipsis),
+            x: gauges.x, y: gauges.y, style: theme.warning)
+      return
+    }
+    let stats = lane.stats
+    let weights = layerIndex.map { stats.layerWeights[$0] } ?? stats.weights
+    let zeros = layerIndex.map { stats.layerZeros[$0] } ?? stats.zeros
+    let near = layerIndex.map { stats.layerNearZeros[$0] } ?? stats.nearZeros
+    let total = Double(max(weights, 1))
+    GaugeWidget(label: "=0", fraction: Double(zeros) / total, style: style)
+      .draw(in: gauges.line(0), painter: &p, theme: theme)
+    if gaugeRows > 1 {
+      GaugeWidget(label: theme.printable("≈0"), fraction: Double(near) / total, style: style.adding(.dim))
+        .draw(in: gauges.line(1), painter: &p, theme: theme)
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import App
+import Foundation
+import Lessons
+import NeuralCore
+import Testing
+
+@testable import Training
+
+/// The numbers lesson conditions read, checked against hand computation on a tiny network.
+@Suite("Lesson metrics")
+struct LessonMetricsTests {
+  /// 3 inputs → 2 → 2. First kernel rows (one per input feature): f0 = [0, 3], f1 = [0, 0],
+  /// f2 = [4, 0]; second kernel [0, 1, -2, 0.0005]. Ten weights: 5 exactly 0, 6 below 0.001.
+  static let network = Network(layers: [
+    Layer(inputs: 3, units: 2, activation: .relu, kernel: [0, 3, 0, 0, 4, 0], bias: [0.5, 0]),
+    Layer(inputs: 2, units: 2, activation: .linear, kernel: [0, 1, -2, 0.0005], bias: [0, 0]),
+  ])
+
+  static let record = EpochRecord(
+    epoch: 4, dataLoss: 0.5, penalty: 0.25, valLoss: 0.7, accuracy: 0.9, valAccuracy: 0.8,
+    zeros: 5, nearZeros: 6, weights: 10, l1Norm: 10.0005, l2Norm: 30.00000025.squareRoot())
+
+  static func metrics(informative: [Int]? = [0], latest: EpochRecord? = record) -> LessonMetrics {
+    let lane = LessonMetrics.LaneState(
+      latest: latest, stats: WeightStats(network: network, nearZeroThreshold: 1e-3), firstLayerUnits: 2)
+    return LessonMetrics(epoch: 4, lanes: ["L1": lane], informative: informative)
+  }
+
+  @Test func everyMetricMatchesHandComputation() throws {
+    let m = Self.metrics()
+    #expect(m.epoch == 4)
+    #expect(m.value(.zeros, lane: "L1") == 0.5)
+    #expect(m.value(.nearZeros, lane: "L1") == 0.6)
+    #expect(m.value(.acc, lane: "L1") == 0.9)
+    #expect(m.value(.valAcc, lane: "L1") == 0.8)
+    #expect(m.value(.loss, lane: "L1") == 0.75)
+    #expect(m.value(.valLoss, lane: "L1") == 0.7)
+    #expect(m.value(.dataLoss, lane: "L1") == 0.5)
+    #expect(m.value(.penalty, lane: "L1") == 0.25)
+    let l1 = try #require(m.value(.l1Norm, lane: "L1"))
+    #expect(abs(l1 - 10.0005) < 1e-6)
+    let l2 = try #require(m.value(.l2Norm, lane: "L1"))
+    #expect(abs(l2 - 30.00000025.squareRoot()) < 1e-6)
+    // Noise features f1 and f2: rows [0, 0] and [4, 0] hold 3 zeros out of 4 weights.
+    #expect(m.value(.noiseZeros, lane: "L1") == 0.75)
+    // Informative row norm 3; noise row norms 0 and 4, mean 2.
+    #expect(m.value(.featureRatio, lane: "L1") == 1.5)
+  }
+
+  @Test func unavailableValuesAreNil() {
+    #expect(Self.metrics().value(.zeros, lane: "L2") == nil)
+    #expect(Self.metrics(latest: nil).value(.zeros, lane: "L1") == nil)
+    #expect(Self.metrics(latest: nil).value(.acc, lane: "L1") == nil)
+    var noValidation = Self.record
+    noValidation.valLoss = nil
+    noValidation.valAccuracy = nil
+    #expect(Self.metrics(latest: noValidation).value(.valAcc, lane: "L1") == nil)
+    #expect(Self.metrics(latest: noValidation).value(.valLoss, lane: "L1") == nil)
+    // No known informative features (a CSV), none marked, or no noise left: nothing to compare.
+    for informative in [nil, [], [0, 1, 2]] as [[Int]?] {
+      #expect(Self.metrics(informative: informative).value(.noiseZeros, lane: "L1") == nil)
+      #expect(Self.metrics(informative: informative).value(.featureRatio, lane: "L1") == nil)
+    }
+  }
+
+  @Test func allNoiseRowsZeroGivesAnInfiniteRatio() {
+    var net = Self.network
+    net.layers[0].kernel = [1, 2, 0, 0, 0, 0]
+    let lane = LessonMetrics.LaneState(latest: Self.record, stats: WeightStats(network: net), firstLayerUnits: 2)
+    let m = LessonMetrics(epoch: 1, lanes: ["x": lane], informative: [0])
+    #expect(m.value(.featureRatio, lane: "x") == .infinity)
+    #expect(m.value(.noiseZeros, lane: "x") == 1)
+  }
+
+  @Test func conditionsReadTheseValues() throws {
+    let text = """
+      ---
+      title: T
+      summary: S
+      minutes: 3
+      ---
+
+      ## S
+
+      ```regviz
+      lane: l1=0.01
+      until: zeros(L1) >= 50% and noise_zeros(L1) > 0.7 and feature_ratio(L1) == 1.5 and epoch >= 4
+      ```
+      """
+    let lesson = try LessonParser.parse(text, file: "t.md", validator: .regviz)
+    let until = try #require(lesson.steps[0].until)
+    #expect(until.isSatisfied(by: Self.metrics()))
+    #expect(!until.isSatisfied(by: Self.metrics(informative: nil)))
+  }
+
+  /// The dashboard's snapshot and the replay's trainers give the same values for the same run.
+  @Test func snapshotAndTrainersAgree() throws {
+    var config = ExperimentConfig()
+    config.hidden = [8]
+    config.lanes = [LaneConfig(spec: LaneSpec()), LaneConfig(spec: LaneSpec(all: .l1(0.02)))]
+    let prepared = try PreparedExperiment(config)
+    var trainers = try config.lanes.map { try LaneTrainer(lane: $0, prepared: prepared) }
+    for _ in 0..<30 { for i in trainers.indices { trainers[i].trainEpoch(prepared) } }
+    let fromTrainers = LessonMetrics(trainers: trainers, prepared: prepared)
+    let snapshot = ExperimentSnapshot(
+      lanes: trainers.map { $0.snapshot() }, running: false, speed: .max, stepsPerSecond: 0, config: config,
+      featureNames: prepared.data.train.featureNames, informative: prepared.data.train.informative,
+      trainCount: prepared.data.train.count, validationCount: prepared.data.validation?.count ?? 0, message: nil)
+    let fromSnapshot = LessonMetrics(snapshot: snapshot)
+    #expect(fromTrainers.epoch == 30 && fromSnapshot.epoch == 30)
+    for metric in Metric.allCases {
+      for lane in ["none", "L1"] {
+        #expect(fromTrainers.value(metric, lane: lane) == fromSnapshot.value(metric, lane: lane), "\(metric)(\(lane))")
+        #expect(fromTrainers.value(metric, lane: lane) != nil, "\(metric)(\(lane))")
+      }
+    }
+    #expect(try #require(fromTrainers.value(.zeros, lane: "L1")) > 0)
+    #expect(fromTrainers.value(.zeros, lane: "none") == 0)
+  }
+}

@@ -1,0 +1,106 @@
+import Canvas
+import Testing
+import Training
+
+@testable import App
+
+/// Each panel of the dashboard drawn alone, so a change shows up in the panel it belongs to.
+@Suite struct PanelSnapshotTests {
+  let snapshot = Fixtures.snapshot()
+  var lanes: [(index: Int, lane: LaneSnapshot)] { snapshot.lanes.enumerated().map { ($0.offset, $0.element) } }
+
+  func draw(width: Int, height: Int, theme: Theme = .standard, _ body: (Rect, inout Painter) -> Void) -> Grid {
+    var grid = Grid(width: width, height: height)
+    let bounds = grid.bounds
+    grid.paint { body(bounds, &$0) }
+    return grid
+  }
+
+  @Test func weightsAllLayers() {
+    let grid = draw(width: 100, height: 12) { rect, p in
+      WeightsPanel(lanes: lanes, layer: nil, range: 1).draw(in: rect, painter: &p, theme: .standard)
+    }
+    assertSnapshot(grid, named: "panel-weights")
+    #expect(grid.row(10).contains("=0") && grid.row(11).contains("≈0"))
+  }
+
+  @Test func weightsOneLayerShortRows() {
+    let grid = draw(width: 78, height: 6) { rect, p in
+      WeightsPanel(lanes: lanes, layer: 2, range: 1).draw(in: rect, painter: &p, theme: .standard)
+    }
+    assertSnapshot(grid, named: "panel-weights-layer3-short")
+  }
+
+  @Test func lossBothViews() {
+    for view in [LossView.trainValidation, .dataPenalty] {
+      let grid = draw(width: 40, height: 10) { rect, p in
+        Charts.loss(lanes, view: view, epoch: 300, theme: .standard).draw(in: rect, painter: &p, theme: .standard)
+      }
+      assertSnapshot(grid, named: view == .trainValidation ? "panel-loss-train-val" : "panel-loss-data-penalty")
+      #expect(grid.row(9).hasSuffix("epoch 300"))
+    }
+  }
+
+  @Test func zerosAndNorm() {
+    let zeros = draw(width: 30, height: 8) { rect, p in
+      Charts.zeros(lanes, theme: .standard).draw(in: rect, painter: &p, theme: .standard)
+    }
+    assertSnapshot(zeros, named: "panel-zeros")
+    #expect(zeros.row(0).hasPrefix("100%"))
+    let norm = draw(width: 30, height: 8) { rect, p in
+      Charts.norm(lanes, theme: .standard).draw(in: rect, painter: &p, theme: .standard)
+    }
+    assertSnapshot(norm, named: "panel-norm")
+    #expect(norm.row(6).hasPrefix(" 0┤"), "the norm axis starts at 0")
+  }
+
+  @Test func features() {
+    let grid = draw(width: 118, height: 5) { rect, p in
+      SidePanels.features(lanes, snapshot: snapshot, theme: .standard).draw(in: rect, painter: &p, theme: .standard)
+    }
+    assertSnapshot(grid, named: "panel-features")
+    #expect(grid.row(2).contains("·"), "L1 cuts noise features to exactly zero")
+  }
+
+  @Test func model() {
+    let grid = draw(width: 32, height: 7) { rect, p in
+      SidePanels.model(lanes, snapshot: snapshot, theme: .standard).draw(in: rect, painter: &p, theme: .standard)
+    }
+    assertSnapshot(grid, named: "panel-model")
+    #expect(grid.row(1).contains("20→16 relu") && grid.row(1).contains("L1L2"))
+  }
+
+  @Test func statusAndKeysAtBothWidths() {
+    var state = AppState()
+    state.autoPace = true
+    for width in [120, 80] {
+      let grid = draw(width: width, height: 2) { rect, p in
+        StatusBar.drawStatus(snapshot, state: state, in: rect.line(0), painter: &p)
+        StatusBar.drawKeys(snapshot, state: state, in: rect.line(1), painter: &p)
+      }
+      assertSnapshot(grid, named: "panel-status-\(width)")
+      #expect(grid.row(0).contains("epoch 300") && grid.row(0).contains("λ 0.01"))
+      #expect(grid.row(1).contains("[ ] λ") && grid.row(1).hasSuffix("? help  q quit"))
+    }
+  }
+
+  @Test func statusDropsLeastImportantFirst() {
+    let state = AppState()
+    let grid = draw(width: 80, height: 1) { rect, p in
+      StatusBar.drawStatus(snapshot, state: state, in: rect, painter: &p)
+    }
+    let row = grid.row(0)
+    for kept in ["sparse", "epoch 300", "▶ 4 ep/s", "λ 0.01", "lr 0.1", "L1 rule prox", "? help"] {
+      #expect(row.contains(kept), "\(kept) in \(row)")
+    }
+  }
+
+  @Test func noticeTakesTheKeyLine() {
+    var state = AppState()
+    state.note("λ is at its maximum")
+    let grid = draw(width: 80, height: 1) { rect, p in
+      StatusBar.drawKeys(snapshot, state: state, in: rect, painter: &p)
+    }
+    #expect(grid.row(0) == " λ is at its maximum")
+  }
+}
