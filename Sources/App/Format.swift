@@ -59,6 +59,15 @@ enum Format {
     return String(format: ".%02d", Int((a * 100).rounded()))
   }
 
+  /// Two significant digits in at most four or five columns: `1.1`, `.31`, `.012`, `0`, `–`.
+  static func short(_ x: Double?) -> String {
+    guard let x, x.isFinite else { return "–" }
+    if x == 0 { return "0" }
+    if abs(x) < 0.001 { return String(format: "%.0e", x) }
+    let text = String(format: "%.2g", x)
+    return text.hasPrefix("0.") ? String(text.dropFirst()) : text
+  }
+
   /// `20→16→16→3 relu`.
   static func architecture(_ config: ExperimentConfig, inputs: Int, classes: Int) -> String {
     let sizes = [inputs] + config.hidden + [classes]

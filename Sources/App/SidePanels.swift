@@ -57,6 +57,13 @@ enum SidePanels {
         Cell(Format.accuracy(lane.latest?.valAccuracy), style: theme.laneStyle(i))
       })
     }
+    // The two halves of the objective, so "L1 pays a penalty and gets zeros for it" has numbers.
+    rows.append([Cell("data loss", style: theme.dim)] + lanes.map { i, lane in
+      Cell(Format.short(lane.latest?.dataLoss), style: theme.laneStyle(i))
+    })
+    rows.append([Cell("penalty", style: theme.dim)] + lanes.map { i, lane in
+      Cell(Format.short(lane.latest?.penalty), style: theme.laneStyle(i))
+    })
     return TableWidget(rows: rows, alignments: [.left] + lanes.map { _ in .center }, gap: 1)
   }
 }
