@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import NeuralCore
@@ -36,6 +37,10 @@ public struct BenchCommand: ParsableCommand {
   struct KernelFigure: Encodable { var net: String; var batch: Int; var impl: String; var samples_per_s: Double; var gflops: Double }
   struct LaneFigure: Encodable { var net: String; var lanes: Int; var samples_per_s: Double; var scaling: Double }
   struct SnapshotFigure: Encodable { var net: String; var microseconds_median: Double }
+  struct UIFigure: Encodable {
+    var frame_ms_median: Double; var frame_ms_p90: Double; var training_kept_fraction: Double
+    var frames_per_s: Double; var first_frame_ms: Double; var key_to_screen_ms: Double
+  }
   struct Output: Encodable {
     var build: String
     var kernels: [KernelFigure]
@@ -43,6 +48,7 @@ public struct BenchCommand: ParsableCommand {
     var lanes: [LaneFigure]
     var runner_overhead: Double
     var snapshot_publish: [SnapshotFigure]
+    var ui: UIFigure?
   }
 
   public func run() throws {
@@ -67,7 +73,7 @@ public struct BenchCommand: ParsableCommand {
       }
     }
     if !net.isEmpty {
-      print(Self.table(Output(build: build, kernels: kernels, long_trained: [], lanes: [], runner_overhead: .nan, snapshot_publish: [])))
+      print(Self.table(Output(build: build, kernels: kernels, long_trained: [], lanes: [], runner_overhead: .nan, snapshot_publish: [], ui: nil)))
       return
     }
     // Speed must not decay as training goes on (denormal gradients).
@@ -93,8 +99,15 @@ public struct BenchCommand: ParsableCommand {
     let snapshots = [Benchmarks.iris, Benchmarks.medium, Benchmarks.large].map { net in
       SnapshotFigure(net: net.name, microseconds_median: Benchmarks.snapshotMicroseconds(net, repetitions: quick ? 5 : 101))
     }
+    // The dashboard: 4 default lanes on `sparse`, composing 120×40 frames from real snapshots.
+    let frames = try DashboardBench.frameComposeMilliseconds(epochs: quick ? 5 : 500, frames: quick ? 20 : 400)
+    let kept = try DashboardBench.trainingKeptFraction(seconds: quick ? 0.3 : 2, rounds: quick ? 1 : 3)
+    let latency = try DashboardBench.latency()
+    let ui = UIFigure(frame_ms_median: frames.medianMilliseconds, frame_ms_p90: frames.p90Milliseconds,
+                      training_kept_fraction: kept.fraction, frames_per_s: kept.framesPerSecond,
+                      first_frame_ms: latency.firstFrameMilliseconds, key_to_screen_ms: latency.keyToScreenMilliseconds)
     let output = Output(build: build, kernels: kernels, long_trained: longTrained, lanes: lanes,
-                        runner_overhead: 1 - oneLane / bare, snapshot_publish: snapshots)
+                        runner_overhead: 1 - oneLane / bare, snapshot_publish: snapshots, ui: ui)
     if format == "json" {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -123,6 +136,12 @@ public struct BenchCommand: ParsableCommand {
     s += String(format: "\nRunner + per-epoch metrics cost with one lane vs the bare loop (20-64-64-3): %.1f%%\n", 100 * o.runner_overhead)
     s += "Snapshot build + publish:\n"
     for p in o.snapshot_publish { s += "  " + pad(p.net, 15) + String(format: " %8.1f µs\n", p.microseconds_median) }
+    if let ui = o.ui {
+      s += "Dashboard (4 lanes, 120×40):\n"
+      s += String(format: "  frame compose  median %.2f ms, p90 %.2f ms\n", ui.frame_ms_median, ui.frame_ms_p90)
+      s += String(format: "  training kept with the UI at %.0f fps: %.0f%% of headless\n", ui.frames_per_s, 100 * ui.training_kept_fraction)
+      s += String(format: "  first frame %.0f ms, key to screen %.0f ms\n", ui.first_frame_ms, ui.key_to_screen_ms)
+    }
     return s
   }
 }
