@@ -20,6 +20,9 @@ public struct BenchCommand: ParsableCommand {
   @Option(help: "Only this net (repeatable): 4-10-10-3, 20-64-64-3 or 784-256-256-10; kernels only.")
   public var net: [String] = []
 
+  @Option(help: "Only this kernel implementation (with --net): scalar or simd.")
+  public var impl: String?
+
   @Flag(help: "A quick pass with short timings (for smoke tests, not for figures).")
   public var quick = false
 
@@ -31,6 +34,7 @@ public struct BenchCommand: ParsableCommand {
     if let bad = net.first(where: { !known.contains($0) }) {
       throw ValidationError("--net: '\(bad)' is not one of \(known.joined(separator: ", "))")
     }
+    if let impl, KernelKind(rawValue: impl) == nil { throw ValidationError("--impl: '\(impl)' is not one of scalar, simd") }
     guard (1...100).contains(repetitions) else { throw ValidationError("--repetitions: must be 1…100, got \(repetitions)") }
   }
 
@@ -65,7 +69,7 @@ public struct BenchCommand: ParsableCommand {
                                               (Benchmarks.medium, 150), (Benchmarks.large, 150)]
     for (net, batch) in cases where self.net.isEmpty || self.net.contains(net.name) {
       let data = Benchmarks.data(for: net, samples: batch * 4)
-      for impl in KernelKind.allCases {
+      for impl in KernelKind.allCases where self.impl == nil || self.impl == impl.rawValue {
         let rate = Benchmarks.stepThroughput(Benchmarks.learner(net, kernel: impl, batch: batch), data: data, batch: batch,
                                              repetitions: reps, minSeconds: minSeconds)
         kernels.append(KernelFigure(net: net.name, batch: batch, impl: impl.rawValue, samples_per_s: rate,
@@ -122,8 +126,8 @@ public struct BenchCommand: ParsableCommand {
     s += "Training step (forward + backward + update), one thread:\n"
     s += "  net             batch  impl    samples/s      GFLOP/s   simd/scalar\n"
     for k in o.kernels {
-      let scalar = o.kernels.first { $0.net == k.net && $0.batch == k.batch && $0.impl == "scalar" }!.samples_per_s
-      let ratio = k.impl == "simd" ? String(format: "%9.1f×", k.samples_per_s / scalar) : ""
+      let scalar = o.kernels.first { $0.net == k.net && $0.batch == k.batch && $0.impl == "scalar" }?.samples_per_s
+      let ratio = k.impl == "simd" && scalar != nil ? String(format: "%9.1f×", k.samples_per_s / scalar!) : ""
       s += "  " + pad(k.net, 15) + String(format: " %5d  ", k.batch) + pad(k.impl, 6)
         + String(format: " %12.0f  %9.2f  ", k.samples_per_s, k.gflops) + ratio + "\n"
     }

@@ -18,6 +18,9 @@ import Testing
     }
     s.append(Shape(inputs: 33, outputs: 40, batch: 1, ld: 16))
     s.append(Shape(inputs: 17, outputs: 64, batch: 150, ld: 160))
+    // Depths beyond one 128-deep tile (forward: inputs; dW: batch; dX: outputs).
+    s.append(Shape(inputs: 300, outputs: 37, batch: 150, ld: 160))
+    s.append(Shape(inputs: 6, outputs: 259, batch: 129, ld: 144))
     return s
   }
 
