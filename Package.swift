@@ -46,12 +46,14 @@ let package = Package(
     .executableTarget(name: "regviz", dependencies: ["RegvizCommand"]),
 
     // MARK: - Tests
+    /// Helpers shared by the test targets (text snapshots of grids).
+    .target(name: "TestSupport", dependencies: ["Canvas"], path: "Tests/_TestSupport"),
     .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"],
                 resources: [.copy("Fixtures")], swiftSettings: coreSettings),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralCore"]),
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
-    .testTarget(name: "CanvasTests", dependencies: ["Canvas"], resources: [.copy("Snapshots")]),
-    .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Training", "NeuralCore", "Lessons"],
+    .testTarget(name: "CanvasTests", dependencies: ["Canvas", "TestSupport"], exclude: ["Snapshots"]),
+    .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Training", "NeuralCore", "Lessons", "TestSupport"],
                 exclude: ["Snapshots"]),
     .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "Canvas"]),
     .testTarget(name: "RegvizCommandTests", dependencies: ["RegvizCommand", "NeuralCore"]),
