@@ -42,6 +42,8 @@ public struct AppState: Hashable, Sendable {
   public var autoPace = false
   /// The last speed `AutoPace` asked for.
   public var autoPaceRequested: Speed? = nil
+  /// The keys the key line and the help overlay list: the dashboard's, or lesson mode's.
+  public var bindings: [KeyBinding] = KeyMap.bindings
 
   public init(theme: Theme = .standard) {
     self.theme = theme

@@ -7,11 +7,11 @@ import Training
 enum Overlays {
   static func draw(
     _ overlay: Overlay, snapshot: ExperimentSnapshot, theme: Theme, in screen: Rect,
-    painter p: inout Painter
+    bindings: [KeyBinding] = KeyMap.bindings, painter p: inout Painter
   ) {
     switch overlay {
     case .help(let scroll):
-      let lines = helpLines(theme: theme)
+      let lines = helpLines(bindings, theme: theme)
       window(title: theme.printable("keys · esc or ? closes · training goes on underneath"),
              lines: lines, scroll: scroll, preferredWidth: 88, theme: theme, in: screen, painter: &p)
     case .keras(let scroll):
@@ -25,14 +25,14 @@ enum Overlays {
   }
 
   /// The help: every binding, keys in a column of their own.
-  static func helpLines(theme: Theme) -> [[StyledRun]] {
-    let width = KeyMap.bindings.map { theme.printable($0.keys).count }.max() ?? 0
+  static func helpLines(_ bindings: [KeyBinding] = KeyMap.bindings, theme: Theme) -> [[StyledRun]] {
+    let width = bindings.map { theme.printable($0.keys).count }.max() ?? 0
     func row(_ keys: String, _ text: String, _ style: Style) -> [StyledRun] {
       let keys = theme.printable(keys)
       return [StyledRun(keys + String(repeating: " ", count: max(0, width - keys.count) + 2), style: style),
               StyledRun(theme.printable(text), style: theme.text)]
     }
-    return KeyMap.bindings.map { row($0.keys, $0.action, theme.title) } + [[]] + [
+    return bindings.map { row($0.keys, $0.action, theme.title) } + [[]] + [
       row("=0", "weights exactly 0.0: L1 (prox, clip) gets there, L2 never", theme.dim),
       row("≈0", "|w| below the threshold: where Keras's L1 leaves weights", theme.dim),
       row("0", "a histogram's bold centre column holds the exact zeros", theme.dim),

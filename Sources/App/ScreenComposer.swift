@@ -5,6 +5,9 @@ import Training
 /// Turns one snapshot and the UI state into a finished frame. Pure: same inputs, same grid —
 /// which is what makes the dashboard testable as text.
 public enum ScreenComposer {
+  /// Columns the dashboard keeps beside a side pane; the pane gets the rest, up to its width.
+  static let columnsBesidePane = 50
+
   /// The frame for a `width × height` terminal. Below 80×24 it is a single message; training
   /// goes on regardless. `side` makes room for a lesson pane; `highlight` draws one panel's
   /// frame bright (a lesson pointing at it).
@@ -22,7 +25,7 @@ public enum ScreenComposer {
     let features = SidePanels.features(visible, snapshot: snapshot, theme: theme)
     let layout = DashboardLayout(
       width: width, height: height, laneRows: visible.count,
-      featuresWidth: naturalWidth(features), sideWidth: side.map { min($0.width, width - 60) },
+      featuresWidth: naturalWidth(features), sideWidth: side.map { min($0.width, width - columnsBesidePane) },
       forceModel: highlight == .model)
 
     let screen = grid.bounds
@@ -46,7 +49,7 @@ public enum ScreenComposer {
       drawLegend(snapshot, state: state, in: layout.legend, painter: &p)
       StatusBar.drawKeys(snapshot, state: state, in: layout.keys, painter: &p)
       if let overlay = state.overlay {
-        Overlays.draw(overlay, snapshot: snapshot, theme: theme, in: screen, painter: &p)
+        Overlays.draw(overlay, snapshot: snapshot, theme: theme, in: screen, bindings: state.bindings, painter: &p)
       }
     }
     if theme.ascii { asciiOnly(&grid) }

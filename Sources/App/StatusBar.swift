@@ -63,7 +63,7 @@ enum StatusBar {
       p.put(text, x: rect.x + 1, y: rect.y, style: style)
       return
     }
-    var items = KeyMap.bindings.compactMap { b in
+    var items = state.bindings.compactMap { b in
       b.short.map { (keys: theme.printable(b.keys), label: theme.printable($0)) }
     }
     func width() -> Int {

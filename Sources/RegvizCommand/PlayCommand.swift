@@ -50,14 +50,16 @@ public struct PlayCommand: ParsableCommand {
                   options: NcursesTerminal.Options(noColor: noColor, ascii: ascii), locator: experiment.locator)
   }
 
-  /// Opens the dashboard on `config`; what `regviz` with no arguments calls in a terminal.
+  /// Opens the dashboard on `config`; what `regviz` with no arguments opens once every lesson
+  /// is finished, with `notice` on the status line for a few seconds.
   /// `speed` nil follows `AutoPace` (4 epochs/s at first) until the learner sets the pace.
   /// Without a usable terminal it prints one line suggesting `regviz run` and exits with status
   /// 2, drawing nothing. Ctrl-C and SIGTERM end it with the terminal restored and status
   /// 128 + the signal number.
   public static func play(
     config: ExperimentConfig, speed: Speed? = nil,
-    options: NcursesTerminal.Options = NcursesTerminal.Options(), locator: ResourceLocator = ResourceLocator()
+    options: NcursesTerminal.Options = NcursesTerminal.Options(), locator: ResourceLocator = ResourceLocator(),
+    notice: String? = nil
   ) throws {
     let environment = ProcessInfo.processInfo.environment
     if let problem = TerminalCheck.problem(
@@ -79,6 +81,7 @@ public struct PlayCommand: ParsableCommand {
     runner.start()
     var state = AppState(theme: terminal.theme)
     state.autoPace = speed == nil
+    if let notice { state.note(notice, for: 10) }
     Dashboard.run(driver: runner, backend: terminal, state: state)
     if let signal = terminal.interruptingSignal {
       terminal.close()

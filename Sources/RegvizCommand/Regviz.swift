@@ -9,12 +9,15 @@ public struct Regviz: ParsableCommand {
     commandName: "regviz",
     abstract: "Watch L1 and L2 regularization happen: the same network, trained side by side under none, L1, L2 and L1+L2.",
     discussion: """
-      With no subcommand in a terminal, regviz opens the guided lesson where you left off.
+      With no subcommand, regviz opens the guided lesson where you left off (regviz lesson); \
+      once every lesson is finished, free play (regviz play).
       Data and lessons are looked up in: --data-dir, $REGVIZ_DATA_DIR, <bin>/../share/regviz, \
       <bin>/regviz-data, then the source tree it was built from.
       """,
     version: version,
-    subcommands: [PlayCommand.self, RunCommand.self, SweepCommand.self, BenchCommand.self, LessonsCommand.self])
+    subcommands: [LessonCommand.self, PlayCommand.self, RunCommand.self, SweepCommand.self, BenchCommand.self,
+                  LessonsCommand.self],
+    defaultSubcommand: LessonCommand.self)
 
   public init() {}
 }

@@ -1,0 +1,226 @@
+import Canvas
+import Foundation
+import Lessons
+import Training
+
+/// The lesson beside the dashboard: "lesson 2/6 · step 3/7" in the frame, the step's title
+/// and text, its question (with the verdict and the explanation once answered), the hint when
+/// asked for, then — pinned where scrolling cannot hide it — what the learner is waiting for
+/// or that they may go on, and the lesson keys.
+public struct LessonPane {
+  /// What the composer draws.
+  public var side: SidePane
+  /// The largest useful scroll offset on this screen: the text's last page.
+  public var maxScroll: Int
+
+  /// The pane for `session` on a `width × height` screen, with the numbers of `snapshot`.
+  public init(_ session: LessonSession, snapshot: ExperimentSnapshot, theme: Theme, width: Int, height: Int) {
+    let frameWidth = LessonPane.frameWidth(screenWidth: width)
+    let title = theme.printable(LessonPane.title(session))
+    let blocks = LessonPane.blocks(session, theme: theme)
+    // The composer gives the pane `min(frameWidth, screen - columnsBesidePane)` columns;
+    // borders and a margin either side leave three fewer for text.
+    let textWidth = max(1, min(frameWidth, width - ScreenComposer.columnsBesidePane) - 3)
+    let pinned = LessonPane.status(session, snapshot: snapshot, theme: theme, width: textWidth)
+      .flatMap { line in LessonPane.wrap(line.text, width: textWidth, style: line.style, theme: theme) }
+    side = SidePane(title: title, blocks: blocks, footer: LessonPane.keys(session, width: textWidth), scroll: session.scroll,
+                    width: frameWidth)
+    side.pinned = pinned
+    // Mirrors `SidePane.draw`: inside the frame, less the footer and the blank line above it,
+    // less the pinned lines and the blank line above them.
+    var textHeight = height - 4 - 2
+    let shown = min(pinned.count, max(0, textHeight - 4))
+    if shown > 0 { textHeight -= shown + 1 }
+    // Overflowing text gives up its last row to the "more ↓" mark.
+    let total = TextView(blocks: blocks).lineCount(width: textWidth, theme: theme)
+    maxScroll = total > textHeight && textHeight > 1 ? total - (textHeight - 1) : 0
+    side.scroll = min(session.scroll, maxScroll)
+  }
+
+  /// The frame's width: 40 columns on a 120-column screen, up to 56 on wide ones. The composer
+  /// leaves the dashboard at least 50 columns, which on an 80-column screen narrows the pane to 30.
+  static func frameWidth(screenWidth: Int) -> Int {
+    min(56, max(40, screenWidth / 3))
+  }
+
+  static func title(_ session: LessonSession) -> String {
+    let lesson = "lesson \(session.lessonIndex + 1)/\(session.lessons.count)"
+    switch session.phase {
+    case .step: return "\(lesson) · step \(session.stepIndex + 1)/\(session.lesson.steps.count)"
+    case .finished: return "\(lesson) · finished"
+    }
+  }
+
+  // MARK: - The text
+
+  static func blocks(_ session: LessonSession, theme: Theme) -> [TextBlock] {
+    switch session.phase {
+    case .finished: return finishedBlocks(session, theme: theme)
+    case .step: break
+    }
+    let step = session.step
+    var blocks: [TextBlock] = [.paragraph([.bold(theme.printable(step.title))])]
+    blocks += step.blocks.map { block in
+      switch block {
+      case .paragraph(let inlines): return .paragraph(spans(inlines, theme: theme))
+      case .code(let lines): return .code(lines.map(theme.printable))
+      case .bullets(let items): return .bullets(items.map { spans($0, theme: theme) })
+      }
+    }
+    if let question = step.question {
+      blocks += questionBlocks(question, answer: session.answer, theme: theme)
+    }
+    if session.hintShown, let hint = step.hint {
+      blocks.append(.paragraph([.bold("Hint: ")] + spans(Inline.parse(hint), theme: theme)))
+    }
+    return blocks
+  }
+
+  /// The question, its choices, and after an answer the verdict with the explanation.
+  static func questionBlocks(_ question: Question, answer: String?, theme: Theme) -> [TextBlock] {
+    let right = theme.ascii ? "(right)" : "✓"
+    let wrong = theme.ascii ? "(wrong)" : "✗"
+    var blocks: [TextBlock] = [.paragraph([.bold("Question: ")] + spans(Inline.parse(question.prompt), theme: theme))]
+    blocks.append(.bullets(question.choices.map { choice in
+      var item: [Span] = [.bold("\(choice.label)) ")] + spans(Inline.parse(choice.text), theme: theme)
+      if let answer {
+        if choice.label == question.answer { item.append(.bold(" " + right)) }
+        else if choice.label == answer { item.append(.plain(" " + wrong + " your answer")) }
+      }
+      return item
+    }))
+    guard let answer else { return blocks }
+    var verdict: [Span] = question.isCorrect(answer)
+      ? [.bold("\(right) Right.")]
+      : [.bold("\(wrong) Not quite: the answer is \(question.answer).")]
+    if let explanation = question.explanation {
+      verdict += [.plain(" ")] + spans(Inline.parse(explanation), theme: theme)
+    }
+    blocks.append(.paragraph(verdict))
+    return blocks
+  }
+
+  static func finishedBlocks(_ session: LessonSession, theme: Theme) -> [TextBlock] {
+    let done = theme.ascii ? "Finished:" : "✓ Finished:"
+    var blocks: [TextBlock] = [.paragraph([.bold(theme.printable("\(done) \(session.lesson.title)"))])]
+    if let next = session.nextLesson {
+      blocks.append(.paragraph([
+        .plain("Next is lesson \(session.lessonIndex + 2), "), .bold(theme.printable(next.title)),
+        .plain(theme.printable(" (\(next.minutes) min): \(next.summary)")),
+      ]))
+      blocks.append(.paragraph([.plain(theme.printable("Press → to start it, ← to go back, or q to stop here: ")),
+                                .code("regviz"), .plain(" opens it next time.")]))
+    } else {
+      let finished = session.lessons.filter { session.progress.isFinished($0.id) }.count
+      blocks.append(.paragraph([.plain(finished == session.lessons.count
+        ? "That was the last lesson, and you have finished all \(session.lessons.count)."
+        : "That was the last lesson; \(finished) of \(session.lessons.count) are finished (see regviz lessons).")]))
+      blocks.append(.bullets([
+        [.code("regviz play"), .plain(theme.printable(": free play — change λ, the learning rate and the L1 rule yourself"))],
+        [.code("regviz lesson N"), .plain(": go through lesson N again")],
+        [.code("regviz lessons --reset"), .plain(": start the course over")],
+      ]))
+    }
+    return blocks
+  }
+
+  static func spans(_ inlines: [Inline], theme: Theme) -> [Span] {
+    inlines.map { inline in
+      switch inline {
+      case .text(let s): return .plain(theme.printable(s))
+      case .bold(let s): return .bold(theme.printable(s))
+      case .italic(let s): return .italic(theme.printable(s))
+      case .code(let s): return .code(theme.printable(s))
+      }
+    }
+  }
+
+  // MARK: - The pinned lines
+
+  /// What stands between the learner and the next page, or that nothing does; one run per
+  /// line before wrapping to `width`.
+  static func status(_ session: LessonSession, snapshot: ExperimentSnapshot, theme: Theme, width: Int) -> [StyledRun] {
+    // "waiting for: zeros(L1) ≥ 50%" reads badly broken inside the condition: when it does not
+    // fit, the label gets a line of its own.
+    func labelled(_ label: String, _ condition: Condition, style: Style) -> [StyledRun] {
+      let text = "\(label) \(condition)"
+      return text.count <= width ? [StyledRun(text, style: style)]
+        : [StyledRun(label, style: style), StyledRun("\(condition)", style: style)]
+    }
+    let next = session.isLastStep ? "→ finish the lesson" : "→ next page"
+    switch session.phase {
+    case .finished:
+      guard let lesson = session.nextLesson else { return [StyledRun("all lessons done · q quits", style: theme.ok)] }
+      return [StyledRun("→ lesson \(session.lessonIndex + 2): \(lesson.title)", style: theme.ok)]
+    case .step:
+      if session.awaitsAnswer {
+        return [StyledRun("predict first: answer \(session.labels(session.step.question!))", style: theme.warning),
+                StyledRun("then training resumes", style: theme.dim)]
+      }
+      guard let until = session.step.until else { return [StyledRun(next, style: theme.ok)] }
+      guard session.conditionReached else {
+        return labelled("waiting for:", until, style: theme.warning)
+          + [StyledRun("now: " + values(of: until, in: snapshot), style: theme.dim)]
+      }
+      let check = theme.ascii ? "" : "✓ "
+      return labelled("\(check)reached:", until, style: theme.ok) + [StyledRun(next, style: theme.ok)]
+    }
+  }
+
+  /// `epoch 40, zeros(L1) 23.1%`: the numbers the condition reads, as they are now.
+  static func values(of condition: Condition, in snapshot: ExperimentSnapshot) -> String {
+    let metrics = LessonMetrics(snapshot: snapshot)
+    var parts = usesEpoch(condition) ? ["epoch \(metrics.epoch)"] : []
+    var seen = Set<String>()
+    for (metric, lane) in condition.references {
+      let name = "\(metric.rawValue)(\(lane))"
+      guard seen.insert(name).inserted else { continue }
+      parts.append("\(name) \(format(metrics.value(metric, lane: lane), as: metric))")
+    }
+    return parts.joined(separator: ", ")
+  }
+
+  /// Fractions as percentages (the conditions are written that way), the rest to 3 digits.
+  static func format(_ value: Double?, as metric: Metric) -> String {
+    guard let value else { return "–" }
+    if value.isInfinite { return value > 0 ? "∞" : "-∞" }
+    switch metric {
+    case .zeros, .nearZeros, .acc, .valAcc, .noiseZeros: return String(format: "%.1f%%", value * 100)
+    default: return String(format: "%.3g", value)
+    }
+  }
+
+  static func usesEpoch(_ condition: Condition) -> Bool {
+    switch condition {
+    case .compare(let lhs, _, let rhs): return usesEpoch(lhs) || usesEpoch(rhs)
+    case .and(let lhs, let rhs), .or(let lhs, let rhs): return usesEpoch(lhs) || usesEpoch(rhs)
+    }
+  }
+
+  static func usesEpoch(_ expression: NumericExpression) -> Bool {
+    switch expression {
+    case .epoch: return true
+    case .number, .percent, .metric: return false
+    case .binary(let lhs, _, let rhs): return usesEpoch(lhs) || usesEpoch(rhs)
+    case .negate(let e): return usesEpoch(e)
+    }
+  }
+
+  /// The keys that do something on this page, as many as fit in `width` (`q quit` goes first:
+  /// the key line below says it too).
+  static func keys(_ session: LessonSession, width: Int) -> String {
+    var keys: [String] = []
+    if session.stepIndex > 0 || session.phase == .finished { keys.append("← back") }
+    if session.phase == .step && session.step.hint != nil { keys.append("h hint") }
+    if session.awaitsAnswer { keys.append("\(session.labels(session.step.question!)) answer") }
+    keys.append("q quit")
+    while keys.count > 1, keys.joined(separator: " · ").count > width { keys.removeLast() }
+    return keys.joined(separator: " · ")
+  }
+
+  /// `text` word-wrapped to `width`, in one style.
+  static func wrap(_ text: String, width: Int, style: Style, theme: Theme) -> [StyledLine] {
+    TextView(blocks: [.paragraph([.plain(theme.printable(text))])]).layout(width: width, theme: theme)
+      .map { StyledLine([StyledRun($0.text, style: style)]) }
+  }
+}

@@ -1,0 +1,254 @@
+import Lessons
+import Training
+
+/// Where a learner is in the course and what they have done on the way: lesson mode's state
+/// machine, pure (keys and snapshots in; new state, runner commands and "save the progress"
+/// out), so every rule below is tested without a terminal or a trainer.
+///
+/// The rules:
+/// - The experiment follows the steps. Arriving at a step whose setup differs from the one
+///   running (another step's `regviz` block started it) reconfigures the runner; a step
+///   without setup keys keeps training the current run, as `LessonReplay` does.
+/// - Predict, then observe: while a step's question is unanswered, training is paused.
+///   Answering shows the explanation and resumes training.
+/// - Next needs the step's `until:` to have held once since the learner arrived (it is
+///   latched, because training goes on while people read and a condition may lapse) and its
+///   question answered; otherwise the learner is told what is missing.
+/// - Progress (lesson id and step) is saved at every step change and when a lesson is finished.
+public struct LessonSession: Sendable {
+  /// What the loop must do after a key or a step change.
+  public struct Effects: Sendable {
+    /// Runner commands, to send in order.
+    public var commands: [RunnerCommand] = []
+    /// `progress` changed and should be written to the store.
+    public var saveProgress = false
+
+    public init(commands: [RunnerCommand] = [], saveProgress: Bool = false) {
+      self.commands = commands
+      self.saveProgress = saveProgress
+    }
+  }
+
+  /// Reading a step, or looking at the "lesson finished" page after the last one.
+  public enum Phase: Hashable, Sendable {
+    case step
+    case finished
+  }
+
+  /// Which experiment is running: the lesson, and the step whose setup started it (nil when
+  /// no step up to here has one and RegViz's defaults run).
+  struct SetupID: Hashable, Sendable {
+    var lesson: Int
+    var step: Int?
+  }
+
+  /// The whole course, in order.
+  public let lessons: [Lesson]
+  public private(set) var lessonIndex: Int
+  /// 0-based index into the current lesson's steps.
+  public private(set) var stepIndex: Int
+  public private(set) var phase: Phase = .step
+  /// The learner's choice by step, in this lesson; the first answer stands.
+  public private(set) var answers: [Int: String] = [:]
+  /// Steps of this lesson whose `until:` has held at least once.
+  public private(set) var reached: Set<Int> = []
+  public private(set) var hintShown = false
+  /// Lines of the lesson text scrolled off the top; the loop clamps it to the text's length.
+  public var scroll = 0
+  /// A scroll offset past any text: "show the end" (the verdict, the hint), clamped later.
+  static let end = 1_000_000
+  public private(set) var progress: Lessons.Progress
+  /// Overrides every step's `speed:` (`regviz lesson --speed`).
+  public let speedOverride: Training.Speed?
+  /// The experiment of the step the runner trains now: what to create the runner with.
+  public private(set) var experiment: LessonExperiment
+  private(set) var running: SetupID
+  /// After a reconfigure, the configuration whose snapshots count: until the runner has
+  /// applied it, snapshots still show the previous experiment, whose numbers must not latch
+  /// the new step's condition.
+  private(set) var awaiting: ExperimentConfig?
+
+  /// A session at `step` of lesson `lessonIndex` (both clamped). Throws when that step's
+  /// setup maps to no experiment.
+  public init(lessons: [Lesson], lessonIndex: Int, step: Int = 0, progress: Lessons.Progress = Lessons.Progress(),
+              speedOverride: Training.Speed? = nil) throws(LessonError) {
+    precondition(!lessons.isEmpty, "a course needs at least one lesson")
+    self.lessons = lessons
+    self.lessonIndex = min(max(0, lessonIndex), lessons.count - 1)
+    let lesson = lessons[self.lessonIndex]
+    stepIndex = min(max(0, step), lesson.steps.count - 1)
+    self.progress = progress
+    self.speedOverride = speedOverride
+    experiment = try Self.experiment(stepIndex, of: lesson, speedOverride: speedOverride)
+    running = SetupID(lesson: self.lessonIndex, step: lesson.setupStepIndex(atOrBefore: stepIndex))
+  }
+
+  // MARK: - Reading the state
+
+  public var lesson: Lesson { lessons[lessonIndex] }
+  public var step: Step { lesson.steps[stepIndex] }
+  public var isLastStep: Bool { stepIndex == lesson.steps.count - 1 }
+  /// The lesson after this one, if any.
+  public var nextLesson: Lesson? { lessonIndex + 1 < lessons.count ? lessons[lessonIndex + 1] : nil }
+
+  /// The learner's answer to this step's question, if they gave one.
+  public var answer: String? { answers[stepIndex] }
+  /// The step asks a question that has not been answered: training waits for the prediction.
+  public var awaitsAnswer: Bool { phase == .step && step.question != nil && answer == nil }
+  /// The step's `until:` has held (or it has none).
+  public var conditionReached: Bool { step.until == nil || reached.contains(stepIndex) }
+  /// Next would be allowed now.
+  public var canAdvance: Bool {
+    switch phase {
+    case .step: return !awaitsAnswer && conditionReached
+    case .finished: return nextLesson != nil
+    }
+  }
+
+  /// The panel the step points at.
+  public var highlight: Lessons.Panel? { phase == .step ? step.highlight : nil }
+
+  // MARK: - Driving it
+
+  /// The effects of arriving at the starting step: pause for a question, save the position.
+  /// The runner is expected to have been created with `experiment`.
+  public mutating func begin() -> Effects {
+    progress.current = Lessons.Progress.Position(lesson: lesson.id, step: stepIndex)
+    return Effects(commands: [awaitsAnswer ? .pause : .resume], saveProgress: true)
+  }
+
+  /// Latches the step's condition when `snapshot` satisfies it. Called once per frame.
+  public mutating func observe(_ snapshot: ExperimentSnapshot) {
+    if let expected = awaiting {
+      // A failed reconfigure leaves the old run and a message; waiting longer would not help.
+      guard snapshot.config == expected || snapshot.message != nil else { return }
+      awaiting = nil
+    }
+    guard phase == .step, let until = step.until, !reached.contains(stepIndex) else { return }
+    if until.isSatisfied(by: LessonMetrics(snapshot: snapshot)) { reached.insert(stepIndex) }
+  }
+
+  /// Next (`→`, enter). Blocked, with the reason in a notice, until `canAdvance`.
+  public mutating func next(state: inout AppState) -> Effects {
+    switch phase {
+    case .finished:
+      guard nextLesson != nil else {
+        state.note("that was the last lesson — free play: regviz play")
+        return Effects()
+      }
+      return startLesson(lessonIndex + 1, state: &state)
+    case .step:
+      if awaitsAnswer {
+        state.note("first answer the question (\(labels(step.question!))) — then training resumes")
+        return Effects()
+      }
+      if !conditionReached {
+        state.note("not yet — waiting for: \(step.until!)")
+        return Effects()
+      }
+      guard isLastStep else { return enter(stepIndex + 1, state: &state) }
+      phase = .finished
+      scroll = 0
+      progress.markFinished(lesson.id)
+      return Effects(saveProgress: true)
+    }
+  }
+
+  /// Back (`←`): the previous step, with its experiment if that differs from the running one.
+  public mutating func back(state: inout AppState) -> Effects {
+    if phase == .finished {
+      phase = .step
+      scroll = 0
+      progress.current = Lessons.Progress.Position(lesson: lesson.id, step: stepIndex)
+      return Effects(saveProgress: true)
+    }
+    guard stepIndex > 0 else {
+      state.note("this is the first step of the lesson")
+      return Effects()
+    }
+    return enter(stepIndex - 1, state: &state)
+  }
+
+  /// Answers this step's question with `label` (`a`–`d`). The first answer stands.
+  public mutating func answer(_ label: String, state: inout AppState) -> Effects {
+    guard phase == .step, let question = step.question else {
+      state.note("there is no question on this page")
+      return Effects()
+    }
+    if let given = answer {
+      state.note("you answered \(given) — the explanation is in the lesson text")
+      scroll = Self.end
+      return Effects()
+    }
+    guard question.choices.contains(where: { $0.label == label }) else {
+      state.note("choose \(labels(question))")
+      return Effects()
+    }
+    answers[stepIndex] = label
+    // Show the verdict and the explanation, which sit at the end of the text.
+    scroll = Self.end
+    return Effects(commands: [.resume])
+  }
+
+  /// Shows or hides the step's hint.
+  public mutating func toggleHint(state: inout AppState) {
+    guard phase == .step, step.hint != nil else {
+      state.note("no hint on this page")
+      return
+    }
+    hintShown.toggle()
+    if hintShown { scroll = Self.end }
+  }
+
+  /// Keeps `scroll` within the text: `maximum` is the last offset that still fills the pane.
+  public mutating func clampScroll(maximum: Int) {
+    scroll = min(max(0, scroll), max(0, maximum))
+  }
+
+  // MARK: - Moving
+
+  /// Arrives at step `index` of the current lesson.
+  mutating func enter(_ index: Int, state: inout AppState) -> Effects {
+    stepIndex = index
+    phase = .step
+    hintShown = false
+    scroll = 0
+    var effects = Effects(saveProgress: true)
+    let id = SetupID(lesson: lessonIndex, step: lesson.setupStepIndex(atOrBefore: index))
+    if id != running {
+      do throws(LessonError) {
+        let next = try Self.experiment(index, of: lesson, speedOverride: speedOverride)
+        effects.commands += [.reconfigure(next.config), .setSpeed(next.speed)]
+        experiment = next
+        running = id
+        awaiting = next.config
+      } catch {
+        // Lessons are checked before they ship; a hand-edited one still must not end the app.
+        state.note("cannot set up this step: \(error.message) — the previous experiment goes on")
+      }
+    }
+    effects.commands.append(awaitsAnswer ? .pause : .resume)
+    progress.current = Lessons.Progress.Position(lesson: lesson.id, step: index)
+    return effects
+  }
+
+  /// Opens lesson `index` at its first step.
+  mutating func startLesson(_ index: Int, state: inout AppState) -> Effects {
+    lessonIndex = index
+    answers = [:]
+    reached = []
+    return enter(0, state: &state)
+  }
+
+  static func experiment(_ index: Int, of lesson: Lesson, speedOverride: Training.Speed?) throws(LessonError) -> LessonExperiment {
+    var experiment = try LessonExperiment.forStep(index, of: lesson)
+    if let speedOverride { experiment.speed = speedOverride }
+    return experiment
+  }
+
+  /// `a–c` for a question with three choices.
+  func labels(_ question: Question) -> String {
+    let labels = question.choices.map(\.label)
+    return labels.count > 1 ? "\(labels.first!)–\(labels.last!)" : labels.first ?? "a"
+  }
+}

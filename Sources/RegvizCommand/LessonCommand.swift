@@ -1,0 +1,149 @@
+import App
+import ArgumentParser
+import Foundation
+import Lessons
+import NcursesBackend
+import NeuralCore
+import Training
+
+/// `regviz lesson [N|name]`, and `regviz` with no arguments: a guided lesson beside the live
+/// dashboard, the experiment following each step, progress saved as the learner goes.
+public struct LessonCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "lesson",
+    abstract: "Open a guided lesson beside the live dashboard (without an argument: where you left off).",
+    discussion: """
+      Without an argument (and when regviz is run with no arguments at all) it resumes the \
+      lesson in progress at the step you left, else the first unfinished lesson. When every \
+      lesson is finished it opens free play (regviz play) instead; `regviz lesson N` revisits \
+      one and `regviz lessons --reset` starts the course over.
+      Keys (? in the lesson lists all):
+        → or enter  next page   ← previous page   a–d answer   h hint
+        ↑ ↓ scroll the text   space pause   n one epoch   r reset
+        < > slower/faster   1-8 lanes   tab layer   p loss view   k Keras   q quit
+      Next is allowed once the step's condition is reached and its question answered; \
+      a question comes before the training it asks about (predict, then observe).
+      λ, the learning rate, the L1 rule and the data set are the lesson's; change them in \
+      regviz play. Progress is kept in $XDG_STATE_HOME/regviz/progress.json (default \
+      ~/.local/state/regviz/). Needs an interactive terminal of at least 80×24.
+      """)
+
+  @Argument(help: ArgumentHelp(
+    "Lesson number (1 = the first), or name: an id like 02-l1-lasso, or a unique part of one like lasso.",
+    valueName: "N|name"))
+  public var lesson: String?
+
+  @Option(help: "Pace for every step, overriding the lesson's: epochs per second (0.1 to 1000), or 'max'.")
+  public var speed: String?
+
+  @Flag(name: .customLong("no-color"), help: "Monochrome: lanes differ by glyph and attribute only (also when NO_COLOR is set).")
+  public var noColor = false
+
+  @Flag(help: "ASCII glyphs only (automatic when the locale is not UTF-8).")
+  public var ascii = false
+
+  @Option(name: .customLong("data-dir"), help: "Where RegViz's assets/ and lessons/ are.")
+  public var dataDir: String?
+
+  public init() {}
+
+  public func validate() throws {
+    if let speed { _ = try PlayCommand.parseSpeed(speed) }
+  }
+
+  public func run() throws {
+    let lessons = try Self.course(dataDir)
+    var selected: Int?
+    if let lesson {
+      switch LessonCourse.select(lesson, in: lessons) {
+      case .success(let index): selected = index
+      case .failure(let error): throw ValidationError(error.message)
+      }
+    }
+    // Before the progress file is touched: without a screen nothing should change.
+    let environment = ProcessInfo.processInfo.environment
+    if let problem = TerminalCheck.problem(
+      stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1, term: environment["TERM"]) {
+      Self.notPossible(problem)
+    }
+    let options = NcursesTerminal.Options(noColor: noColor, ascii: ascii)
+    let pace = try speed.map(PlayCommand.parseSpeed)
+    let store = ProgressStore(directory: ProgressStore.defaultDirectory(environment: environment))
+    let (progress, warning) = store.load()
+    let start: (lesson: Int, step: Int)
+    if let selected {
+      start = (selected, 0)
+    } else if let resumed = LessonCourse.resume(lessons, progress: progress) {
+      start = resumed
+    } else {
+      let notice = "all \(lessons.count) lessons finished: this is free play · regviz lesson N revisits one"
+      try PlayCommand.play(config: ExperimentConfig(), speed: pace, options: options,
+                           locator: ResourceLocator(explicit: dataDir), notice: notice)
+      return
+    }
+    let session: LessonSession
+    do {
+      session = try LessonSession(lessons: lessons, lessonIndex: start.lesson, step: start.step,
+                                  progress: progress, speedOverride: pace)
+    } catch {
+      throw CLIError(error.description)
+    }
+    try Self.open(session, options: options, locator: ResourceLocator(explicit: dataDir), store: store,
+                  notice: warning.map { Self.short($0, store: store) })
+  }
+
+  /// Every lesson of the course, parsed. One that does not parse stops here with its
+  /// `file:line:col:` message: a course with a hole in it would number its lessons wrongly.
+  static func course(_ dataDir: String?) throws -> [Lesson] {
+    let directory = try LessonsCommand.lessonsDirectory(dataDir)
+    let results: [Result<Lesson, LessonError>]
+    do { results = try LessonLibrary.load(from: URL(fileURLWithPath: directory, isDirectory: true), validator: .regviz) } catch {
+      throw CLIError(error.description)
+    }
+    guard !results.isEmpty else { throw CLIError("no lessons (NN-name.md) in \(directory)") }
+    return try results.map { result in
+      do { return try result.get() } catch { throw CLIError("\(error) (see regviz lessons check)") }
+    }
+  }
+
+  /// Runs the lesson loop in the terminal until `q`; Ctrl-C and SIGTERM end it with the
+  /// terminal restored and status 128 + the signal number, as in `regviz play`.
+  static func open(_ session: LessonSession, options: NcursesTerminal.Options, locator: ResourceLocator,
+                   store: ProgressStore, notice: String?) throws {
+    let runner: Runner
+    do {
+      // Paused from the start when the first page asks for a prediction.
+      runner = try Runner(config: session.experiment.config, speed: session.experiment.speed,
+                          paused: session.awaitsAnswer, locator: locator)
+    } catch {
+      throw CLIError(error.message)
+    }
+    let terminal: NcursesTerminal
+    do { terminal = try NcursesTerminal.open(options) } catch { notPossible(error.description) }
+    defer { runner.stop() }
+    defer { terminal.close() }
+    runner.start()
+    var state = AppState(theme: terminal.theme)
+    if let notice { state.note(notice, for: 10) }
+    LessonDashboard.run(session: session, driver: runner, backend: terminal, state: state, store: store)
+    if let signal = terminal.interruptingSignal {
+      terminal.close()
+      runner.stop()
+      Foundation.exit(128 + signal)
+    }
+  }
+
+  /// The progress store's warning as one status line that fits 80 columns: the file set aside
+  /// is named, the details are in it. (A warning without a file set aside is kept whole.)
+  static func short(_ warning: String, store: ProgressStore) -> String {
+    guard FileManager.default.fileExists(atPath: store.corruptURL.path) else {
+      return warning.hasPrefix("warning: ") ? String(warning.dropFirst(9)) : warning
+    }
+    return "unreadable progress file set aside as \(store.corruptURL.lastPathComponent); starting afresh"
+  }
+
+  private static func notPossible(_ problem: String) -> Never {
+    FileHandle.standardError.write(Data("regviz: \(problem); `regviz lessons` lists the lessons\n".utf8))
+    Foundation.exit(2)
+  }
+}

@@ -1,0 +1,138 @@
+import Canvas
+import Foundation
+import Lessons
+import Testing
+import Training
+
+@testable import App
+
+/// The lesson pane beside the dashboard, as text: the shipped lesson 2 at its first step, with
+/// the question open and answered, at 120×40 and 80×24; the finished page; ASCII mode.
+@Suite("Lesson pane")
+struct LessonPaneTests {
+  typealias F = LessonFixtures
+
+  /// The whole screen for `session` over `snapshot`, as the lesson loop draws it.
+  static func frame(_ session: inout LessonSession, _ snapshot: ExperimentSnapshot, width: Int, height: Int,
+                    theme: Theme = .standard) -> Grid {
+    var state = AppState(theme: theme)
+    state.bindings = LessonKeys.bindings
+    state.observe(snapshot)
+    session.observe(snapshot)
+    let pane = LessonPane(session, snapshot: snapshot, theme: theme, width: width, height: height)
+    session.clampScroll(maximum: pane.maxScroll)
+    let clamped = LessonPane(session, snapshot: snapshot, theme: theme, width: width, height: height)
+    return ScreenComposer.compose(snapshot, state: state, width: width, height: height,
+                                  side: clamped.side, highlight: session.highlight)
+  }
+
+  static func lessonTwo(step: Int = 0) -> LessonSession {
+    try! LessonSession(lessons: F.shipped, lessonIndex: 1, step: step)
+  }
+
+  static func answer(_ label: String, _ session: inout LessonSession) {
+    var state = AppState()
+    _ = session.answer(label, state: &state)
+  }
+
+  @Test func questionOpenAt120x40() {
+    var session = Self.lessonTwo()
+    let grid = Self.frame(&session, F.snapshot(session, epochs: 0, running: false), width: 120, height: 40)
+    assertSnapshot(grid, named: "lesson-120x40-question")
+    #expect(contains(grid, "lesson 2/6 · step 1/6"))
+    #expect(contains(grid, "predict first: answer a–c"))
+    #expect(contains(grid, "more ↓"), "the choices are below the fold")
+    // The step highlights the weights panel: its title is drawn bright.
+    let row = (0..<grid.height).first { grid.row($0).contains("weights · all layers") }!
+    let x = grid.row(row).distance(of: "weights · all layers")!
+    #expect(grid[x, row].style == Theme.standard.highlightedBorder)
+  }
+
+  @Test func answeredAndWaitingAt80x24() {
+    var session = Self.lessonTwo()
+    Self.answer("a", &session)
+    let grid = Self.frame(&session, F.snapshot(session, epochs: 0), width: 80, height: 24)
+    assertSnapshot(grid, named: "lesson-80x24-answered")
+    #expect(contains(grid, "waiting for:") && contains(grid, "zeros(L1) ≥ 50%"))
+    #expect(contains(grid, "now: zeros(L1) –"), "no epoch yet: no value")
+  }
+
+  @Test func theLastScrollOffsetShowsTheEndOfTheText() {
+    for (width, height) in [(80, 24), (120, 40), (100, 30)] {
+      var session = Self.lessonTwo()
+      Self.answer("a", &session)
+      let snapshot = F.snapshot(session, epochs: 0)
+      let end = Self.frame(&session, snapshot, width: width, height: height)
+      #expect(contains(end, "stays there.") || contains(end, "there."), "\(width)×\(height): the end is visible")
+      #expect(!contains(end, "more ↓"), "\(width)×\(height)")
+      session.scroll -= 1
+      let before = Self.frame(&session, snapshot, width: width, height: height)
+      #expect(contains(before, "more ↓"), "\(width)×\(height): one line short of the end")
+    }
+  }
+
+  @Test func reachedAt120x40ShowsNext() {
+    var session = Self.lessonTwo()
+    Self.answer("b", &session)
+    let grid = Self.frame(&session, F.snapshot(session, epochs: 300), width: 120, height: 40)
+    assertSnapshot(grid, named: "lesson-120x40-reached")
+    #expect(contains(grid, "✓ reached: zeros(L1) ≥ 50%"))
+    #expect(contains(grid, "→ next page"))
+    #expect(contains(grid, "✓ Right."))
+  }
+
+  @Test func waitingShowsTheCurrentValues() {
+    let session = Self.lessonTwo(step: 2)
+    let snapshot = F.snapshot(session, epochs: 300)
+    let values = LessonPane.values(of: session.step.until!, in: snapshot)
+    #expect(values.hasPrefix("noise_zeros(L1) "))
+    #expect(values.contains("%, feature_ratio(L1) ") && values.contains(", feature_ratio(none) "))
+    let epochs = try! LessonSession(lessons: F.shipped, lessonIndex: 2, step: 1)
+    #expect(LessonPane.values(of: epochs.step.until!, in: F.snapshot(epochs, epochs: 12))
+      .hasPrefix("epoch 12, zeros(L2) 0.0%"))
+  }
+
+  @Test func finishedPageAt80x24() {
+    var session = Self.lessonTwo(step: 5)
+    var state = AppState()
+    _ = session.next(state: &state)
+    #expect(session.phase == .finished)
+    let grid = Self.frame(&session, F.snapshot(session, epochs: 300), width: 80, height: 24)
+    assertSnapshot(grid, named: "lesson-80x24-finished")
+    #expect(contains(grid, "lesson 2/6 · finished"))
+    #expect(contains(grid, "→ lesson 3: L2"))
+  }
+
+  @Test func theLastLessonsFinishedPagePointsToFreePlay() {
+    var session = try! LessonSession(lessons: F.shipped, lessonIndex: 5, step: F.shipped[5].steps.count - 1)
+    var state = AppState()
+    _ = session.next(state: &state)
+    let blocks = LessonPane.blocks(session, theme: .standard)
+    let text = TextView(blocks: blocks).layout(width: 200, theme: .standard).map(\.text).joined(separator: "\n")
+    #expect(text.contains("That was the last lesson; 1 of 6 are finished"))
+    #expect(text.contains("regviz play: free play"))
+  }
+
+  @Test func asciiModeStaysASCII() {
+    var session = Self.lessonTwo()
+    Self.answer("a", &session)
+    let theme = Theme(colorMode: .monochrome, ascii: true)
+    let grid = Self.frame(&session, F.snapshot(session, epochs: 300), width: 80, height: 24, theme: theme)
+    #expect(nonASCII(grid).isEmpty, "\(nonASCII(grid))")
+    #expect(contains(grid, "lesson 2/6 - step 1/6"))
+  }
+
+  @Test func theKeyLineAndHelpListLessonKeys() {
+    var session = F.session(step: 1)
+    let grid = Self.frame(&session, F.snapshot(session, epochs: 10), width: 120, height: 40)
+    let keys = grid.row(39)
+    #expect(keys.contains("→ enter next") && keys.contains("← back") && keys.contains("? help"))
+    #expect(!keys.contains("λ"), "the λ keys are not the learner's in a lesson")
+    var state = AppState()
+    state.bindings = LessonKeys.bindings
+    state.overlay = .help(scroll: 0)
+    let help = ScreenComposer.compose(F.snapshot(session, epochs: 10), state: state, width: 120, height: 40)
+    #expect(contains(help, "answer the question; training waits for your prediction"))
+    #expect(contains(help, "λ, lr, L1 rule, data: the lesson's; try them in regviz play"))
+  }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import RegvizCommand
+import Testing
+
+/// `regviz lesson 2` and `regviz` in a real terminal (tmux on a private socket, the recipe of
+/// `PlayEndToEndTests`), with a private `XDG_STATE_HOME`; and both without a terminal.
+@Suite(.serialized) struct LessonEndToEndTests {
+  /// Runs `script` after `PlayEndToEndTests.prelude` plus `launch`, with the regviz binary as
+  /// `$1` and a fresh state directory as `$STATE`; returns its status and output.
+  func runScript(_ script: String) throws -> (status: Int32, output: String) {
+    let state = CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: state) }
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("regviz-lesson-e2e-\(UUID().uuidString).sh")
+    try (PlayEndToEndTests.prelude + Self.launch + script).write(to: url, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/bash")
+    p.arguments = [url.path, CLI.binary]
+    p.environment = ProcessInfo.processInfo.environment.merging(["STATE": state.path]) { $1 }
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = pipe
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+
+  /// `launch W H [ARGS…]`: `regviz ARGS` in a fresh tmux session (new socket, as `start`),
+  /// with the private state directory; the pane is kept to read the exit code.
+  static let launch = #"""
+    launch() {
+      local w=$1 h=$2; shift 2
+      $T kill-server 2>/dev/null
+      N=$((N + 1))
+      T="tmux -L regviz-e2e-$$-$N -f /dev/null"
+      $T start-server \; set -g default-terminal tmux-256color \; \
+        new-session -d -s e2e -x "$w" -y "$h" -e LANG=C.UTF-8 -e SWIFT_BACKTRACE=interactive=no \
+        -e XDG_STATE_HOME="$STATE" "$BIN $*; echo EXIT=\$?; sleep 30"
+    }
+
+    """#
+
+  @Test(.enabled(if: PlayEndToEndTests.tmux != nil, "tmux is not installed: the end-to-end lesson test is skipped (.ci/run installs it)"))
+  func lessonTwoThenResumeInTmux() throws {
+    let (status, output) = try runScript(#"""
+      launch 120 40 lesson 2 --speed max
+      wait_for 'lesson 2/6 · step 1/6' || fail "no lesson pane"
+      wait_for 'Twenty features, four that matter' 5 || fail "no step title"
+      wait_for '● none +◆ L1' 5 || fail "lanes none and L1 not in the legend"
+      wait_for 'L1 λ 0\.02' 5 || fail "no L1 lane in the weights panel"
+      wait_for 'predict first: answer a–c' 5 || fail "the question does not ask for a prediction"
+      screen | grep -q '⏸ paused' || fail "training runs before the prediction"
+      echo "OK lesson pane, lanes, paused for the question"
+      $T send-keys -t e2e Right
+      wait_for 'first answer the question \(a–c\)' 5 || fail "→ was not blocked before the answer"
+      echo "OK → blocked before the answer"
+      $T send-keys -t e2e b
+      wait_for '✓ Right\.' 5 || fail "no verdict after answering"
+      wait_for 'reached: zeros\(L1\) ≥ 50%' 30 || fail "zeros(L1) ≥ 50% not reached"
+      wait_for '→ next page' 5 || fail "no → next once reached"
+      echo "OK answered, condition reached"
+      $T send-keys -t e2e Right
+      wait_for 'lesson 2/6 · step 2/6' 5 || fail "→ did not advance"
+      wait_for 'Exactly zero' 5 || fail "no step 2 title"
+      grep -q '"current":{"lesson":"02-l1-lasso","step":1}' "$STATE/regviz/progress.json" \
+        || fail "progress not saved: $(cat "$STATE/regviz/progress.json" 2>&1)"
+      echo "OK → step 2, progress saved"
+      $T send-keys -t e2e q
+      wait_for 'EXIT=0' 10 || fail "q did not exit with status 0"
+      restored || fail "terminal not restored after q: $($T display -p -t e2e '#{alternate_on} #{cursor_flag}')"
+      echo "OK q -> EXIT=0, terminal restored"
+      launch 80 24
+      wait_for 'lesson 2/6 · step 2/6' 10 || fail "regviz without arguments did not resume at lesson 2, step 2"
+      echo "OK regviz resumes"
+      $T send-keys -t e2e q
+      wait_for 'EXIT=0' 10 || fail "q did not exit with status 0"
+      restored || fail "terminal not restored after q"
+      echo "OK resumed, q -> EXIT=0"
+      """#)
+    #expect(status == 0, "\(output)")
+    #expect(output.contains("OK resumed, q -> EXIT=0"), "\(output)")
+  }
+
+  @Test func withoutATerminalBothSaySoAndExit2() throws {
+    let state = CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: state) }
+    for arguments in [[], ["lesson"], ["lesson", "2"]] {
+      let r = try CLI.run(arguments, environment: ["XDG_STATE_HOME": state.path])
+      #expect(r.status == 2, "\(arguments)")
+      #expect(r.stdout.isEmpty, "draws nothing")
+      #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+      #expect(r.stderr.contains("regviz run") && r.stderr.contains("regviz lessons"), "\(r.stderr)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent("regviz").path),
+            "the progress store is not touched")
+  }
+
+  @Test func anUnknownLessonIsAUsageErrorListingTheChoices() throws {
+    let r = try CLI.run(["lesson", "dropout"])
+    #expect(r.status == 64)
+    #expect(r.stderr.split(separator: "\n").count == 1)
+    #expect(r.stderr.hasPrefix("regviz: no lesson 'dropout': choose 1–6 or one of: 01-overfitting, 02-l1-lasso"), "\(r.stderr)")
+    let bad = try CLI.run(["lesson", "--speed", "fast"])
+    #expect(bad.status == 64 && bad.stderr.contains("--speed"), "\(bad.stderr)")
+  }
+
+  @Test func helpAndVersionStillWorkWithALessonAsTheDefault() throws {
+    let help = try CLI.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("lesson (default)") && help.stdout.contains("play"))
+    let version = try CLI.run(["--version"])
+    #expect(version.status == 0 && version.stdout == Regviz.version + "\n")
+    let lessonHelp = try CLI.run(["lesson", "--help"])
+    #expect(lessonHelp.status == 0 && lessonHelp.stdout.contains("--speed"))
+  }
+}
