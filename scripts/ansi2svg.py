@@ -70,6 +70,25 @@ def parse(text, cols, rows):
     return grid
 
 
+def shape(c, x, y, cw, ch, fill):
+    """Braille and block elements drawn as shapes, so charts and bars are as crisp and gapless
+    as in a terminal (fonts draw them with gaps, or not at all). None for ordinary glyphs."""
+    o = ord(c)
+    if 0x2801 <= o <= 0x28FF:
+        bits, dots = o - 0x2800, []
+        for bit, (dx, dy) in enumerate([(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (0, 3), (1, 3)]):
+            if bits & (1 << bit):
+                dots.append(f'<circle cx="{x + (dx + 0.5) * cw / 2:.1f}" cy="{y + (dy + 0.5) * ch / 4:.1f}" r="1.5" fill="{fill}"/>')
+        return "".join(dots)
+    if 0x2581 <= o <= 0x2588:  # lower eighths … full block
+        h = ch * (o - 0x2580) / 8
+        return f'<rect x="{x:.1f}" y="{y + ch - h:.1f}" width="{cw + 0.3:.1f}" height="{h + 0.3:.1f}" fill="{fill}"/>'
+    if 0x2589 <= o <= 0x258F:  # left seven eighths … left eighth
+        w = cw * (0x2590 - o) / 8
+        return f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{ch + 0.3:.1f}" fill="{fill}"/>'
+    return None
+
+
 def render(grid, cols, rows, cw=9.0, ch=18.0, pad=12):
     w, h = int(cols * cw + 2 * pad), int(rows * ch + 2 * pad)
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
@@ -81,6 +100,11 @@ def render(grid, cols, rows, cw=9.0, ch=18.0, pad=12):
         for x, c in enumerate(cells):
             if c[2]:
                 out.append(f'<rect x="{pad + x * cw:.1f}" y="{top:.1f}" width="{cw + 0.3:.1f}" height="{ch + 0.3:.1f}" fill="{c[2]}"/>')
+        for x, c in enumerate(cells):
+            drawn = shape(c[0], pad + x * cw, top, cw, ch, c[1])
+            if drawn is not None:
+                out.append(drawn)
+                cells[x] = (" ",) + c[1:]
         x = 0
         while x < len(cells):  # runs of equal style, each glyph on its own cell
             style = cells[x][1:]
@@ -93,8 +117,9 @@ def render(grid, cols, rows, cw=9.0, ch=18.0, pad=12):
                 fg, _, bold, dim, italic, underline = style
                 attrs = f'fill="{fg}"' + (' font-weight="bold"' if bold else "") + (' opacity="0.6"' if dim else "")
                 attrs += (' font-style="italic"' if italic else "") + (' text-decoration="underline"' if underline else "")
-                text = html.escape("".join(chars)).replace(" ", "&#160;")
-                out.append(f'<text x="{xs}" y="{top + ch * 0.78:.1f}" {attrs}>{text}</text>')
+                text = html.escape("".join(chars))
+                # preserve: leading and trailing spaces of a run keep their cells.
+                out.append(f'<text xml:space="preserve" x="{xs}" y="{top + ch * 0.78:.1f}" {attrs}>{text}</text>')
             x = run
     out.append("</g></svg>")
     return "\n".join(out) + "\n"
