@@ -40,6 +40,9 @@ public struct WeightStats: Sendable, Hashable, Codable {
   public var l1Norm: Double
   /// √Σw² over all kernels.
   public var l2Norm: Double
+  /// The penalty term of the loss, Σ over layers of λ1·Σ|w| + λ2·Σw² — the same as
+  /// `Network.penalty`, taken in the same pass as the counts.
+  public var penalty: Double
   /// ‖row i of the first kernel‖₂: how much the network listens to input feature i.
   public var featureMagnitudes: [Float]
   /// Exact zeros in each row of the first kernel (per input feature).
@@ -54,15 +57,19 @@ public struct WeightStats: Sendable, Hashable, Codable {
   /// `nearZeroThreshold`: |w| below it counts as near zero (exact zeros included).
   public init(network: Network, nearZeroThreshold: Float = 1e-3) {
     var weights: [Int] = [], zeros: [Int] = [], near: [Int] = []
-    var l1 = 0.0, squares = 0.0
+    var l1 = 0.0, squares = 0.0, penalty = 0.0
     for layer in network.layers {
       var z = 0, n = 0
+      var layerAbs = 0.0, layerSquares = 0.0
       for w in layer.kernel {
         if w == 0 { z += 1 }
         if abs(w) < nearZeroThreshold { n += 1 }
-        l1 += Double(abs(w))
-        squares += Double(w) * Double(w)
+        layerAbs += Double(abs(w))
+        layerSquares += Double(w) * Double(w)
       }
+      l1 += layerAbs
+      squares += layerSquares
+      penalty += Double(layer.regularizer.lambda1) * layerAbs + Double(layer.regularizer.lambda2) * layerSquares
       weights.append(layer.kernel.count)
       zeros.append(z)
       near.append(n)
@@ -72,6 +79,7 @@ public struct WeightStats: Sendable, Hashable, Codable {
     layerNearZeros = near
     l1Norm = l1
     l2Norm = squares.squareRoot()
+    self.penalty = penalty
     let first = network.layers[0]
     featureMagnitudes = (0..<first.inputs).map { i in
       var s: Float = 0

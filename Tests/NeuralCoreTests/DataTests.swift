@@ -112,6 +112,9 @@ import Testing
     #expect(s.featureMagnitudes == [0.0005, 5])
     #expect(s.featureZeros == [1, 0])
     #expect(s.zeroFraction == 3.0 / 8)
+    net.setRegularizers([.l1_l2(l1: 0.1, l2: 0.01), .l2(0.5)])
+    let p = WeightStats(network: net).penalty
+    #expect(abs(p - net.penalty) < 1e-12 && abs(p - (0.1 * 7.0005 + 0.01 * (25 + 0.0005 * 0.0005) + 0.5 * 2)) < 1e-6)  // λ are Floats
   }
 
   @Test func histogramCountsZerosApartAndClampsEdges() {
