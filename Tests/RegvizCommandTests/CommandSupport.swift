@@ -37,6 +37,26 @@ enum CLI {
                   stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// Runs a bash `script` (written to a temporary file) with the regviz binary as `$1`, the
+  /// end-to-end tests' way of driving tmux; returns its status and combined output.
+  static func runScript(_ script: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("regviz-e2e-\(UUID().uuidString).sh")
+    try script.write(to: url, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/bash")
+    p.arguments = [url.path, binary]
+    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = pipe
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+
   static func temporaryDirectory() -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("regviz-test-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -10,21 +10,7 @@ import Testing
   func runScript(_ script: String) throws -> (status: Int32, output: String) {
     let state = CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: state) }
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("regviz-lesson-e2e-\(UUID().uuidString).sh")
-    try (PlayEndToEndTests.prelude + Self.launch + script).write(to: url, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(at: url) }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/bin/bash")
-    p.arguments = [url.path, CLI.binary]
-    p.environment = ProcessInfo.processInfo.environment.merging(["STATE": state.path]) { $1 }
-    let pipe = Pipe()
-    p.standardOutput = pipe
-    p.standardError = pipe
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    return try CLI.runScript(PlayEndToEndTests.prelude + Self.launch + script, environment: ["STATE": state.path])
   }
 
   /// `launch W H [ARGS…]`: `regviz ARGS` in a fresh tmux session (new socket, as `start`),

@@ -7,22 +7,9 @@ import Testing
   static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"]
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-  /// Runs `script` with bash, the regviz binary as `$1`, and returns its status and output.
+  /// Runs `script` after the shared prelude, with the regviz binary as `$1`.
   func runScript(_ script: String) throws -> (status: Int32, output: String) {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("regviz-e2e-\(UUID().uuidString).sh")
-    try (PlayEndToEndTests.prelude + script).write(to: url, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(at: url) }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/bin/bash")
-    p.arguments = [url.path, CLI.binary]
-    let pipe = Pipe()
-    p.standardOutput = pipe
-    p.standardError = pipe
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    try CLI.runScript(PlayEndToEndTests.prelude + script)
   }
 
   /// Shared by every script: the signal-mask re-exec, a private tmux server, `wait_for`, and a
