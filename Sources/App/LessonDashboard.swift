@@ -44,6 +44,7 @@ public enum LessonDashboard {
       let start = Dashboard.now()
       state.observe(snapshot, elapsed: start - lastFrame)
       session.observe(snapshot)
+      state.bindings = LessonKeys.bindings(for: session)
       lastFrame = start
       let size = backend.size
       let pane = LessonPane(session, snapshot: snapshot, theme: state.theme, width: size.width, height: size.height)

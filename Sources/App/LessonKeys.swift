@@ -27,6 +27,18 @@ public enum LessonKeys {
     KeyBinding("q", "quit; regviz with no arguments comes back here", short: "quit"),
   ]
 
+  /// The bindings for the key line and help on the current page: `a–d` only while a question
+  /// waits for its answer, `h` only where the page has a hint.
+  public static func bindings(for session: LessonSession) -> [KeyBinding] {
+    bindings.filter { b in
+      switch b.keys {
+      case "a–d": return session.awaitsAnswer
+      case "h": return session.phase == .step && session.step.hint != nil
+      default: return true
+      }
+    }
+  }
+
   /// Applies `key`: the new UI state, the session, and what the loop must do.
   public static func handle(
     _ key: Key, state: AppState, session: inout LessonSession, snapshot: ExperimentSnapshot

@@ -136,6 +136,15 @@ struct LessonSessionTests {
     #expect(again.state.notice == "you answered a — the explanation is in the lesson text")
   }
 
+  @Test func theKeyLineOffersOnlyTheKeysThatApplyToThisPage() {
+    var session = F.session()
+    func keys() -> [String] { LessonKeys.bindings(for: session).map(\.keys) }
+    #expect(keys().contains("a–d") && keys().contains("h"))  // a question and a hint wait here
+    Self.press(["b"], &session)
+    #expect(!keys().contains("a–d") && keys().contains("h"))
+    #expect(keys().contains("→ enter") && keys().contains("q"))
+  }
+
   @Test func aRightAnswerSaysSoAndScrollsToTheExplanation() {
     var session = F.session()
     Self.press(["B"], &session)
