@@ -13,19 +13,18 @@ public enum LessonKeys {
     KeyBinding("a–d", "answer the question; training waits for your prediction", short: "answer"),
     KeyBinding("h", "show / hide the hint", short: "hint"),
     KeyBinding("↑ ↓", "scroll the lesson text (PgUp PgDn, Home End)"),
-    KeyBinding("space", "pause / resume training", short: "pause"),
-    KeyBinding("n", "train exactly one epoch, then stay paused", short: "step"),
-    KeyBinding("r", "reset: same initial weights, this page's settings", short: "reset"),
-    KeyBinding("< >", "slower / faster: 0.5 1 2 4 … 256 epochs/s, then max", short: "speed"),
-    KeyBinding("1–8", "show / hide that lane (it keeps training)", short: "lanes"),
-    KeyBinding("tab", "histogram layer: all → 1 → 2 → … (shift-tab goes back)", short: "layer"),
-    KeyBinding("p", "loss chart: train vs validation ↔ data loss vs penalty", short: "loss"),
-    KeyBinding("k", "Keras code for the current setup (↑ ↓ to scroll)", short: "Keras"),
+  ] + KeyMap.bindings.filter { viewKeys.contains($0.keys) }.map { b in
+    // Reset starts this page's experiment over, not free play's current settings.
+    b.keys == "r" ? KeyBinding("r", "reset: same initial weights, this page's settings", short: "reset") : b
+  } + [
     KeyBinding("[ ] - + u d", "λ, lr, L1 rule, data: the lesson's; try them in regviz play"),
     KeyBinding("?", "this help", short: "help"),
     KeyBinding("esc", "close the help or the Keras code"),
     KeyBinding("q", "quit; regviz with no arguments comes back here", short: "quit"),
   ]
+
+  /// Free play's keys that only change the view or the pace, which work the same in lessons.
+  static let viewKeys: Set<String> = ["space", "n", "r", "< >", "1–8", "tab", "p", "k"]
 
   /// The bindings for the key line and help on the current page: `a–d` only while a question
   /// waits for its answer, `h` only where the page has a hint.
