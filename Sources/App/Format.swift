@@ -28,11 +28,11 @@ enum Format {
 
   /// A regularizer as a short kind: `–`, `L1`, `L2`, `L1L2` (Keras's class names).
   static func kind(_ r: Regularizer) -> String {
-    switch (r.lambda1 > 0, r.lambda2 > 0) {
-    case (false, false): return "–"
-    case (true, false): return "L1"
-    case (false, true): return "L2"
-    case (true, true): return "L1L2"
+    switch r.kind {
+    case .none: return "–"
+    case .l1: return "L1"
+    case .l2: return "L2"
+    case .l1l2: return "L1L2"
     }
   }
 

@@ -24,6 +24,18 @@ public struct Regularizer: Sendable, Hashable, Codable, CustomStringConvertible 
 
   public var isNone: Bool { lambda1 == 0 && lambda2 == 0 }
 
+  /// Which terms are on: the one case analysis every spelling of a regularizer starts from.
+  public enum Kind: Sendable { case none, l1, l2, l1l2 }
+
+  public var kind: Kind {
+    switch (lambda1 > 0, lambda2 > 0) {
+    case (false, false): return .none
+    case (true, false): return .l1
+    case (false, true): return .l2
+    case (true, true): return .l1l2
+    }
+  }
+
   /// Keras's rule: strengths must be finite and non-negative. Returns the problem, or nil.
   public var problem: String? {
     for (name, value) in [("l1", lambda1), ("l2", lambda2)] where !(value.isFinite && value >= 0) {
@@ -46,11 +58,11 @@ public struct Regularizer: Sendable, Hashable, Codable, CustomStringConvertible 
 
   /// Keras-style spelling: `l1(0.01)`, `l2(0.01)`, `l1_l2(l1=0.005, l2=0.005)`, `none`.
   public var description: String {
-    switch (lambda1 > 0, lambda2 > 0) {
-    case (false, false): return "none"
-    case (true, false): return "l1(\(formatStrength(lambda1)))"
-    case (false, true): return "l2(\(formatStrength(lambda2)))"
-    case (true, true): return "l1_l2(l1=\(formatStrength(lambda1)), l2=\(formatStrength(lambda2)))"
+    switch kind {
+    case .none: return "none"
+    case .l1: return "l1(\(formatStrength(lambda1)))"
+    case .l2: return "l2(\(formatStrength(lambda2)))"
+    case .l1l2: return "l1_l2(l1=\(formatStrength(lambda1)), l2=\(formatStrength(lambda2)))"
     }
   }
 }

@@ -36,11 +36,7 @@ public struct LessonCommand: ParsableCommand {
   @Option(help: "Pace for every step, overriding the lesson's: epochs per second (0.1 to 1000), or 'max'.")
   public var speed: String?
 
-  @Flag(name: .customLong("no-color"), help: "Monochrome: lanes differ by glyph and attribute only (also when NO_COLOR is set).")
-  public var noColor = false
-
-  @Flag(help: "ASCII glyphs only (automatic when the locale is not UTF-8).")
-  public var ascii = false
+  @OptionGroup public var display: DisplayOptions
 
   @Option(name: .customLong("data-dir"), help: "Where RegViz's assets/ and lessons/ are.")
   public var dataDir: String?
@@ -66,7 +62,7 @@ public struct LessonCommand: ParsableCommand {
       stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1, term: environment["TERM"]) {
       Self.notPossible(problem)
     }
-    let options = NcursesTerminal.Options(noColor: noColor, ascii: ascii)
+    let options = display.terminal
     let pace = try speed.map(PlayCommand.parseSpeed)
     let store = ProgressStore(directory: ProgressStore.defaultDirectory(environment: environment))
     let (progress, warning) = store.load()

@@ -24,11 +24,7 @@ public struct PlayCommand: ParsableCommand {
   @Option(help: "Pace in epochs per second (0.1 to 1000), or 'max'. Default: 4, doubling at epochs 40, 100, 200 and 400 up to 64, until you press < or >.")
   public var speed: String?
 
-  @Flag(name: .customLong("no-color"), help: "Monochrome: lanes differ by glyph and attribute only (also when NO_COLOR is set).")
-  public var noColor = false
-
-  @Flag(help: "ASCII glyphs only (automatic when the locale is not UTF-8).")
-  public var ascii = false
+  @OptionGroup public var display: DisplayOptions
 
   public init() {}
 
@@ -47,7 +43,7 @@ public struct PlayCommand: ParsableCommand {
 
   public func run() throws {
     try Self.play(config: experiment.makeConfig(), speed: speed.map(Self.parseSpeed),
-                  options: NcursesTerminal.Options(noColor: noColor, ascii: ascii), locator: experiment.locator)
+                  options: display.terminal, locator: experiment.locator)
   }
 
   /// Opens the dashboard on `config`; what `regviz` with no arguments opens once every lesson

@@ -6,11 +6,11 @@ public enum KerasCode {
   public static func python(config: ExperimentConfig, inputs: Int, classes: Int, trainCount: Int, epochs: Int) -> String {
     let layerCount = config.hidden.count + 1
     func reg(_ r: Regularizer) -> String {
-      switch (r.lambda1 > 0, r.lambda2 > 0) {
-      case (false, false): return "None"
-      case (true, false): return "regularizers.L1(\(formatStrength(r.lambda1)))"
-      case (false, true): return "regularizers.L2(\(formatStrength(r.lambda2)))"
-      case (true, true): return "regularizers.L1L2(l1=\(formatStrength(r.lambda1)), l2=\(formatStrength(r.lambda2)))"
+      switch r.kind {
+      case .none: return "None"
+      case .l1: return "regularizers.L1(\(formatStrength(r.lambda1)))"
+      case .l2: return "regularizers.L2(\(formatStrength(r.lambda2)))"
+      case .l1l2: return "regularizers.L1L2(l1=\(formatStrength(r.lambda1)), l2=\(formatStrength(r.lambda2)))"
       }
     }
     let optimizer: String

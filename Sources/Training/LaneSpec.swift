@@ -90,11 +90,11 @@ public struct LaneSpec: Sendable, Hashable, CustomStringConvertible {
   /// The lane's short name: none, L1, L2, L1+L2, or per layer e.g. L1@1,L2@2.
   public var defaultName: String {
     func kind(_ r: Regularizer) -> String {
-      switch (r.lambda1 > 0, r.lambda2 > 0) {
-      case (false, false): return "none"
-      case (true, false): return "L1"
-      case (false, true): return "L2"
-      case (true, true): return "L1+L2"
+      switch r.kind {
+      case .none: return "none"
+      case .l1: return "L1"
+      case .l2: return "L2"
+      case .l1l2: return "L1+L2"
       }
     }
     guard let perLayer else { return kind(all) }

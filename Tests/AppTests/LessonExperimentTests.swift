@@ -107,13 +107,7 @@ struct LessonExperimentTests {
   }
 
   @Test func forStepPlacesTheErrorAtTheStepHeading() throws {
-    let text = """
-      ---
-      title: T
-      summary: S
-      minutes: 3
-      ---
-
+    let text = lessonSource("""
       ## One
 
       ```regviz
@@ -126,7 +120,7 @@ struct LessonExperimentTests {
       ```regviz
       lane: 1:l1=0.01;2:l2=0.01
       ```
-      """
+      """)
     let lesson = try LessonParser.parse(text, file: "x/05-t.md", validator: .regviz)
     #expect(throws: Never.self) { try LessonExperiment.forStep(0, of: lesson) }
     do {
@@ -144,13 +138,7 @@ struct LessonExperimentTests {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("01-bad.md").path
-    try """
-      ---
-      title: T
-      summary: S
-      minutes: 3
-      ---
-
+    try lessonSource("""
       ## One
 
       ```regviz
@@ -172,7 +160,7 @@ struct LessonExperimentTests {
       optimizer: adam
       lane: none
       ```
-      """.write(toFile: path, atomically: true, encoding: .utf8)
+      """).write(toFile: path, atomically: true, encoding: .utf8)
     let result = LessonCheck.check(path: path)
     #expect(result.problems.map(\.description) == [
       "\(path):19:3: lane k: layer 2 does not exist (the network has 1 Dense layers)",

@@ -121,3 +121,9 @@ enum LessonFixtures {
     }
   }
 }
+
+/// A lesson file with placeholder front matter ("T", "S", 3 minutes) before `body`; the body
+/// starts on line 7, as in a file written out by hand.
+func lessonSource(_ body: String) -> String {
+  "---\ntitle: T\nsummary: S\nminutes: 3\n---\n\n" + body
+}

@@ -73,20 +73,14 @@ struct LessonMetricsTests {
   }
 
   @Test func conditionsReadTheseValues() throws {
-    let text = """
-      ---
-      title: T
-      summary: S
-      minutes: 3
-      ---
-
+    let text = lessonSource("""
       ## S
 
       ```regviz
       lane: l1=0.01
       until: zeros(L1) >= 50% and noise_zeros(L1) > 0.7 and feature_ratio(L1) == 1.5 and epoch >= 4
       ```
-      """
+      """)
     let lesson = try LessonParser.parse(text, file: "t.md", validator: .regviz)
     let until = try #require(lesson.steps[0].until)
     #expect(until.isSatisfied(by: Self.metrics()))
