@@ -27,10 +27,13 @@ let package = Package(
 
     // MARK: - Pure Swift: math, training, lessons, drawing
     .target(name: "NeuralCore", swiftSettings: coreSettings),
-    .target(name: "Training", dependencies: ["NeuralCore"], swiftSettings: coreSettings),
-    .target(name: "Lessons"),
+    /// Files: CSV data, shipped assets, weights JSON, atomic writes. NeuralCore stays math only.
+    .target(name: "RegvizData", dependencies: ["NeuralCore"]),
+    .target(name: "Training", dependencies: ["NeuralCore", "RegvizData"], swiftSettings: coreSettings),
+    /// Lesson files speak the core's vocabulary (activation, L1 rule, optimizer, pace, data source).
+    .target(name: "Lessons", dependencies: ["NeuralCore", "RegvizData"]),
     .target(name: "Canvas"),
-    .target(name: "App", dependencies: ["NeuralCore", "Training", "Lessons", "Canvas"]),
+    .target(name: "App", dependencies: ["NeuralCore", "RegvizData", "Training", "Lessons", "Canvas"]),
 
     // MARK: - Terminal
     .target(name: "NcursesBackend", dependencies: ["CNcurses", "Canvas", "App"]),
@@ -39,7 +42,7 @@ let package = Package(
     .target(
       name: "RegvizCommand",
       dependencies: [
-        "NeuralCore", "Training", "Lessons", "Canvas", "App", "NcursesBackend",
+        "NeuralCore", "RegvizData", "Training", "Lessons", "Canvas", "App", "NcursesBackend",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: coreSettings),
@@ -50,13 +53,14 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["Canvas"], path: "Tests/_TestSupport"),
     .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"],
                 resources: [.copy("Fixtures")], swiftSettings: coreSettings),
-    .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralCore"]),
-    .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
+    .testTarget(name: "RegvizDataTests", dependencies: ["RegvizData", "NeuralCore"]),
+    .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralCore", "RegvizData"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Lessons", "NeuralCore", "RegvizData"]),
     .testTarget(name: "CanvasTests", dependencies: ["Canvas", "TestSupport"], exclude: ["Snapshots"]),
-    .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Training", "NeuralCore", "Lessons", "TestSupport"],
+    .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Training", "NeuralCore", "RegvizData", "Lessons", "TestSupport"],
                 exclude: ["Snapshots"]),
     .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "Canvas"]),
-    .testTarget(name: "RegvizCommandTests", dependencies: ["RegvizCommand", "NeuralCore"]),
+    .testTarget(name: "RegvizCommandTests", dependencies: ["RegvizCommand", "NeuralCore", "RegvizData"]),
   ],
   swiftLanguageModes: [.v6]
 )

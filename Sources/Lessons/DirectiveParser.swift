@@ -1,3 +1,5 @@
+import NeuralCore
+
 /// What a step's `regviz` block says, checked and typed.
 struct StepDirectives: Equatable {
   var setup: Setup?
@@ -68,7 +70,7 @@ enum DirectiveParser {
     case "dataset": setup.dataset = try SetupValues.dataset(v)
     case "hidden": setup.hidden = try SetupValues.hidden(v)
     case "activation": setup.activation = try SetupValues.choice(v, key: d.key) as Activation
-    case "optimizer": setup.optimizer = try SetupValues.choice(v, key: d.key) as Optimizer
+    case "optimizer": setup.optimizer = try SetupValues.choice(v, key: d.key) as Optimizer.Kind
     case "lr": setup.learningRate = try SetupValues.learningRate(v)
     case "momentum": setup.momentum = try SetupValues.momentum(v)
     case "batch": setup.batch = try SetupValues.batch(v)
@@ -84,7 +86,7 @@ enum DirectiveParser {
   /// `lane: SPEC` or `lane: NAME = SPEC`. The name is separated by the first `=` that has a
   /// space on either side, because specs contain `=` themselves (`l1=0.02`).
   static func parseLane(_ d: DirectiveLine, validator: LessonValidator, file: String)
-    throws(LessonError) -> Lane
+    throws(LessonError) -> LessonLane
   {
     let chars = Array(d.value)
     var name: String?
@@ -108,7 +110,7 @@ enum DirectiveParser {
     if let problem = validator.laneSpec(spec) {
       throw LessonError(file: file, line: d.line, column: specColumn, message: "bad lane spec '\(spec)': \(problem)")
     }
-    return Lane(name: name ?? validator.defaultLaneName(spec), spec: spec)
+    return LessonLane(name: name ?? validator.defaultLaneName(spec), spec: spec)
   }
 
   static func isLaneName(_ s: String) -> Bool {

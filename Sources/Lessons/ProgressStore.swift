@@ -37,25 +37,25 @@ public struct ProgressStore: Sendable {
   /// The saved progress. A missing file is empty progress. A file that cannot be read or
   /// decoded is renamed to `progress.json.corrupt` and empty progress is returned with a
   /// one-line warning naming the file and the problem.
-  public func load() -> (progress: Progress, warning: String?) {
+  public func load() -> (progress: CourseProgress, warning: String?) {
     let path = fileURL.path
-    guard FileManager.default.fileExists(atPath: path) else { return (Progress(), nil) }
+    guard FileManager.default.fileExists(atPath: path) else { return (CourseProgress(), nil) }
     let problem: String
     do {
       let data = try Data(contentsOf: fileURL)
-      return (try JSONDecoder().decode(Progress.self, from: data), nil)
+      return (try JSONDecoder().decode(CourseProgress.self, from: data), nil)
     } catch let error as DecodingError {
       problem = Self.describe(error)
     } catch {
       problem = "cannot read it (\(error.localizedDescription))"
     }
-    return (Progress(), setAside(problem: problem))
+    return (CourseProgress(), setAside(problem: problem))
   }
 
   /// Writes `progress` atomically: to a temporary file in the same directory, then renamed
   /// over `progress.json`, so a crash mid-write never leaves a half-written file. Creates the
   /// directory if needed.
-  public func save(_ progress: Progress) throws {
+  public func save(_ progress: CourseProgress) throws {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]

@@ -1,15 +1,19 @@
-/// The experiment settings a step asks for. Every field is optional: nil means "this step does
+import NeuralCore
+import RegvizData
+
+/// The experiment settings a step asks for, in the core's own types (activation, L1 rule,
+/// optimizer, pace, data source), so the app maps nothing field by field. Every field is optional: nil means "this step does
 /// not change it", and `Lesson.effectiveSetup(at:)` merges steps. The app fills whatever is
 /// still nil with its own defaults.
 public struct Setup: Sendable, Equatable {
-  public var dataset: Dataset?
+  public var dataset: DataSource?
   /// Hidden layer widths; `[]` means no hidden layer (`hidden: none`).
   public var hidden: [Int]?
   public var activation: Activation?
   /// The lanes to train side by side, in order. Empty means "not set by this step"; a non-empty
   /// list replaces the whole list when merged.
-  public var lanes: [Lane]
-  public var optimizer: Optimizer?
+  public var lanes: [LessonLane]
+  public var optimizer: Optimizer.Kind?
   /// Learning rate, > 0.
   public var learningRate: Double?
   /// SGD momentum, 0 ≤ m < 1.
@@ -23,8 +27,8 @@ public struct Setup: Sendable, Equatable {
   public var standardize: Bool?
 
   public init(
-    dataset: Dataset? = nil, hidden: [Int]? = nil, activation: Activation? = nil,
-    lanes: [Lane] = [], optimizer: Optimizer? = nil, learningRate: Double? = nil,
+    dataset: DataSource? = nil, hidden: [Int]? = nil, activation: Activation? = nil,
+    lanes: [LessonLane] = [], optimizer: Optimizer.Kind? = nil, learningRate: Double? = nil,
     momentum: Double? = nil, batch: Batch? = nil, l1Rule: L1Rule? = nil, speed: Speed? = nil,
     seed: UInt64? = nil, validationSplit: Double? = nil, standardize: Bool? = nil
   ) {
@@ -62,7 +66,7 @@ public struct Setup: Sendable, Equatable {
 
 /// One regularization lane: a display name and the lane spec text (grammar owned by the
 /// training code, checked through `LessonValidator`).
-public struct Lane: Sendable, Equatable {
+public struct LessonLane: Sendable, Equatable {
   /// The explicit name (`lane: L1 = l1=0.02`) or `LessonValidator.defaultLaneName(spec)`.
   public var name: String
   /// The spec exactly as written, trimmed, e.g. `l1=0.02` or `1:l1=0.01;2:l2=0.01`.
@@ -74,41 +78,9 @@ public struct Lane: Sendable, Equatable {
   }
 }
 
-/// Where the training data comes from.
-public enum Dataset: Sendable, Equatable {
-  case iris
-  /// Synthetic data with a few informative and many noise features (the L1 showcase).
-  case sparse
-  /// A CSV file; the path is as written, relative paths are resolved by the caller.
-  case csv(path: String)
-}
-
-/// Hidden-layer activation function.
-public enum Activation: String, Sendable, Equatable, CaseIterable {
-  case relu, tanh, sigmoid, linear
-}
-
-/// Optimizer for all lanes.
-public enum Optimizer: String, Sendable, Equatable, CaseIterable {
-  case sgd, adam
-}
-
-/// How the L1 term is applied: proximal soft-thresholding (exact zeros), the raw subgradient
-/// (weights jitter around zero), or clipping at zero when a step would cross it.
-public enum L1Rule: String, Sendable, Equatable, CaseIterable {
-  case prox, subgradient, clip
-}
-
 /// Mini-batch size.
 public enum Batch: Sendable, Equatable {
   case size(Int)
   /// Full-batch gradient descent.
   case full
-}
-
-/// Training speed shown on the dashboard.
-public enum Speed: Sendable, Equatable {
-  case epochsPerSecond(Double)
-  /// As fast as the machine allows.
-  case max
 }

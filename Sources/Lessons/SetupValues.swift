@@ -1,3 +1,6 @@
+import NeuralCore
+import RegvizData
+
 /// Parsers for the values of setup directives. Each throws a message; the directive parser adds
 /// the position (the column of the value).
 enum SetupValues {
@@ -6,16 +9,11 @@ enum SetupValues {
     init(_ message: String) { self.message = message }
   }
 
-  static func dataset(_ v: String) throws(Problem) -> Dataset {
-    switch v {
-    case "iris": return .iris
-    case "sparse": return .sparse
-    default:
-      guard v.lowercased().hasSuffix(".csv"), v.count > 4 else {
-        throw Problem("dataset must be iris, sparse or a path ending in .csv, got '\(v)'")
-      }
-      return .csv(path: v)
+  static func dataset(_ v: String) throws(Problem) -> DataSource {
+    guard let source = DataSource(v) else {
+      throw Problem("dataset must be iris, sparse or a path ending in .csv, got '\(v)'")
     }
+    return source
   }
 
   static func hidden(_ v: String) throws(Problem) -> [Int] {

@@ -30,11 +30,11 @@ public enum Activation: String, Sendable, CaseIterable, Codable {
 // MARK: - Whole-buffer application (a buffer is a (units, ld) block of pre-activations)
 
 extension Activation {
-  /// a = f(z) in place over `count` contiguous floats, vectorized for `.simd`.
-  func apply(_ buffer: UnsafeMutablePointer<Float>, count: Int, kernel: KernelKind) {
+  /// a = f(z) in place over `count` contiguous floats, whole `SIMD16` vectors first when `vectorized`.
+  func apply(_ buffer: UnsafeMutablePointer<Float>, count: Int, vectorized: Bool) {
     if self == .linear { return }
     var i = 0
-    if kernel == .simd {
+    if vectorized {
       let raw = UnsafeMutableRawPointer(buffer)
       while i + 16 <= count {
         let z = raw.loadUnaligned(fromByteOffset: i * 4, as: Vec.self)
@@ -54,10 +54,10 @@ extension Activation {
 
   /// dz = da ⊙ f'(z) in place (`delta` holds da on entry), given the activations a.
   func backward(_ delta: UnsafeMutablePointer<Float>, activations: UnsafePointer<Float>,
-                count: Int, kernel: KernelKind) {
+                count: Int, vectorized: Bool) {
     if self == .linear { return }
     var i = 0
-    if kernel == .simd {
+    if vectorized {
       let d = UnsafeMutableRawPointer(delta)
       let act = UnsafeRawPointer(activations)
       while i + 16 <= count {

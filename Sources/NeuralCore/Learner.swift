@@ -3,13 +3,17 @@
 /// allocates nothing. A value type: copying a learner forks an identical, independent run.
 public struct Learner: Sendable {
   public var network: Network
+  /// Each Dense layer's kernel regularizer (Keras `kernel_regularizer`), output layer last;
+  /// missing entries mean none. May be changed between steps (λ live).
+  public var regularizers: [Regularizer]
   /// May be changed between steps (the learning rate live, say); moment buffers are kept.
   public var optimizer: Optimizer
   /// Changing the rule revives every link the clip rule had marked dead.
   public var l1Rule: L1Rule {
     didSet { if l1Rule != oldValue { clearDeadLinks() } }
   }
-  public let kernel: KernelKind
+  /// The compute code: the SIMD kernels, or the scalar reference.
+  public let impl: Impl
   /// Number of updates applied so far (Adam's t).
   public private(set) var stepCount = 0
   var workspace: Workspace
@@ -20,12 +24,13 @@ public struct Learner: Sendable {
   var deadLinks: [Float]
   let deadOffsets: [Int]
 
-  public init(network: Network, optimizer: Optimizer, l1Rule: L1Rule = .prox,
-              kernel: KernelKind = .simd, maxBatch: Int) {
+  public init(network: Network, regularizers: [Regularizer] = [], optimizer: Optimizer, l1Rule: L1Rule = .prox,
+              impl: Impl = .simd, maxBatch: Int) {
     self.network = network
+    self.regularizers = regularizers
     self.optimizer = optimizer
     self.l1Rule = l1Rule
-    self.kernel = kernel
+    self.impl = impl
     workspace = Workspace(network: network, maxBatch: maxBatch)
     var offset = 0
     var offsets: [(Int, Int, Int, Int)] = []
@@ -74,9 +79,8 @@ public struct Learner: Sendable {
     return (lossSum / Double(data.count), Double(correct) / Double(data.count))
   }
 
-  /// Columns the kernels process: the SIMD kernel runs whole vectors over the zero-padded batch.
   @inline(__always)
-  func columns(_ count: Int) -> Int { kernel == .simd ? (count + 15) & ~15 : count }
+  func columns(_ count: Int) -> Int { impl.columns(count) }
 
   // MARK: - The step, in the order of the algorithm
 
@@ -101,7 +105,7 @@ public struct Learner: Sendable {
   }
 
   mutating func forwardAndLoss(count: Int) -> (lossSum: Double, correct: Int) {
-    let ld = workspace.ld, cols = columns(count), kernel = self.kernel
+    let ld = workspace.ld, cols = columns(count), impl = self.impl
     let ws = workspace.layout
     return workspace.storage.withUnsafeMutableBufferPointer { buffer in
       let base = buffer.baseAddress!
@@ -109,18 +113,12 @@ public struct Learner: Sendable {
         let x = base + ws.activationOffsets[l], y = base + ws.activationOffsets[l + 1]
         layer.kernel.withUnsafeBufferPointer { w in
           layer.bias.withUnsafeBufferPointer { b in
-            switch kernel {
-            case .scalar:
-              ScalarKernel.forward(x: x, w: w.baseAddress!, b: b.baseAddress!, y: y,
-                                   inputs: layer.inputs, outputs: layer.units, batch: cols, ld: ld)
-            case .simd:
-              SIMDKernel.forward(x: x, w: w.baseAddress!, b: b.baseAddress!, y: y,
-                                 inputs: layer.inputs, outputs: layer.units, batch: cols, ld: ld)
-            }
+            impl.forward(x: x, w: w.baseAddress!, b: b.baseAddress!, y: y,
+                         inputs: layer.inputs, outputs: layer.units, batch: cols, ld: ld)
           }
         }
         if l < network.layers.count - 1 {
-          layer.activation.apply(y, count: layer.units * ld, kernel: kernel)
+          layer.activation.apply(y, count: layer.units * ld, vectorized: impl.vectorized)
         }
       }
       let last = network.layers.count - 1
@@ -129,7 +127,7 @@ public struct Learner: Sendable {
       let result = workspace.labels.withUnsafeBufferPointer { labels in
         SoftmaxCrossEntropy.lossAndGradient(
           logits: base + ws.activationOffsets[last + 1], labels: labels.baseAddress!, delta: delta,
-          classes: classes, count: count, ld: ld, kernel: kernel)
+          classes: classes, count: count, ld: ld, vectorized: impl.vectorized)
       }
       // Padding columns carry no gradient.
       for c in 0..<classes { for s in count..<cols { delta[c * ld + s] = 0 } }
@@ -140,7 +138,7 @@ public struct Learner: Sendable {
   /// Back-propagates the logits' delta: per layer dW = X·dYᵀ, db = Σ dY, then dX = W·dY
   /// through the previous layer's activation.
   mutating func backward(count: Int) {
-    let ld = workspace.ld, cols = columns(count), kernel = self.kernel
+    let ld = workspace.ld, cols = columns(count), impl = self.impl
     let ws = workspace.layout
     workspace.storage.withUnsafeMutableBufferPointer { buffer in
       let base = buffer.baseAddress!
@@ -148,30 +146,16 @@ public struct Learner: Sendable {
         let layer = network.layers[l]
         let x = base + ws.activationOffsets[l], dy = base + ws.deltaOffsets[l]
         let dw = base + ws.kernelGradientOffsets[l], db = base + ws.biasGradientOffsets[l]
-        switch kernel {
-        case .scalar:
-          ScalarKernel.weightGradient(x: x, dy: dy, dw: dw, inputs: layer.inputs, outputs: layer.units,
-                                      batch: cols, ld: ld)
-          ScalarKernel.biasGradient(dy: dy, db: db, outputs: layer.units, batch: cols, ld: ld)
-        case .simd:
-          SIMDKernel.weightGradient(x: x, dy: dy, dw: dw, inputs: layer.inputs, outputs: layer.units,
-                                    batch: cols, ld: ld, scratch: base + ws.scratchOffset)
-          SIMDKernel.biasGradient(dy: dy, db: db, outputs: layer.units, batch: cols, ld: ld)
-        }
+        impl.weightAndBiasGradient(x: x, dy: dy, dw: dw, db: db, inputs: layer.inputs, outputs: layer.units,
+                                   batch: cols, ld: ld, scratch: base + ws.scratchOffset)
         guard l > 0 else { break }
         let dx = base + ws.deltaOffsets[l - 1]
         layer.kernel.withUnsafeBufferPointer { w in
-          switch kernel {
-          case .scalar:
-            ScalarKernel.inputGradient(dy: dy, w: w.baseAddress!, dx: dx, inputs: layer.inputs,
-                                       outputs: layer.units, batch: cols, ld: ld)
-          case .simd:
-            SIMDKernel.inputGradient(dy: dy, w: w.baseAddress!, dx: dx, inputs: layer.inputs,
-                                     outputs: layer.units, batch: cols, ld: ld)
-          }
+          impl.inputGradient(dy: dy, w: w.baseAddress!, dx: dx, inputs: layer.inputs,
+                             outputs: layer.units, batch: cols, ld: ld)
         }
         network.layers[l - 1].activation.backward(dx, activations: x, count: layer.inputs * ld,
-                                                  kernel: kernel)
+                                                  vectorized: impl.vectorized)
       }
     }
   }
@@ -183,7 +167,7 @@ public struct Learner: Sendable {
     for l in network.layers.indices {
       let o = momentOffsets[l]
       let kernelRule = UpdateRule(optimizer: optimizer, l1Rule: l1Rule,
-                                  regularizer: network.layers[l].regularizer, step: stepCount)
+                                  regularizer: regularizer(l), step: stepCount)
       let biasRule = UpdateRule(optimizer: optimizer, l1Rule: l1Rule, regularizer: .none, step: stepCount)
       workspace.storage.withUnsafeBufferPointer { grads in
         moments.withUnsafeMutableBufferPointer { m in
@@ -206,6 +190,12 @@ public struct Learner: Sendable {
 }
 
 extension Learner {
+  /// Layer `l`'s kernel regularizer.
+  public func regularizer(_ l: Int) -> Regularizer { regularizers.indices.contains(l) ? regularizers[l] : .none }
+
+  /// The penalty term at the current weights.
+  public var penalty: Double { network.penalty(regularizers) }
+
   /// Weights the clip rule has killed (they stay 0 until the learner is rebuilt).
   public var deadLinkCount: Int { deadLinks.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
 

@@ -41,7 +41,7 @@ public struct WeightStats: Sendable, Hashable, Codable {
   /// √Σw² over all kernels.
   public var l2Norm: Double
   /// The penalty term of the loss, Σ over layers of λ1·Σ|w| + λ2·Σw² — the same as
-  /// `Network.penalty`, taken in the same pass as the counts.
+  /// `Network.penalty(_:)`, taken in the same pass as the counts.
   public var penalty: Double
   /// ‖row i of the first kernel‖₂: how much the network listens to input feature i.
   public var featureMagnitudes: [Float]
@@ -54,11 +54,13 @@ public struct WeightStats: Sendable, Hashable, Codable {
   public var zeroFraction: Double { weights == 0 ? 0 : Double(zeros) / Double(weights) }
   public var nearZeroFraction: Double { weights == 0 ? 0 : Double(nearZeros) / Double(weights) }
 
+  /// `regularizers`: each layer's kernel regularizer, for the penalty (missing: none).
   /// `nearZeroThreshold`: |w| below it counts as near zero (exact zeros included).
-  public init(network: Network, nearZeroThreshold: Float = 1e-3) {
+  public init(network: Network, regularizers: [Regularizer] = [], nearZeroThreshold: Float = 1e-3) {
     var weights: [Int] = [], zeros: [Int] = [], near: [Int] = []
     var l1 = 0.0, squares = 0.0, penalty = 0.0
-    for layer in network.layers {
+    for (l, layer) in network.layers.enumerated() {
+      let regularizer = regularizers.indices.contains(l) ? regularizers[l] : .none
       var z = 0, n = 0
       var layerAbs = 0.0, layerSquares = 0.0
       for w in layer.kernel {
@@ -69,7 +71,7 @@ public struct WeightStats: Sendable, Hashable, Codable {
       }
       l1 += layerAbs
       squares += layerSquares
-      penalty += Double(layer.regularizer.lambda1) * layerAbs + Double(layer.regularizer.lambda2) * layerSquares
+      penalty += Double(regularizer.lambda1) * layerAbs + Double(regularizer.lambda2) * layerSquares
       weights.append(layer.kernel.count)
       zeros.append(z)
       near.append(n)

@@ -1,4 +1,5 @@
-/// One Dense layer, as Keras's `Dense(units, activation, kernel_regularizer=…)`.
+/// One Dense layer, as Keras's `Dense(units, activation)`. Its `kernel_regularizer` belongs to
+/// the lane that trains it (`Learner.regularizers`), not to the weights: lanes share a start.
 public struct Layer: Sendable, Hashable, Codable {
   public let inputs: Int
   public let units: Int
@@ -8,18 +9,13 @@ public struct Layer: Sendable, Hashable, Codable {
   public var kernel: [Float]
   /// The bias: (units). Never penalized.
   public var bias: [Float]
-  /// The kernel regularizer (Keras `kernel_regularizer`).
-  public var regularizer: Regularizer
-
-  public init(inputs: Int, units: Int, activation: Activation, kernel: [Float], bias: [Float],
-              regularizer: Regularizer = .none) {
+  public init(inputs: Int, units: Int, activation: Activation, kernel: [Float], bias: [Float]) {
     precondition(kernel.count == inputs * units && bias.count == units, "layer shape mismatch")
     self.inputs = inputs
     self.units = units
     self.activation = activation
     self.kernel = kernel
     self.bias = bias
-    self.regularizer = regularizer
   }
 
   /// Keras defaults: Glorot-uniform kernel, U(±√(6/(in+out))), and a zero bias.
@@ -30,8 +26,6 @@ public struct Layer: Sendable, Hashable, Codable {
               bias: [Float](repeating: 0, count: units))
   }
 
-  /// This layer's penalty: its regularizer applied to its kernel.
-  public var penalty: Double { regularizer.penalty(kernel) }
   public var parameterCount: Int { kernel.count + bias.count }
 }
 
@@ -63,11 +57,8 @@ public struct Network: Sendable, Hashable, Codable {
   /// "4-10-10-3"
   public var shapeDescription: String { ([inputCount] + layers.map(\.units)).map(String.init).joined(separator: "-") }
 
-  /// The sum of every layer's kernel penalty (the `penalty` half of the loss).
-  public var penalty: Double { layers.reduce(0) { $0 + $1.penalty } }
-
-  /// Sets each layer's kernel regularizer; missing entries mean none.
-  public mutating func setRegularizers(_ regs: [Regularizer]) {
-    for l in layers.indices { layers[l].regularizer = l < regs.count ? regs[l] : .none }
+  /// The `penalty` half of the loss under one kernel regularizer per layer (missing: none).
+  public func penalty(_ regularizers: [Regularizer]) -> Double {
+    layers.indices.reduce(0) { $0 + (regularizers.indices.contains($1) ? regularizers[$1].penalty(layers[$1].kernel) : 0) }
   }
 }

@@ -8,12 +8,27 @@ public enum Optimizer: Sendable, Hashable, Codable {
   /// (1 − Float(0.999) is 0.0010000467, not 0.001 — enough to drift 1e-5 from Keras).
   case adam(learningRate: Float, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Float = 1e-7)
 
-  public var name: String {
+  /// Which optimizer, without its settings: what a flag or a lesson names.
+  public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
+    case sgd, adam
+  }
+
+  public var kind: Kind {
     switch self {
-    case .sgd: return "sgd"
-    case .adam: return "adam"
+    case .sgd: return .sgd
+    case .adam: return .adam
     }
   }
+
+  /// `kind` with Keras's defaults for the rest: SGD without momentum; Adam's β's and ε.
+  public init(_ kind: Kind, learningRate: Float, momentum: Float = 0) {
+    switch kind {
+    case .sgd: self = .sgd(learningRate: learningRate, momentum: momentum)
+    case .adam: self = .adam(learningRate: learningRate)
+    }
+  }
+
+  public var name: String { kind.rawValue }
 
   public var learningRate: Float {
     get {

@@ -84,6 +84,7 @@ public enum L1Rule: String, Sendable, CaseIterable, Codable {
   /// around zero and almost never reach it.
   case subgradient
   /// As `subgradient`, but a weight whose penalty step would carry it across zero stops at
-  /// exactly 0 (TensorFlow Playground's rule, without its "dead link" bookkeeping).
+  /// exactly 0 and its link is dead: it stays 0 until the learner is rebuilt or the rule
+  /// changes (TensorFlow Playground's rule, dead links included; see `Learner.deadLinkCount`).
   case clip
 }

@@ -9,13 +9,13 @@ enum SoftmaxCrossEntropy {
   /// loss and the number of correct argmax predictions. z: (classes, ld), labels: (count).
   static func lossAndGradient(
     logits z: UnsafePointer<Float>, labels: UnsafePointer<Float>, delta: UnsafeMutablePointer<Float>,
-    classes: Int, count: Int, ld: Int, kernel: KernelKind
+    classes: Int, count: Int, ld: Int, vectorized: Bool
   ) -> (lossSum: Double, correct: Int) {
     let scale = 1 / Float(count)
     var lossSum = 0.0
     var correct = 0
     var s = 0
-    if kernel == .simd {
+    if vectorized {
       // Labels and class indices as float vectors, compared vector to vector: the scalar-operand
       // and integer-mask forms of `.==`/`replacing` compile to per-lane loops here.
       let ones = Vec(repeating: 1), scales = Vec(repeating: scale)

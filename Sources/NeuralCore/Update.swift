@@ -4,11 +4,12 @@
 ///   smooth gradient   gₛ = g + 2·λ2·w                       (L2, Keras: no ½)
 ///   subgradient rule  gₛ += λ1·sign(w), sign(0) = 0          (what Keras does)
 ///   optimizer step    v = w − step(gₛ)                        (SGD, momentum or Adam)
-///   prox rule         w' = sign(v)·max(|v| − τ, 0)            τ = η·λ1 (Adam: α·λ1/(√v̂+ε))
+///   prox rule         w' = sign(v)·max(|v| − τ, 0)            τ = η·λ1 (Adam: α·λ1/(√v+ε),
+///                                                             v uncorrected, as in Keras's step)
 ///   clip rule         w' = v − τ·sign(v), or 0 if that crosses zero — and the weight is then
 ///                     dead: it stays 0 until the network is reset (TensorFlow Playground's rule)
 /// τ is the step size the optimizer just used for this coordinate, so the L1 step is always
-/// measured in the same units as the smooth step (DECISIONS.md, "prox with Adam").
+/// measured in the same units as the smooth step (DECISIONS.md, "The L1 update rules").
 struct UpdateRule {
   var optimizer: Optimizer
   var l1Rule: L1Rule

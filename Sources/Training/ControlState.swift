@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import NeuralCore
+import RegvizData
 
 /// One lane's working state and its queue. Touched by its queue during a round and by the
 /// control loop between rounds; the round's DispatchGroup orders the two.
@@ -17,6 +18,11 @@ final class LaneSlot: @unchecked Sendable {
 }
 
 /// The runner's state, confined to the control loop (see `Runner`).
+///
+/// Each setting has one home: the lanes' λ in their trainers' `lane`, the learning rate and
+/// the L1 rule in their learners, the pace here. `prepared` is the experiment as configured,
+/// the base the λ rungs scale from; snapshots derive the running configuration from the
+/// trainers.
 final class ControlState: @unchecked Sendable {
   var prepared: PreparedExperiment
   var lanes: [LaneSlot] = []
@@ -24,7 +30,8 @@ final class ControlState: @unchecked Sendable {
   var running: Bool
   var stepOnce = false
   var message: String?
-  let initialWeights: WeightsFile?
+  /// The rung the λ keys moved the largest λ to; nil while the lanes are as configured.
+  var lambdaRung: Float?
   let locator: ResourceLocator
   /// At full speed, epochs per round, adapted so a round lasts about 20 ms.
   var epochsPerRound = 1
@@ -34,24 +41,25 @@ final class ControlState: @unchecked Sendable {
   var stepWindow: [(time: Double, steps: Int)] = []
   var totalSteps = 0
 
-  init(prepared: PreparedExperiment, speed: Speed, running: Bool, initialWeights: WeightsFile?,
-       locator: ResourceLocator) throws(ConfigError) {
+  init(prepared: PreparedExperiment, speed: Speed, running: Bool, locator: ResourceLocator) {
     self.prepared = prepared
     self.speed = speed
     self.running = running
-    self.initialWeights = initialWeights
     self.locator = locator
-    try rebuildLanes()
+    lanes = prepared.lanes.enumerated().map { LaneSlot(LaneTrainer(lane: $1, prepared: prepared), index: $0) }
   }
 
   static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
-  func rebuildLanes() throws(ConfigError) {
-    var slots: [LaneSlot] = []
-    for (i, lane) in prepared.config.lanes.enumerated() {
-      slots.append(LaneSlot(try LaneTrainer(lane: lane, prepared: prepared), index: i))
+  /// The lanes start over from the shared initial weights with their current settings.
+  func restartLanes() {
+    let current = lanes.map(\.trainer)
+    lanes = current.enumerated().map { i, old in
+      var trainer = LaneTrainer(lane: old.lane, prepared: prepared)
+      trainer.setLearningRate(old.learner.optimizer.learningRate)
+      trainer.setL1Rule(old.learner.l1Rule)
+      return LaneSlot(trainer, index: i)
     }
-    lanes = slots
     nextDue = nil
   }
 
@@ -95,7 +103,7 @@ final class ControlState: @unchecked Sendable {
     let prepared = self.prepared
     let stepsPerEpoch = (prepared.data.train.count + prepared.batchSize - 1) / prepared.batchSize
     var steps = 0
-    for slot in lanes where slot.trainer.diverged == nil && slot.trainer.epoch < target {
+    for slot in lanes where slot.trainer.divergedAt == nil && slot.trainer.epoch < target {
       let n = min(target - slot.trainer.epoch, perLaneCap)
       steps += n * stepsPerEpoch
       group.enter()
@@ -115,11 +123,23 @@ final class ControlState: @unchecked Sendable {
     return Double(last.steps - first.steps) / (last.time - first.time)
   }
 
+  /// The running configuration: as configured, with what the keys changed since, read from the
+  /// trainers (the first lane's learner for the settings every lane shares).
+  var runningConfig: ExperimentConfig {
+    var config = prepared.config
+    config.lanes = lanes.map(\.trainer.lane.config)
+    if let learner = lanes.first?.trainer.learner {
+      config.optimizer = learner.optimizer
+      config.l1Rule = learner.l1Rule
+    }
+    return config
+  }
+
   func makeSnapshot() -> ExperimentSnapshot {
     let data = prepared.data
     return ExperimentSnapshot(
       lanes: lanes.map(\.snapshot), running: running, speed: speed, stepsPerSecond: running ? stepsPerSecond : 0,
-      config: prepared.config, featureNames: data.train.featureNames, informative: data.train.informative,
+      config: runningConfig, featureNames: data.train.featureNames, informative: data.train.informative,
       trainCount: data.train.count, validationCount: data.validation?.count ?? 0, message: message)
   }
 
@@ -132,54 +152,63 @@ final class ControlState: @unchecked Sendable {
     case .resume: running = true; nextDue = nil
     case .togglePause: running.toggle(); nextDue = nil
     case .stepEpoch: running = false; stepOnce = true
-    case .reset:
-      do { try rebuildLanes() } catch { message = error.message }
-    case .scaleLambda(let factor):
-      for (i, slot) in lanes.enumerated() {
-        let spec = slot.trainer.config.spec.scaled(by: factor)
-        do { try slot.trainer.setSpec(spec) } catch { message = error.message; continue }
-        prepared.config.lanes[i].spec = spec
-        slot.snapshot = slot.trainer.snapshot()
+    case .reset: restartLanes()
+    case .stepLambda(let up): stepLambda(up: up)
+    case .stepLearningRate(let up):
+      let current = runningConfig.optimizer.learningRate
+      guard let next = Ladder.step(current, up: up, on: Ladder.learningRate) else {
+        message = up ? "the learning rate is at its maximum" : "the learning rate is at its minimum"
+        return
       }
-    case .setLearningRate(let lr):
-      setLearningRate(lr)
-    case .scaleLearningRate(let factor):
-      setLearningRate(prepared.config.optimizer.learningRate * factor)
+      updateTrainers { $0.setLearningRate(next) }
     case .setL1Rule(let rule):
-      prepared.config.l1Rule = rule
-      for slot in lanes { slot.trainer.setL1Rule(rule); slot.snapshot = slot.trainer.snapshot() }
+      updateTrainers { $0.setL1Rule(rule) }
+    case .nextL1Rule:
+      let rules = L1Rule.allCases
+      let current = runningConfig.l1Rule
+      let next = rules[((rules.firstIndex(of: current) ?? 0) + 1) % rules.count]
+      updateTrainers { $0.setL1Rule(next) }
     case .setSpeed(let s):
       speed = s
       nextDue = nil
-    case .addLane(let lane):
-      var config = prepared.config
-      config.lanes.append(lane)
-      if let p = config.problem { message = p; return }
-      do {
-        let trainer = try LaneTrainer(lane: lane, prepared: prepared)
-        prepared.config = config
-        lanes.append(LaneSlot(trainer, index: lanes.count))
-      } catch { message = error.message }
-    case .dropLane(let name):
-      guard let i = lanes.firstIndex(where: { $0.trainer.config.name == name }) else {
-        message = "no lane named '\(name)'"; return
+    case .stepSpeed(let up):
+      guard let next = Ladder.step(speed, up: up) else {
+        message = up ? "already at full speed" : "already at the slowest pace"
+        return
       }
-      guard lanes.count > 1 else { message = "the last lane cannot be dropped"; return }
-      lanes.remove(at: i)
-      prepared.config.lanes.remove(at: i)
+      speed = next
+      nextDue = nil
     case .reconfigure(let config):
       do {
-        let next = try PreparedExperiment(config, initialWeights: nil, locator: locator)
-        let previous = prepared
-        prepared = next
-        do { try rebuildLanes() } catch { prepared = previous; message = error.message }
+        prepared = try PreparedExperiment(config, initialWeights: nil, locator: locator)
+        lambdaRung = nil
+        lanes = prepared.lanes.enumerated().map { LaneSlot(LaneTrainer(lane: $1, prepared: prepared), index: $0) }
+        nextDue = nil
       } catch { message = error.message }
     }
   }
 
-  func setLearningRate(_ lr: Float) {
-    guard lr.isFinite && lr > 0 else { message = "learning rate must be > 0"; return }
-    prepared.config.optimizer.learningRate = lr
-    for slot in lanes { slot.trainer.setLearningRate(lr); slot.snapshot = slot.trainer.snapshot() }
+  /// Moves the largest configured λ one rung along `Ladder.lambda` from where the keys left it,
+  /// and every lane with it, each term keeping its ratio to that λ as configured.
+  func stepLambda(up: Bool) {
+    let reference = prepared.referenceLambda
+    guard reference > 0 else { message = "no lane has a λ to change (every lane is 'none')"; return }
+    guard let next = Ladder.step(lambdaRung ?? reference, up: up, on: Ladder.lambda) else {
+      message = up ? "λ is at its maximum" : "λ is at its minimum"
+      return
+    }
+    lambdaRung = next
+    for (slot, base) in zip(lanes, prepared.lanes) {
+      slot.trainer.lane = base.rescaled(to: next, from: reference)
+      slot.trainer.remeasure()
+      slot.snapshot = slot.trainer.snapshot()
+    }
+  }
+
+  private func updateTrainers(_ change: (inout LaneTrainer) -> Void) {
+    for slot in lanes {
+      change(&slot.trainer)
+      slot.snapshot = slot.trainer.snapshot()
+    }
   }
 }

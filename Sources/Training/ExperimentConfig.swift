@@ -1,4 +1,5 @@
 import NeuralCore
+import RegvizData
 
 /// One lane of an experiment: a name (as shown and as named in lesson conditions) and a spec.
 public struct LaneConfig: Sendable, Hashable {
@@ -20,24 +21,10 @@ public struct LaneConfig: Sendable, Hashable {
   }
 }
 
-/// How fast the runner trains: a target pace, or as fast as the cores allow.
-public enum Speed: Sendable, Hashable, CustomStringConvertible {
-  case epochsPerSecond(Double)
-  case max
-
-  public var description: String {
-    switch self {
-    case .max: return "max"
-    case .epochsPerSecond(let e): return e >= 10 ? "\(Int(e.rounded())) ep/s" : "\(e) ep/s"
-    }
-  }
-}
-
 /// An experiment: one architecture, data set, optimizer and seed, trained under 1–8 lanes of
 /// regularization. Lanes share the initial weights and the minibatch order.
 public struct ExperimentConfig: Sendable, Hashable {
-  public var dataset: String = "sparse"
-  public var labelColumn: CSVDataset.LabelColumn = .last
+  public var dataset: DataSource = .sparse
   public var hidden: [Int] = [16, 16]
   public var activation: Activation = .relu
   public var lanes: [LaneConfig] = ExperimentConfig.defaultLanes
@@ -51,7 +38,7 @@ public struct ExperimentConfig: Sendable, Hashable {
   public var validationSplit: Double = 0.3
   public var standardize = true
   public var nearZeroThreshold: Float = 1e-3
-  public var kernel: KernelKind = .simd
+  public var impl: Impl = .simd
 
   public init() {}
 
@@ -71,26 +58,30 @@ public struct ExperimentConfig: Sendable, Hashable {
     if let batchSize, batchSize < 1 { return "batch size must be ≥ 1" }
     if !(validationSplit >= 0 && validationSplit < 1) { return "validation split must be in [0, 1)" }
     if let p = optimizer.problem { return p }
-    for lane in lanes {
-      do { _ = try lane.spec.regularizers(layerCount: hidden.count + 1) } catch { return error.message }
-    }
     return nil
   }
+
+  /// Dense layers of the network: the hidden ones and the output layer.
+  public var layerCount: Int { hidden.count + 1 }
 }
 
 /// Everything a run needs that follows from the configuration: the data and the shared start.
 public struct PreparedExperiment: Sendable {
   public var config: ExperimentConfig
+  /// `config.lanes` resolved against the network, in order: the one place specs are resolved.
+  public var lanes: [Lane]
   public var data: DataSplit
-  /// The initial network every lane starts from (regularizers unset).
+  /// The initial network every lane starts from.
   public var initial: Network
 
   /// Loads the data and draws the initial weights. Throws a one-line message on bad input.
   public init(_ config: ExperimentConfig, initialWeights: WeightsFile? = nil,
               locator: ResourceLocator = ResourceLocator()) throws(ConfigError) {
     if let p = config.problem { throw ConfigError(p) }
+    var lanes: [Lane] = []
+    for lane in config.lanes { lanes.append(try Lane(lane, layerCount: config.layerCount)) }
     let raw: Dataset
-    do { raw = try DatasetCatalog.load(config.dataset, label: config.labelColumn, seed: config.dataSeed, locator: locator) } catch {
+    do { raw = try config.dataset.load(seed: config.dataSeed, locator: locator) } catch {
       throw ConfigError(error.description)
     }
     let split = DataSplit(raw, validationFraction: config.validationSplit, standardize: config.standardize, seed: config.seed)
@@ -102,13 +93,16 @@ public struct PreparedExperiment: Sendable {
       net = w.applied(to: net)
     }
     self.config = config
+    self.lanes = lanes
     data = split
     initial = net
   }
 
   /// An experiment from parts already in memory (benchmarks, tests): no files are read.
-  public init(config: ExperimentConfig, data: DataSplit, initial: Network) {
+  public init(config: ExperimentConfig, data: DataSplit, initial: Network) throws(ConfigError) {
     self.config = config
+    lanes = []
+    for lane in config.lanes { lanes.append(try Lane(lane, layerCount: initial.layers.count)) }
     self.data = data
     self.initial = initial
   }
@@ -116,14 +110,13 @@ public struct PreparedExperiment: Sendable {
   public var batchSize: Int { min(config.batchSize ?? data.train.count, data.train.count) }
 
   /// The learner for one lane: the shared start with this lane's regularizers.
-  public func learner(for lane: LaneConfig) throws(ConfigError) -> Learner {
-    var net = initial
-    do { net.setRegularizers(try lane.spec.regularizers(layerCount: net.layers.count)) } catch {
-      throw ConfigError(error.message)
-    }
-    return Learner(network: net, optimizer: config.optimizer, l1Rule: config.l1Rule, kernel: config.kernel,
-                   maxBatch: batchSize)
+  public func learner(for lane: Lane) -> Learner {
+    Learner(network: initial, regularizers: lane.regularizers, optimizer: config.optimizer, l1Rule: config.l1Rule,
+            impl: config.impl, maxBatch: batchSize)
   }
+
+  /// The largest λ of any lane as configured: where the λ keys' ladder starts.
+  public var referenceLambda: Float { lanes.map(\.largestLambda).max() ?? 0 }
 }
 
 /// A configuration that cannot run, said in one line.

@@ -3,7 +3,8 @@ import NeuralCore
 /// Runnable Keras code for the same experiment: one model per lane, the same layers,
 /// regularizers, optimizer and fit call.
 public enum KerasCode {
-  public static func python(config: ExperimentConfig, inputs: Int, classes: Int, trainCount: Int, epochs: Int) -> String {
+  public static func python(config: ExperimentConfig, lanes: [Lane], inputs: Int, classes: Int, trainCount: Int,
+                            epochs: Int) -> String {
     let layerCount = config.hidden.count + 1
     func reg(_ r: Regularizer) -> String {
       switch r.kind {
@@ -56,9 +57,8 @@ public enum KerasCode {
       lanes = {
 
       """
-    for lane in config.lanes {
-      let regs = (try? lane.spec.regularizers(layerCount: layerCount)) ?? []
-      s += "    \"\(lane.name)\": [\(regs.map(reg).joined(separator: ", "))],\n"
+    for lane in lanes {
+      s += "    \"\(lane.name)\": [\(lane.regularizers.map(reg).joined(separator: ", "))],\n"
     }
     let batch = config.batchSize.map { min($0, trainCount) } ?? trainCount
     let dataNote = config.standardize ? "z-scored with the training part's mean and std" : "as they are"

@@ -3,22 +3,21 @@ import NeuralCore
 /// What one lane looks like at one moment: an immutable value the trainer publishes and any
 /// reader may keep. Nothing in it is shared with the trainer's working state.
 public struct LaneSnapshot: Sendable {
-  public var name: String
-  public var spec: LaneSpec
+  /// The lane's name, spec and per-layer regularizers as they are now (λ keys included).
+  public var lane: Lane
   /// Epochs completed.
   public var epoch: Int
   /// The latest epoch's figures (nil before the first epoch).
   public var latest: EpochRecord?
   public var stats: WeightStats
   public var history: History
-  /// The network at this moment (weights and each layer's regularizer).
+  /// The network's weights at this moment.
   public var network: Network
-  public var l1Rule: L1Rule
-  public var learningRate: Float
-  /// "diverged at epoch N" once the loss turned NaN or infinite; the lane then stops.
-  public var diverged: String?
+  /// The epoch at which the loss turned NaN or infinite; the lane stopped there.
+  public var divergedAt: Int?
 
-  public var regularizers: [Regularizer] { network.layers.map(\.regularizer) }
+  public var name: String { lane.name }
+  public var regularizers: [Regularizer] { lane.regularizers }
 }
 
 /// All lanes plus the runner's own state, as the dashboard reads it each frame.
@@ -28,13 +27,15 @@ public struct ExperimentSnapshot: Sendable {
   public var speed: Speed
   /// Training steps per second over the last second, all lanes together.
   public var stepsPerSecond: Double
+  /// The experiment as it runs now: the configuration it was started with, with the lanes,
+  /// learning rate and L1 rule the keys have changed since (derived from the trainers).
   public var config: ExperimentConfig
   /// Data set facts for labels: feature names, informative features, class count, sizes.
   public var featureNames: [String]
   public var informative: [Int]?
   public var trainCount: Int
   public var validationCount: Int
-  /// A configuration change that failed (shown once in the status line), else nil.
+  /// A command that could not be carried out (shown once in the status line), else nil.
   public var message: String?
 
   public var epoch: Int { lanes.map(\.epoch).max() ?? 0 }

@@ -69,10 +69,10 @@ public struct LaneSpec: Sendable, Hashable, CustomStringConvertible {
     return (1...max(layerCount, 1)).prefix(layerCount).map { perLayer[$0] ?? .none }
   }
 
-  /// Every strength multiplied by `factor` (the λ keys of the dashboard).
-  public func scaled(by factor: Float) -> LaneSpec {
-    func s(_ r: Regularizer) -> Regularizer { Regularizer(lambda1: r.lambda1 * factor, lambda2: r.lambda2 * factor) }
-    return LaneSpec(all: s(all), perLayer: perLayer?.mapValues(s))
+  /// Every strength passed through `f` (the λ keys, via `Lane.rescaled`).
+  public func mapStrengths(_ f: (Float) -> Float) -> LaneSpec {
+    func m(_ r: Regularizer) -> Regularizer { Regularizer(lambda1: f(r.lambda1), lambda2: f(r.lambda2)) }
+    return LaneSpec(all: m(all), perLayer: perLayer?.mapValues(m))
   }
 
   /// The spec in its canonical text form.
@@ -100,12 +100,5 @@ public struct LaneSpec: Sendable, Hashable, CustomStringConvertible {
     guard let perLayer else { return kind(all) }
     let named = perLayer.keys.sorted().filter { !perLayer[$0]!.isNone }
     return named.isEmpty ? "none" : named.map { "\(kind(perLayer[$0]!))@\($0)" }.joined(separator: ",")
-  }
-
-  /// The strengths for a status line: "λ 0.01", "λ 0.005/0.005", or "λ 0.01/0.01" per layer.
-  public var strengthLabel: String {
-    let regs = perLayer.map { $0.keys.sorted().map { perLayer![$0]! } } ?? [all]
-    let values = regs.flatMap { r -> [Float] in [r.lambda1, r.lambda2].filter { $0 > 0 } }
-    return values.isEmpty ? "" : "λ " + values.map(formatStrength).joined(separator: "/")
   }
 }

@@ -3,30 +3,39 @@ import NeuralCore
 /// One lane's training loop, without threads: advance an epoch, measure it, keep the history.
 /// The runner calls it from that lane's queue only.
 public struct LaneTrainer: Sendable {
-  public private(set) var config: LaneConfig
+  /// The lane's settings; the learner's regularizers follow it (the learner is its working
+  /// copy, written here only).
+  public var lane: Lane {
+    didSet { learner.regularizers = lane.regularizers }
+  }
   public private(set) var learner: Learner
   public private(set) var epoch = 0
   public private(set) var history = History()
   public private(set) var latest: EpochRecord?
-  public private(set) var diverged: String?
+  /// The weight statistics of the current weights, taken once per epoch.
+  public private(set) var stats: WeightStats
+  /// The epoch at which the loss stopped being finite; the lane then trains no more.
+  public private(set) var divergedAt: Int?
   let nearZeroThreshold: Float
 
-  public init(lane: LaneConfig, prepared: PreparedExperiment) throws(ConfigError) {
-    config = lane
-    learner = try prepared.learner(for: lane)
+  public init(lane: Lane, prepared: PreparedExperiment) {
+    self.lane = lane
+    learner = prepared.learner(for: lane)
     nearZeroThreshold = prepared.config.nearZeroThreshold
+    stats = WeightStats(network: learner.network, regularizers: lane.regularizers,
+                        nearZeroThreshold: nearZeroThreshold)
   }
 
   /// Trains one epoch (the order every lane shares for this epoch) and records its figures.
   /// A lane whose loss is no longer finite stops: it reports divergence and trains no more.
   @discardableResult
   public mutating func trainEpoch(_ prepared: PreparedExperiment) -> EpochRecord? {
-    guard diverged == nil else { return nil }
+    guard divergedAt == nil else { return nil }
     let train = prepared.data.train
     let order = epochOrder(count: train.count, seed: prepared.config.seed, epoch: epoch)
     let r = learner.trainEpoch(data: train, order: order, batchSize: prepared.batchSize)
     epoch += 1
-    let stats = WeightStats(network: learner.network, nearZeroThreshold: nearZeroThreshold)
+    stats = WeightStats(network: learner.network, regularizers: lane.regularizers, nearZeroThreshold: nearZeroThreshold)
     var validation: (dataLoss: Double, accuracy: Double)?
     if let v = prepared.data.validation { validation = learner.evaluate(data: v) }
     let record = EpochRecord(
@@ -35,29 +44,23 @@ public struct LaneTrainer: Sendable {
       weights: stats.weights, l1Norm: stats.l1Norm, l2Norm: stats.l2Norm)
     latest = record
     history.append(record)
-    if !record.loss.isFinite || !stats.l2Norm.isFinite {
-      diverged = "diverged at epoch \(epoch)"
-    }
+    if !record.loss.isFinite || !stats.l2Norm.isFinite { divergedAt = epoch }
     return record
   }
 
   /// The lane's current state as an immutable value.
   public func snapshot() -> LaneSnapshot {
-    LaneSnapshot(name: config.name, spec: config.spec, epoch: epoch, latest: latest,
-                 stats: WeightStats(network: learner.network, nearZeroThreshold: nearZeroThreshold),
-                 history: history, network: learner.network, l1Rule: learner.l1Rule,
-                 learningRate: learner.optimizer.learningRate, diverged: diverged)
+    LaneSnapshot(lane: lane, epoch: epoch, latest: latest, stats: stats, history: history,
+                 network: learner.network, divergedAt: divergedAt)
   }
 
   // MARK: - Live changes (between steps, no reset)
 
-  public mutating func setSpec(_ spec: LaneSpec) throws(ConfigError) {
-    let regs: [Regularizer]
-    do { regs = try spec.regularizers(layerCount: learner.network.layers.count) } catch { throw ConfigError(error.message) }
-    learner.network.setRegularizers(regs)
-    config.spec = spec
-  }
-
   public mutating func setLearningRate(_ lr: Float) { learner.optimizer.learningRate = lr }
   public mutating func setL1Rule(_ rule: L1Rule) { learner.l1Rule = rule }
+
+  /// Takes a new λ into the statistics at once, so a paused screen shows the new penalty.
+  mutating func remeasure() {
+    stats = WeightStats(network: learner.network, regularizers: lane.regularizers, nearZeroThreshold: nearZeroThreshold)
+  }
 }

@@ -3,8 +3,8 @@ import NeuralCore
 /// A Keras-like `model.summary()` with one regularizer column per lane — the lesson's
 /// "verify your regularizers" step.
 public enum ModelSummary {
-  public static func text(network: Network, lanes: [LaneConfig], datasetName: String) -> String {
-    let regs: [[Regularizer]] = lanes.map { (try? $0.spec.regularizers(layerCount: network.layers.count)) ?? [] }
+  public static func text(network: Network, lanes: [Lane], datasetName: String) -> String {
+    let regs = lanes.map(\.regularizers)
     var rows: [[String]] = [["Layer (type)", "Units", "Activation", "Params"] + lanes.map { "\($0.name) kernel_regularizer" }]
     for (l, layer) in network.layers.enumerated() {
       let act = l == network.layers.count - 1 ? "softmax" : layer.activation.rawValue

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import NeuralCore
+import RegvizData
 import Synchronization
 
 /// Trains an experiment's lanes concurrently and publishes immutable snapshots.
@@ -23,7 +24,7 @@ public final class Runner: Sendable {
   public init(config: ExperimentConfig, speed: Speed = .epochsPerSecond(4), paused: Bool = false,
               initialWeights: WeightsFile? = nil, locator: ResourceLocator = ResourceLocator()) throws(ConfigError) {
     let prepared = try PreparedExperiment(config, initialWeights: initialWeights, locator: locator)
-    state = try ControlState(prepared: prepared, speed: speed, running: !paused, initialWeights: initialWeights, locator: locator)
+    state = ControlState(prepared: prepared, speed: speed, running: !paused, locator: locator)
     box = LatestBox(state.makeSnapshot())
   }
 

@@ -2,7 +2,11 @@ import NeuralCore
 
 /// What the dashboard (or a lesson) asks of a running experiment. All apply between steps;
 /// only `reset` and `reconfigure` start the lanes over.
-public enum RunnerCommand: Sendable {
+///
+/// Commands that change a setting say where to go, not by how much: the runner applies them
+/// to its own current state, so two quick presses are two steps even when the screen that
+/// sent them had not seen the first yet.
+public enum RunnerCommand: Sendable, Hashable {
   case pause
   case resume
   case togglePause
@@ -10,15 +14,17 @@ public enum RunnerCommand: Sendable {
   case stepEpoch
   /// Start over from the same initial weights (same seed), keeping the current settings.
   case reset
-  /// Multiply every lane's λ by this factor (the `[` / `]` keys: a log scale).
-  case scaleLambda(Float)
-  case setLearningRate(Float)
-  case scaleLearningRate(Float)
+  /// Every lane's λ one rung up or down the 1-2-5 ladder: the largest λ of any lane moves to
+  /// the next rung and the others keep their ratios to it (the `[` / `]` keys).
+  case stepLambda(up: Bool)
+  /// The learning rate one rung up or down the 1-2-5 ladder (the `-` / `+` keys).
+  case stepLearningRate(up: Bool)
   case setL1Rule(L1Rule)
+  /// The next L1 rule after the current one: prox → subgradient → clip → prox (the `u` key).
+  case nextL1Rule
   case setSpeed(Speed)
-  /// A new lane starts from the shared initial weights and catches up with the others.
-  case addLane(LaneConfig)
-  case dropLane(String)
+  /// One rung faster or slower on `Ladder.speeds` (the `<` / `>` keys).
+  case stepSpeed(up: Bool)
   /// A new architecture, data set, seed or lane list: the lanes start over.
   case reconfigure(ExperimentConfig)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NeuralCore
 
 /// Finds RegViz's shipped files (`assets/`, `lessons/`) from any working directory.
 ///
@@ -42,7 +43,7 @@ public struct ResourceLocator: Sendable {
     return nil
   }
 
-  /// The repository root at build time: Sources/NeuralCore/ResourceLocator.swift → ../../..
+  /// The repository root at build time: Sources/RegvizData/ResourceLocator.swift → ../../..
   public static let sourceTree: String = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
@@ -52,26 +53,5 @@ public struct ResourceLocator: Sendable {
     #else
     return CommandLine.arguments.first
     #endif
-  }
-}
-
-/// The built-in data sets by name, and user CSV files by path.
-public enum DatasetCatalog {
-  public static let builtIn = ["sparse", "iris"]
-
-  /// `iris`, `sparse`, or a path to a CSV file. `seed` fixes the synthetic data.
-  public static func load(_ name: String, label: CSVDataset.LabelColumn = .last, seed: UInt64,
-                          locator: ResourceLocator = ResourceLocator()) throws(DataError) -> Dataset {
-    switch name {
-    case "sparse":
-      return SparseDataset.make(seed: seed)
-    case "iris":
-      guard let path = locator.find("assets/iris.csv") else {
-        throw DataError(path: "assets/iris.csv", "not found; searched \(locator.searchDirectories.joined(separator: ", ")) (set REGVIZ_DATA_DIR)")
-      }
-      return try CSVDataset.load(path: path, label: .last, name: "iris")
-    default:
-      return try CSVDataset.load(path: name, label: label)
-    }
   }
 }

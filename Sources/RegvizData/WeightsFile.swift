@@ -1,4 +1,5 @@
 import Foundation
+import NeuralCore
 
 /// Weights as Keras's `model.get_weights()` lays them out, in JSON:
 /// `{"layers": [{"kernel": [[…in rows of out…]], "bias": […]}, …]}`.

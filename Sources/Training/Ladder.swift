@@ -1,6 +1,7 @@
-import Training
+import NeuralCore
 
-/// The steps the `[` `]`, `-` `+` and `<` `>` keys move along.
+/// The steps the `[` `]`, `-` `+` and `<` `>` keys move along. The runner steps its own
+/// current values along them, so a value on a rung is the rung's exact Float.
 ///
 /// λ and the learning rate step along a 1-2-5 ladder (…, 0.005, 0.01, 0.02, 0.05, 0.1, …):
 /// three presses per decade, ratios of 2 and 2.5, so each press is a visible change while the
@@ -29,12 +30,10 @@ public enum Ladder {
   /// Learning rates from 0.0001 to 5.
   public static let learningRate = rungs(lowExponent: -4, highExponent: 0)
 
-  /// The next rung strictly above (`up`) or below `value` on `rungs`, or nil past the ends.
-  /// "Strictly" allows a relative slack of 1e-4, so a value that float arithmetic left at
-  /// 0.019999998 counts as being on the 0.02 rung.
+  /// The next rung above (`up`) or below `value` on `rungs`, or nil past the ends. A value
+  /// between rungs (`--lr 0.03`) moves to the neighbouring rung.
   public static func step(_ value: Float, up: Bool, on rungs: [Float]) -> Float? {
-    if up { return rungs.first { $0 > value * 1.0001 } }
-    return rungs.last { $0 < value * 0.9999 }
+    up ? rungs.first { $0 > value } : rungs.last { $0 < value }
   }
 
   /// Speeds from 0.5 to 256 epochs per second, then full speed.
@@ -52,7 +51,6 @@ public enum Ladder {
       }
     }
     let current = rate(speed)
-    if up { return speeds.first { rate($0) > current * 1.0001 } }
-    return speeds.last { rate($0) < current * 0.9999 }
+    return up ? speeds.first { rate($0) > current } : speeds.last { rate($0) < current }
   }
 }

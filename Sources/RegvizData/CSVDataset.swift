@@ -1,4 +1,5 @@
 import Foundation
+import NeuralCore
 
 /// A problem with a data file, pointing at the place: `path:line:column: message`.
 public struct DataError: Error, CustomStringConvertible, Equatable {
@@ -26,13 +27,6 @@ public struct DataError: Error, CustomStringConvertible, Equatable {
 /// (the last unless named), an optional header. Labels may be names or integers; classes are
 /// the sorted distinct labels (numerically when all are integers).
 public enum CSVDataset {
-  /// Which column holds the label.
-  public enum LabelColumn: Sendable, Hashable {
-    case last
-    case index(Int)      // 0-based
-    case name(String)    // needs a header
-  }
-
   public static func load(path: String, label: LabelColumn = .last, name: String? = nil) throws(DataError) -> Dataset {
     let data: Data
     do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {

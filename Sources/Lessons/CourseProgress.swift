@@ -1,7 +1,7 @@
 /// How far the learner has got: the lessons finished and where they left off.
 ///
 /// Stored as `{"version":1,"finished":["01-overfitting"],"current":{"lesson":"02-l1-lasso","step":3}}`.
-public struct Progress: Sendable, Equatable {
+public struct CourseProgress: Sendable, Equatable {
   /// A place in the course: a lesson id and a 0-based step index into `Lesson.steps`.
   public struct Position: Sendable, Equatable, Codable {
     public var lesson: String
@@ -32,7 +32,7 @@ public struct Progress: Sendable, Equatable {
   }
 }
 
-extension Progress: Codable {
+extension CourseProgress: Codable {
   /// The file format version this code reads and writes.
   public static let formatVersion = 1
 

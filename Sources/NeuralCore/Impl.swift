@@ -1,0 +1,59 @@
+/// Which implementation of the compute code a learner runs: the dense-layer kernels, the
+/// activations and the softmax loss. Both compute the same function; tests hold `simd` to
+/// `scalar` on awkward shapes. ("Kernel" alone means a layer's weights, as in Keras's
+/// `kernel_regularizer`; this is the code that multiplies them.)
+///
+/// This file is the one place that chooses between the two: every call from the training step
+/// goes through the methods below.
+public enum Impl: String, Sendable, CaseIterable, Codable {
+  /// Plain loops, one multiply-add at a time: the reference.
+  case scalar
+  /// Unrolled `SIMD16<Float>` loops with several independent accumulators and fused multiply-add.
+  case simd
+
+  /// Columns the kernels process for `count` samples: the SIMD code runs whole vectors over the
+  /// zero-padded batch.
+  @inline(__always)
+  func columns(_ count: Int) -> Int { self == .simd ? (count + 15) & ~15 : count }
+
+  /// y = xᵀ·w + b.  x: (in, ld), w: (in, out), b: (out), y: (out, ld)
+  @inline(__always)
+  func forward(x: UnsafePointer<Float>, w: UnsafePointer<Float>, b: UnsafePointer<Float>,
+               y: UnsafeMutablePointer<Float>, inputs: Int, outputs: Int, batch: Int, ld: Int) {
+    switch self {
+    case .scalar: ScalarKernel.forward(x: x, w: w, b: b, y: y, inputs: inputs, outputs: outputs, batch: batch, ld: ld)
+    case .simd: SIMDKernel.forward(x: x, w: w, b: b, y: y, inputs: inputs, outputs: outputs, batch: batch, ld: ld)
+    }
+  }
+
+  /// dw = X·dYᵀ and db = Σ dY.  x: (in, ld), dy: (out, ld), dw: (in, out), db: (out);
+  /// `scratch` (ld × out floats) is the SIMD code's transpose buffer.
+  @inline(__always)
+  func weightAndBiasGradient(x: UnsafePointer<Float>, dy: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>,
+                             db: UnsafeMutablePointer<Float>, inputs: Int, outputs: Int, batch: Int, ld: Int,
+                             scratch: UnsafeMutablePointer<Float>) {
+    switch self {
+    case .scalar:
+      ScalarKernel.weightGradient(x: x, dy: dy, dw: dw, inputs: inputs, outputs: outputs, batch: batch, ld: ld)
+      ScalarKernel.biasGradient(dy: dy, db: db, outputs: outputs, batch: batch, ld: ld)
+    case .simd:
+      SIMDKernel.weightGradient(x: x, dy: dy, dw: dw, inputs: inputs, outputs: outputs, batch: batch, ld: ld,
+                                scratch: scratch)
+      SIMDKernel.biasGradient(dy: dy, db: db, outputs: outputs, batch: batch, ld: ld)
+    }
+  }
+
+  /// dx = W·dY.  dy: (out, ld), w: (in, out), dx: (in, ld)
+  @inline(__always)
+  func inputGradient(dy: UnsafePointer<Float>, w: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>,
+                     inputs: Int, outputs: Int, batch: Int, ld: Int) {
+    switch self {
+    case .scalar: ScalarKernel.inputGradient(dy: dy, w: w, dx: dx, inputs: inputs, outputs: outputs, batch: batch, ld: ld)
+    case .simd: SIMDKernel.inputGradient(dy: dy, w: w, dx: dx, inputs: inputs, outputs: outputs, batch: batch, ld: ld)
+    }
+  }
+
+  /// Whether element-wise passes (activations, softmax) take whole `SIMD16` vectors first.
+  @inline(__always)
+  var vectorized: Bool { self == .simd }
+}

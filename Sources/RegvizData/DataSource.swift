@@ -1,0 +1,58 @@
+import NeuralCore
+
+/// Which CSV column holds the label.
+public enum LabelColumn: Sendable, Hashable {
+  case last
+  /// 0-based.
+  case index(Int)
+  /// Needs a header row.
+  case name(String)
+}
+
+/// Where an experiment's data comes from: a built-in data set or a user's CSV file. Typed from
+/// the flag or lesson directive on, so nothing downstream re-parses a name.
+public enum DataSource: Sendable, Hashable, CustomStringConvertible {
+  /// Synthetic: 20 features, 4 informative (`SparseDataset`), drawn from the data seed.
+  case sparse
+  /// Fisher's Iris, shipped in `assets/iris.csv`.
+  case iris
+  case csv(path: String, label: LabelColumn = .last)
+
+  /// The built-in data sets, in the order the dashboard's `d` key cycles through them.
+  public static let builtIn: [DataSource] = [.sparse, .iris]
+
+  /// `sparse`, `iris`, or the CSV path as given.
+  public var description: String {
+    switch self {
+    case .sparse: return "sparse"
+    case .iris: return "iris"
+    case .csv(let path, _): return path
+    }
+  }
+
+  /// `iris`, `sparse`, or a path ending in `.csv`; nil for anything else.
+  public init?(_ text: String, label: LabelColumn = .last) {
+    switch text {
+    case "sparse": self = .sparse
+    case "iris": self = .iris
+    default:
+      guard text.lowercased().hasSuffix(".csv"), text.count > 4 else { return nil }
+      self = .csv(path: text, label: label)
+    }
+  }
+
+  /// The data, read through `locator` for shipped files. `seed` fixes the synthetic data.
+  public func load(seed: UInt64, locator: ResourceLocator = ResourceLocator()) throws(DataError) -> Dataset {
+    switch self {
+    case .sparse:
+      return SparseDataset.make(seed: seed)
+    case .iris:
+      guard let path = locator.find("assets/iris.csv") else {
+        throw DataError(path: "assets/iris.csv", "not found; searched \(locator.searchDirectories.joined(separator: ", ")) (set REGVIZ_DATA_DIR)")
+      }
+      return try CSVDataset.load(path: path, label: .last, name: "iris")
+    case .csv(let path, let label):
+      return try CSVDataset.load(path: path, label: label)
+    }
+  }
+}
