@@ -26,6 +26,13 @@ extension AppState {
     }
     histogramRanges[key] = HistogramRange.update(histogramRanges[key], magnitudes: magnitudes)
 
+    // The runner owns the rule; a change it made (the `u` key) is announced once it shows.
+    let rule = snapshot.config.l1Rule
+    if let shown = shownL1Rule, shown != rule {
+      note("L1 rule: \(rule.rawValue) — \(Self.describe(rule))")
+    }
+    shownL1Rule = rule
+
     if notice != nil {
       noticeRemaining -= elapsed
       if noticeRemaining <= 0 { notice = nil }

@@ -1,4 +1,5 @@
 import Canvas
+import NeuralCore
 import Training
 
 /// Which pair of curves the loss chart shows (the `p` key).
@@ -42,8 +43,8 @@ public struct AppState: Hashable, Sendable {
   public var autoPace = false
   /// The last speed `AutoPace` asked for.
   public var autoPaceRequested: Speed? = nil
-  /// The keys the key line and the help overlay list: the dashboard's, or lesson mode's.
-  public var bindings: [KeyBinding] = KeyMap.bindings
+  /// The L1 rule the last frame showed, to announce a change the runner made.
+  public var shownL1Rule: L1Rule? = nil
 
   public init(theme: Theme = .standard) {
     self.theme = theme

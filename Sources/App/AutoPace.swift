@@ -1,3 +1,4 @@
+import NeuralCore
 import Training
 
 /// The pace `regviz play` starts with unless `--speed` is given: slow while the weights move

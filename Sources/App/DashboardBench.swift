@@ -48,11 +48,11 @@ public enum DashboardBench {
     var times: [Double] = []
     var checksum = 0
     for _ in 0..<frames {
-      let start = Dashboard.now()
+      let start = FrameLoop.now()
       // Observe too: the loop does it every frame (the histogram range check is part of a frame).
       state.observe(snapshot, elapsed: 0)
       let grid = ScreenComposer.compose(snapshot, state: state, width: width, height: height)
-      times.append((Dashboard.now() - start) * 1000)
+      times.append((FrameLoop.now() - start) * 1000)
       checksum &+= grid.cells.count
     }
     precondition(checksum == frames * width * height)
@@ -86,28 +86,28 @@ public enum DashboardBench {
     defer { runner.stop() }
     runner.wait(timeout: 30) { $0.epoch >= 1 }
     Thread.sleep(forTimeInterval: 0.3)  // let the round size settle
-    let e0 = runner.snapshot().epoch, t0 = Dashboard.now()
+    let e0 = runner.snapshot().epoch, t0 = FrameLoop.now()
     if let ui {
-      Dashboard.run(driver: runner, backend: ui) { Dashboard.now() - t0 >= seconds }
+      FrameLoop.run(PlayMode(state: AppState()), driver: runner, backend: ui) { FrameLoop.now() - t0 >= seconds }
     } else {
       Thread.sleep(forTimeInterval: seconds)
     }
-    let e1 = runner.snapshot().epoch, t1 = Dashboard.now()
+    let e1 = runner.snapshot().epoch, t1 = FrameLoop.now()
     return Double(e1 - e0) / (t1 - t0)
   }
 
   /// Start (runner creation) to the first frame presented, and `]` to the first frame whose
   /// status line shows the new λ, with the lanes training at full speed.
   public static func latency(config: ExperimentConfig = ExperimentConfig()) throws(ConfigError) -> Latency {
-    let start = Dashboard.now()
+    let start = FrameLoop.now()
     let runner = try Runner(config: config, speed: .max)
     runner.start()
     defer { runner.stop() }
     let backend = TimingBackend()
     var firstFrame = 0.0, pressed = 0.0, shown = 0.0
-    let before = "λ " + Format.strength(KeyMap.referenceLambda(config))
-    Dashboard.run(driver: runner, backend: backend) {
-      let now = Dashboard.now()
+    let before = "λ " + Format.strength(runner.snapshot().lanes.map(\.lane.largestLambda).max() ?? 0)
+    FrameLoop.run(PlayMode(state: AppState()), driver: runner, backend: backend) {
+      let now = FrameLoop.now()
       if firstFrame == 0, backend.frames > 0 { firstFrame = now - start }
       if pressed == 0, now - start > 0.5 {
         pressed = now
@@ -143,7 +143,7 @@ public enum DashboardBench {
     func present(_ grid: Grid) {
       frames += 1
       status = grid.row(0)
-      statusTime = Dashboard.now()
+      statusTime = FrameLoop.now()
     }
   }
 

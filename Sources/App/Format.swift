@@ -5,8 +5,7 @@ import Training
 
 /// Number and label formatting for the dashboard: short, round, and the same everywhere.
 enum Format {
-  /// λ or a learning rate: three significant digits, so a strength that float arithmetic left
-  /// at 0.019999998 after a few `]` presses reads 0.02.
+  /// λ or a learning rate, in at most three significant digits (`0.02`, `1e-05`).
   static func strength(_ x: Float) -> String {
     String(format: "%.3g", Double(x))
   }
@@ -14,8 +13,8 @@ enum Format {
   /// `λ 0.01`, `λ 0.005/0.005` (L1/L2), or for per-layer lanes the distinct strengths; empty
   /// for a lane without regularization.
   /// With `mergeEqual`, an L1+L2 term with equal strengths shows one number.
-  static func lambdaLabel(_ spec: LaneSpec, mergeEqual: Bool = false) -> String {
-    let regs = spec.perLayer.map { layers in layers.keys.sorted().map { layers[$0]! } } ?? [spec.all]
+  static func lambdaLabel(_ lane: Lane, mergeEqual: Bool = false) -> String {
+    let regs = lane.regularizers
     var seen: [String] = []
     for r in regs where !r.isNone {
       var values = [r.lambda1, r.lambda2].filter { $0 > 0 }.map(strength)

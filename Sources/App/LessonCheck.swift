@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import RegvizData
 import NeuralCore
 
 /// What `regviz lessons check` does for one file: parse it, make sure every step's setup maps

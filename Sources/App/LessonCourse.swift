@@ -32,7 +32,7 @@ public enum LessonCourse {
   /// Where `regviz` resumes: the saved position when it points into an unfinished lesson of
   /// this course (its step clamped, in case the lesson was edited), else the first unfinished
   /// lesson from its start. nil when every lesson is finished.
-  public static func resume(_ lessons: [Lesson], progress: Lessons.Progress) -> (lesson: Int, step: Int)? {
+  public static func resume(_ lessons: [Lesson], progress: CourseProgress) -> (lesson: Int, step: Int)? {
     if let current = progress.current, !progress.isFinished(current.lesson),
        let index = lessons.firstIndex(where: { $0.id == current.lesson }) {
       return (index, min(current.step, lessons[index].steps.count - 1))

@@ -1,6 +1,7 @@
 import Foundation
 import Lessons
 import NeuralCore
+import RegvizData
 import Training
 
 /// The experiment a lesson step asks for: its effective `Setup` turned into the training
@@ -11,12 +12,12 @@ import Training
 /// that the learning rate follows the optimizer as on the command line (sgd 0.1, adam 0.01).
 public struct LessonExperiment: Sendable, Hashable {
   public var config: ExperimentConfig
-  public var speed: Training.Speed
+  public var speed: Speed
 
   /// The pace when no step sets `speed:` — slow enough to watch the histograms move.
-  public static let defaultSpeed = Training.Speed.epochsPerSecond(20)
+  public static let defaultSpeed = Speed.epochsPerSecond(20)
 
-  public init(config: ExperimentConfig, speed: Training.Speed) {
+  public init(config: ExperimentConfig, speed: Speed) {
     self.config = config
     self.speed = speed
   }
@@ -27,14 +28,10 @@ public struct LessonExperiment: Sendable, Hashable {
   public init(setup: Lessons.Setup, lessonDirectory: URL? = nil) throws(LessonSetupError) {
     var c = ExperimentConfig()
     switch setup.dataset {
-    case nil, .sparse?: c.dataset = "sparse"
-    case .iris?: c.dataset = "iris"
-    case .csv(let path)?:
-      if path.hasPrefix("/") || lessonDirectory == nil {
-        c.dataset = path
-      } else {
-        c.dataset = lessonDirectory!.appendingPathComponent(path).standardizedFileURL.path
-      }
+    case nil: c.dataset = .sparse
+    case .csv(let path, let label)? where !path.hasPrefix("/") && lessonDirectory != nil:
+      c.dataset = .csv(path: lessonDirectory!.appendingPathComponent(path).standardizedFileURL.path, label: label)
+    case let source?: c.dataset = source
     }
     if let hidden = setup.hidden {
       if let bad = hidden.first(where: { $0 > 4096 }) {
@@ -42,9 +39,9 @@ public struct LessonExperiment: Sendable, Hashable {
       }
       c.hidden = hidden
     }
-    if let activation = setup.activation { c.activation = Self.activation(activation) }
+    if let activation = setup.activation { c.activation = activation }
     if !setup.lanes.isEmpty { c.lanes = try Self.lanes(setup.lanes, layerCount: c.hidden.count + 1) }
-    if let rule = setup.l1Rule { c.l1Rule = Self.l1Rule(rule) }
+    if let rule = setup.l1Rule { c.l1Rule = rule }
     c.optimizer = try Self.optimizer(setup)
     switch setup.batch {
     case nil, .full?: c.batchSize = nil
@@ -55,11 +52,7 @@ public struct LessonExperiment: Sendable, Hashable {
     if let standardize = setup.standardize { c.standardize = standardize }
     if let problem = c.problem { throw LessonSetupError(key: "lane", problem) }
     config = c
-    switch setup.speed {
-    case nil: speed = Self.defaultSpeed
-    case .max?: speed = .max
-    case .epochsPerSecond(let rate)?: speed = .epochsPerSecond(rate)
-    }
+    speed = setup.speed ?? Self.defaultSpeed
   }
 
   /// The experiment in force at step `index` of `lesson`, or the problem located in the lesson
@@ -83,39 +76,26 @@ public struct LessonExperiment: Sendable, Hashable {
 
   // MARK: - Field by field
 
-  static func activation(_ a: Lessons.Activation) -> NeuralCore.Activation {
-    switch a {
-    case .relu: .relu
-    case .tanh: .tanh
-    case .sigmoid: .sigmoid
-    case .linear: .linear
-    }
-  }
-
-  static func l1Rule(_ r: Lessons.L1Rule) -> NeuralCore.L1Rule {
-    switch r {
-    case .prox: .prox
-    case .subgradient: .subgradient
-    case .clip: .clip
-    }
-  }
-
   /// Each lane's spec through the training grammar, checked against the network's depth so a
   /// per-layer spec cannot name a layer that `hidden:` leaves out.
-  static func lanes(_ lanes: [Lessons.Lane], layerCount: Int) throws(LessonSetupError) -> [LaneConfig] {
+  static func lanes(_ lanes: [LessonLane], layerCount: Int) throws(LessonSetupError) -> [LaneConfig] {
     guard lanes.count <= ExperimentConfig.maxLanes else {
       throw LessonSetupError(key: "lane", "at most \(ExperimentConfig.maxLanes) lanes, got \(lanes.count)")
     }
     var configs: [LaneConfig] = []
     for lane in lanes {
-      let spec: LaneSpec
+      let config: LaneConfig
       do throws(LaneSpec.ParseError) {
-        spec = try LaneSpec.parse(lane.spec)
-        _ = try spec.regularizers(layerCount: layerCount)
+        config = LaneConfig(name: lane.name, spec: try LaneSpec.parse(lane.spec))
       } catch {
         throw LessonSetupError(key: "lane", "lane \(lane.name): \(LessonValidator.withoutSpecPrefix(error.message, spec: lane.spec))")
       }
-      configs.append(LaneConfig(name: lane.name, spec: spec))
+      // Resolved here only to place an error in the lesson file; the runner resolves it again
+      // against the network it builds.
+      do throws(ConfigError) { _ = try Lane(config, layerCount: layerCount) } catch {
+        throw LessonSetupError(key: "lane", "lane \(lane.name): \(LessonValidator.withoutSpecPrefix(error.message, spec: lane.spec))")
+      }
+      configs.append(config)
     }
     return configs
   }
@@ -127,15 +107,11 @@ public struct LessonExperiment: Sendable, Hashable {
     if let lr, !(lr.isFinite && lr > 0) {
       throw LessonSetupError(key: "lr", "lr must be a finite number > 0, got \(setup.learningRate!)")
     }
-    switch setup.optimizer ?? .sgd {
-    case .sgd:
-      return .sgd(learningRate: lr ?? 0.1, momentum: Float(setup.momentum ?? 0))
-    case .adam:
-      if let m = setup.momentum, m != 0 {
-        throw LessonSetupError(key: "momentum", "momentum \(m) applies to sgd only; with optimizer adam set 'momentum: 0'")
-      }
-      return .adam(learningRate: lr ?? 0.01)
+    let kind = setup.optimizer ?? .sgd
+    if kind == .adam, let m = setup.momentum, m != 0 {
+      throw LessonSetupError(key: "momentum", "momentum \(m) applies to sgd only; with optimizer adam set 'momentum: 0'")
     }
+    return NeuralCore.Optimizer(kind, learningRate: lr ?? (kind == .sgd ? 0.1 : 0.01), momentum: Float(setup.momentum ?? 0))
   }
 }
 

@@ -49,10 +49,8 @@ public struct LessonMetrics: MetricSource, Sendable {
   public init(trainers: [LaneTrainer], prepared: PreparedExperiment) {
     var lanes: [String: LaneState] = [:]
     for t in trainers {
-      let net = t.learner.network
-      lanes[t.config.name] = LaneState(
-        latest: t.latest, stats: WeightStats(network: net, nearZeroThreshold: prepared.config.nearZeroThreshold),
-        firstLayerUnits: net.layers.first?.units ?? 0)
+      lanes[t.lane.name] = LaneState(latest: t.latest, stats: t.stats,
+                                     firstLayerUnits: t.learner.network.layers.first?.units ?? 0)
     }
     self.init(epoch: trainers.map(\.epoch).max() ?? 0, lanes: lanes, informative: prepared.data.train.informative)
   }

@@ -1,7 +1,7 @@
-import Dispatch
 import Foundation
 import Lessons
 import NeuralCore
+import RegvizData
 import Training
 
 /// Plays a lesson without a screen, as a learner who presses Next the moment it is allowed:
@@ -53,23 +53,18 @@ public enum LessonReplay {
     }
   }
 
-  /// Replays every step of `lesson` on a queue of its own (flush-to-zero set there, as on the
+  /// Replays every step of `lesson` on a training thread (flush-to-zero set there, as on the
   /// runner's threads) and returns one outcome per step with an `until:`, in order. `linger`
   /// is how many epochs the learner stays on each step after it allows Next. Throws when a
   /// step's setup cannot run (bad mapping, unreadable data).
   public static func run(_ lesson: Lesson, locator: ResourceLocator = ResourceLocator(),
                          linger: Int = 0) throws(LessonError) -> [Outcome] {
-    final class Box: @unchecked Sendable { var result: Result<[Outcome], LessonError>? }
-    let box = Box()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue(label: "regviz.lesson-replay", qos: .userInitiated).async {
-      enableFlushToZero()
-      do throws(LessonError) { box.result = .success(try replay(lesson, locator: locator, linger: linger)) } catch { box.result = .failure(error) }
-      group.leave()
+    let result = HeadlessRun.onTrainingThread { () -> Result<[Outcome], LessonError> in
+      do throws(LessonError) { return .success(try replay(lesson, locator: locator, linger: linger)) } catch {
+        return .failure(error)
+      }
     }
-    group.wait()
-    return try box.result!.get()
+    return try result.get()
   }
 
   /// The replay itself, on the calling thread.
@@ -105,7 +100,7 @@ public enum LessonReplay {
         }
       }
       if var o = outcome {
-        o.diverged = run.trainers.compactMap { t in t.diverged.map { "\(t.config.name): \($0)" } }
+        o.diverged = run.trainers.compactMap { t in t.divergedAt.map { "\(t.lane.name): diverged at epoch \($0)" } }
         outcomes.append(o)
       }
       current = run
@@ -120,7 +115,7 @@ public enum LessonReplay {
 
     var epoch: Int { trainers.map(\.epoch).max() ?? 0 }
     var metrics: LessonMetrics { LessonMetrics(trainers: trainers, prepared: prepared) }
-    var allDiverged: Bool { trainers.allSatisfy { $0.diverged != nil } }
+    var allDiverged: Bool { trainers.allSatisfy { $0.divergedAt != nil } }
 
     /// One more epoch for every lane (a diverged lane stays where it stopped), then the metrics.
     mutating func trainEpoch() -> LessonMetrics {
@@ -134,13 +129,7 @@ public enum LessonReplay {
     let experiment = try LessonExperiment.forStep(index, of: lesson)
     do throws(LessonSetupError) {
       let prepared = try experiment.prepare(locator: locator)
-      var trainers: [LaneTrainer] = []
-      for lane in prepared.config.lanes {
-        do throws(ConfigError) { trainers.append(try LaneTrainer(lane: lane, prepared: prepared)) } catch {
-          throw LessonSetupError(key: "lane", error.message)
-        }
-      }
-      return Experiment(prepared: prepared, trainers: trainers)
+      return Experiment(prepared: prepared, trainers: prepared.lanes.map { LaneTrainer(lane: $0, prepared: prepared) })
     } catch {
       throw error.located(in: lesson, step: index)
     }

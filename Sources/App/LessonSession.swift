@@ -1,4 +1,5 @@
 import Lessons
+import NeuralCore
 import Training
 
 /// Where a learner is in the course and what they have done on the way: lesson mode's state
@@ -57,9 +58,9 @@ public struct LessonSession: Sendable {
   public var scroll = 0
   /// A scroll offset past any text: "show the end" (the verdict, the hint), clamped later.
   static let end = 1_000_000
-  public private(set) var progress: Lessons.Progress
+  public private(set) var progress: CourseProgress
   /// Overrides every step's `speed:` (`regviz lesson --speed`).
-  public let speedOverride: Training.Speed?
+  public let speedOverride: Speed?
   /// The experiment of the step the runner trains now: what to create the runner with.
   public private(set) var experiment: LessonExperiment
   private(set) var running: SetupID
@@ -70,8 +71,8 @@ public struct LessonSession: Sendable {
 
   /// A session at `step` of lesson `lessonIndex` (both clamped). Throws when that step's
   /// setup maps to no experiment.
-  public init(lessons: [Lesson], lessonIndex: Int, step: Int = 0, progress: Lessons.Progress = Lessons.Progress(),
-              speedOverride: Training.Speed? = nil) throws(LessonError) {
+  public init(lessons: [Lesson], lessonIndex: Int, step: Int = 0, progress: CourseProgress = CourseProgress(),
+              speedOverride: Speed? = nil) throws(LessonError) {
     precondition(!lessons.isEmpty, "a course needs at least one lesson")
     self.lessons = lessons
     self.lessonIndex = min(max(0, lessonIndex), lessons.count - 1)
@@ -113,7 +114,7 @@ public struct LessonSession: Sendable {
   /// The effects of arriving at the starting step: pause for a question, save the position.
   /// The runner is expected to have been created with `experiment`.
   public mutating func begin() -> Effects {
-    progress.current = Lessons.Progress.Position(lesson: lesson.id, step: stepIndex)
+    progress.current = CourseProgress.Position(lesson: lesson.id, step: stepIndex)
     return Effects(commands: [awaitsAnswer ? .pause : .resume], saveProgress: true)
   }
 
@@ -159,7 +160,7 @@ public struct LessonSession: Sendable {
     if phase == .finished {
       phase = .step
       scroll = 0
-      progress.current = Lessons.Progress.Position(lesson: lesson.id, step: stepIndex)
+      progress.current = CourseProgress.Position(lesson: lesson.id, step: stepIndex)
       return Effects(saveProgress: true)
     }
     guard stepIndex > 0 else {
@@ -228,7 +229,7 @@ public struct LessonSession: Sendable {
       }
     }
     effects.commands.append(awaitsAnswer ? .pause : .resume)
-    progress.current = Lessons.Progress.Position(lesson: lesson.id, step: index)
+    progress.current = CourseProgress.Position(lesson: lesson.id, step: index)
     return effects
   }
 
@@ -240,7 +241,7 @@ public struct LessonSession: Sendable {
     return enter(0, state: &state)
   }
 
-  static func experiment(_ index: Int, of lesson: Lesson, speedOverride: Training.Speed?) throws(LessonError) -> LessonExperiment {
+  static func experiment(_ index: Int, of lesson: Lesson, speedOverride: Speed?) throws(LessonError) -> LessonExperiment {
     var experiment = try LessonExperiment.forStep(index, of: lesson)
     if let speedOverride { experiment.speed = speedOverride }
     return experiment

@@ -7,7 +7,7 @@ import Training
 enum Overlays {
   static func draw(
     _ overlay: Overlay, snapshot: ExperimentSnapshot, theme: Theme, in screen: Rect,
-    bindings: [KeyBinding] = KeyMap.bindings, painter p: inout Painter
+    bindings: [Binding], painter p: inout Painter
   ) {
     switch overlay {
     case .help(let scroll):
@@ -25,35 +25,25 @@ enum Overlays {
   }
 
   /// The help: every binding, keys in a column of their own.
-  static func helpLines(_ bindings: [KeyBinding] = KeyMap.bindings, theme: Theme) -> [[StyledRun]] {
-    let width = bindings.map { theme.printable($0.keys).count }.max() ?? 0
+  static func helpLines(_ bindings: [Binding], theme: Theme) -> [[StyledRun]] {
+    let width = bindings.map { theme.printable($0.label).count }.max() ?? 0
     func row(_ keys: String, _ text: String, _ style: Style) -> [StyledRun] {
       let keys = theme.printable(keys)
       return [StyledRun(keys + String(repeating: " ", count: max(0, width - keys.count) + 2), style: style),
               StyledRun(theme.printable(text), style: theme.text)]
     }
-    return bindings.map { row($0.keys, $0.action, theme.title) } + [[]] + [
+    return bindings.map { row($0.label, $0.help, theme.title) } + [[]] + [
       row("=0", "weights exactly 0.0: L1 (prox, clip) gets there, L2 never", theme.dim),
       row("≈0", "|w| below the threshold: where Keras's L1 leaves weights", theme.dim),
       row("0", "a histogram's bold centre column holds the exact zeros", theme.dim),
     ]
   }
 
-  /// `KeyMap`'s λ steps leave strengths like 0.019999998; the code shows them as the round
-  /// rung they stand for (three significant digits), as the dashboard does.
+  /// The Keras code of the experiment as it runs now: the lanes' λ and the learning rate as
+  /// the keys left them (they sit on exact ladder rungs, so they print as typed).
   static func kerasCode(_ snapshot: ExperimentSnapshot) -> String {
-    var config = snapshot.config
-    func round(_ x: Float) -> Float { Float(Format.strength(x)) ?? x }
-    func round(_ r: Regularizer) -> Regularizer { Regularizer(lambda1: round(r.lambda1), lambda2: round(r.lambda2)) }
-    for i in config.lanes.indices {
-      var spec = config.lanes[i].spec
-      spec.all = round(spec.all)
-      spec.perLayer = spec.perLayer?.mapValues(round)
-      config.lanes[i].spec = spec
-    }
-    config.optimizer.learningRate = round(config.optimizer.learningRate)
-    return KerasCode.python(
-      config: config, inputs: snapshot.featureNames.count,
+    KerasCode.python(
+      config: snapshot.config, lanes: snapshot.lanes.map(\.lane), inputs: snapshot.featureNames.count,
       classes: snapshot.lanes.first?.network.classCount ?? 2,
       trainCount: snapshot.trainCount, epochs: max(snapshot.epoch, 1))
   }

@@ -12,8 +12,8 @@ public enum ScreenComposer {
   /// goes on regardless. `side` makes room for a lesson pane; `highlight` draws one panel's
   /// frame bright (a lesson pointing at it).
   public static func compose(
-    _ snapshot: ExperimentSnapshot, state: AppState, width: Int, height: Int,
-    side: SidePane? = nil, highlight: Lessons.Panel? = nil
+    _ snapshot: ExperimentSnapshot, state: AppState, bindings: [Binding] = Bindings.rows(for: .play),
+    width: Int, height: Int, side: SidePane? = nil, highlight: Lessons.Panel? = nil
   ) -> Grid {
     var grid = Grid(width: width, height: height)
     let theme = state.theme
@@ -47,9 +47,9 @@ public enum ScreenComposer {
         side.draw(in: rect.inset(by: 1), painter: &p, theme: theme)
       }
       drawLegend(snapshot, state: state, in: layout.legend, painter: &p)
-      StatusBar.drawKeys(snapshot, state: state, in: layout.keys, painter: &p)
+      StatusBar.drawKeys(snapshot, state: state, bindings: bindings, in: layout.keys, painter: &p)
       if let overlay = state.overlay {
-        Overlays.draw(overlay, snapshot: snapshot, theme: theme, in: screen, bindings: state.bindings, painter: &p)
+        Overlays.draw(overlay, snapshot: snapshot, theme: theme, in: screen, bindings: bindings, painter: &p)
       }
     }
     if theme.ascii { asciiOnly(&grid) }

@@ -45,7 +45,7 @@ enum SidePanels {
       let act = isOutput ? "softmax" : layer.activation.rawValue
       let shape = theme.printable("\(layer.inputs)→\(layer.units) \(act)")
       rows.append([Cell(shape, style: theme.dim)] + lanes.map { i, lane in
-        let r = l < lane.network.layers.count ? lane.network.layers[l].regularizer : .none
+        let r = l < lane.regularizers.count ? lane.regularizers[l] : .none
         return Cell(theme.printable(Format.kind(r)), style: r.isNone ? theme.dim : theme.laneStyle(i))
       })
     }

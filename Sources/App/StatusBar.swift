@@ -19,21 +19,24 @@ enum StatusBar {
     let features = snapshot.featureNames.count
     let classes = snapshot.lanes.first?.network.classCount ?? 0
     let pace = Format.speed(snapshot.speed) + (state.autoPace ? " (auto)" : "")
-    let running = snapshot.running ? "▶ \(pace)" : "⏸ paused (\(pace))"
-    let lambda = KeyMap.referenceLambda(c)
+    let lambda = snapshot.lanes.map(\.lane.largestLambda).max() ?? 0
     var segments = [
       Segment(text: "RegViz", style: theme.title, priority: 3),
-      Segment(text: c.dataset, style: theme.text, priority: 8),
+      Segment(text: c.dataset.description, style: theme.text, priority: 8),
       Segment(text: Format.architecture(c, inputs: features, classes: classes), style: theme.dim, priority: 2),
       Segment(text: "epoch \(snapshot.epoch)", style: theme.title, priority: 10),
-      Segment(text: running, style: running.hasPrefix("▶") ? theme.ok : theme.warning, priority: 9),
-      Segment(text: "\(Format.count(snapshot.stepsPerSecond)) steps/s", style: theme.dim, priority: 0),
+      snapshot.running ? Segment(text: "▶ \(pace)", style: theme.ok, priority: 9)
+                       : Segment(text: "⏸ paused (\(pace))", style: theme.warning, priority: 9),
+    ]
+    // Steps per second mean nothing while paused.
+    if snapshot.running {
+      segments.append(Segment(text: "\(Format.count(snapshot.stepsPerSecond)) steps/s", style: theme.dim, priority: 0))
+    }
+    segments += [
       Segment(text: "λ " + (lambda > 0 ? Format.strength(lambda) : "–"), style: theme.text, priority: 7),
       Segment(text: "lr " + Format.strength(c.optimizer.learningRate), style: theme.text, priority: 6),
       Segment(text: "L1 rule " + c.l1Rule.rawValue, style: theme.text, priority: 5),
     ]
-    if !snapshot.running { segments[5].text = "" }
-    segments.removeAll { $0.text.isEmpty }
     let help = theme.printable("? help")
     let separator = theme.ascii ? " | " : " │ "
     func width(_ s: [Segment]) -> Int {
@@ -54,7 +57,7 @@ enum StatusBar {
   /// The keys, shortened to fit; a notice or the runner's last error takes the line over
   /// while it lasts (a failed `d`, for instance, must not go unexplained).
   static func drawKeys(
-    _ snapshot: ExperimentSnapshot, state: AppState, in rect: Rect, painter p: inout Painter
+    _ snapshot: ExperimentSnapshot, state: AppState, bindings: [Binding], in rect: Rect, painter p: inout Painter
   ) {
     let theme = state.theme
     if let message = snapshot.message ?? state.notice {
@@ -63,19 +66,18 @@ enum StatusBar {
       p.put(text, x: rect.x + 1, y: rect.y, style: style)
       return
     }
-    var items = state.bindings.compactMap { b in
-      b.short.map { (keys: theme.printable(b.keys), label: theme.printable($0)) }
+    var items = bindings.compactMap { b in
+      b.short.map { (keys: theme.printable(b.label), label: theme.printable($0), keep: b.keepRank) }
     }
     func width() -> Int {
       items.reduce(0) { $0 + $1.keys.count + ($1.label.isEmpty ? 0 : 1 + $1.label.count) }
         + max(0, items.count - 1) * 2 + 1
     }
-    // Too narrow: labels go first, least telling first (`? help` explains every key), then
+    // Too narrow: labels go first, lowest `keepRank` first (`? help` explains every key), then
     // whole keys from the middle; space, λ, help and quit keep theirs longest.
-    let dropOrder = ["step", "reset", "rule", "lanes", "layer", "data", "loss", "Keras", "speed", "lr", "pause", "λ"]
-      .map { theme.printable($0) }
-    for label in dropOrder where width() > rect.width {
-      if let i = items.firstIndex(where: { $0.label == label }) { items[i].label = "" }
+    for i in items.indices.sorted(by: { items[$0].keep < items[$1].keep })
+    where items[i].keep < Binding.alwaysLabelled && width() > rect.width {
+      items[i].label = ""
     }
     while items.count > 5, width() > rect.width { items.remove(at: items.count - 3) }
     var x = rect.x + 1

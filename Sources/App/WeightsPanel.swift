@@ -26,8 +26,8 @@ struct WeightsPanel {
   /// `L1+L2 λ 0.01/0.005`, shortened until it fits: equal strengths once, then without `λ`,
   /// then the name alone.
   static func laneTitle(_ lane: LaneSnapshot, width: Int, theme: Theme) -> String {
-    let full = Format.lambdaLabel(lane.spec)
-    let merged = Format.lambdaLabel(lane.spec, mergeEqual: true)
+    let full = Format.lambdaLabel(lane.lane)
+    let merged = Format.lambdaLabel(lane.lane, mergeEqual: true)
     let candidates = [full, merged, String(merged.dropFirst(2)), ""].map {
       theme.printable($0.isEmpty ? lane.name : lane.name + " " + $0)
     }
@@ -56,9 +56,9 @@ struct WeightsPanel {
                     title: title, style: style)
       .draw(in: plot, painter: &p, theme: theme)
 
-    if let diverged = lane.diverged {
+    if let epoch = lane.divergedAt {
       p.clear(gauges)
-      p.put(Painter.truncate(diverged, to: gauges.width, ellipsis: theme.glyphs.ellipsis),
+      p.put(Painter.truncate("diverged at epoch \(epoch)", to: gauges.width, ellipsis: theme.glyphs.ellipsis),
             x: gauges.x, y: gauges.y, style: theme.warning)
       return
     }

@@ -11,8 +11,11 @@ public struct BenchCommand: ParsableCommand {
     commandName: "bench",
     abstract: "Measure training throughput (run it from a release build).")
 
-  @Option(help: "Output: table or json.")
-  public var format: String = "table"
+  /// How the figures are printed.
+  public enum Format: String, CaseIterable, ExpressibleByArgument { case table, json }
+
+  @Option(help: "Output.")
+  public var format: Format = .table
 
   @Option(help: "Repetitions per figure (the median is reported).")
   public var repetitions: Int = 5
@@ -20,8 +23,8 @@ public struct BenchCommand: ParsableCommand {
   @Option(help: "Only this net (repeatable): 4-10-10-3, 20-64-64-3 or 784-256-256-10; kernels only.")
   public var net: [String] = []
 
-  @Option(help: "Only this kernel implementation (with --net): scalar or simd.")
-  public var impl: String?
+  @Option(help: "Only this implementation of the compute code (with --net).")
+  public var impl: Impl?
 
   @Flag(help: "A quick pass with short timings (for smoke tests, not for figures).")
   public var quick = false
@@ -29,12 +32,10 @@ public struct BenchCommand: ParsableCommand {
   public init() {}
 
   public func validate() throws {
-    guard ["table", "json"].contains(format) else { throw ValidationError("--format: '\(format)' is not one of table, json") }
     let known = [Benchmarks.iris, Benchmarks.medium, Benchmarks.large].map(\.name)
     if let bad = net.first(where: { !known.contains($0) }) {
       throw ValidationError("--net: '\(bad)' is not one of \(known.joined(separator: ", "))")
     }
-    if let impl, KernelKind(rawValue: impl) == nil { throw ValidationError("--impl: '\(impl)' is not one of scalar, simd") }
     guard (1...100).contains(repetitions) else { throw ValidationError("--repetitions: must be 1…100, got \(repetitions)") }
   }
 
@@ -69,8 +70,8 @@ public struct BenchCommand: ParsableCommand {
                                               (Benchmarks.medium, 150), (Benchmarks.large, 150)]
     for (net, batch) in cases where self.net.isEmpty || self.net.contains(net.name) {
       let data = Benchmarks.data(for: net, samples: batch * 4)
-      for impl in KernelKind.allCases where self.impl == nil || self.impl == impl.rawValue {
-        let rate = Benchmarks.stepThroughput(Benchmarks.learner(net, kernel: impl, batch: batch), data: data, batch: batch,
+      for impl in Impl.allCases where self.impl == nil || self.impl == impl {
+        let rate = Benchmarks.stepThroughput(Benchmarks.learner(net, impl: impl, batch: batch), data: data, batch: batch,
                                              repetitions: reps, minSeconds: minSeconds)
         kernels.append(KernelFigure(net: net.name, batch: batch, impl: impl.rawValue, samples_per_s: rate,
                                     gflops: rate * net.flopsPerSample / 1e9))
@@ -104,7 +105,7 @@ public struct BenchCommand: ParsableCommand {
     let mediumData = Benchmarks.data(for: medium, samples: 600)
     var ratios: [Double] = []
     for _ in 0..<max(reps, 3) {
-      let bare = Benchmarks.stepThroughput(Benchmarks.learner(medium, kernel: .simd, batch: 150), data: mediumData,
+      let bare = Benchmarks.stepThroughput(Benchmarks.learner(medium, impl: .simd, batch: 150), data: mediumData,
                                            batch: 150, repetitions: 1, minSeconds: minSeconds * 2)
       let lane = Benchmarks.laneThroughput(medium, lanes: 1, batch: 150, epochs: quick ? 2 : 300, repetitions: 1)
       ratios.append(lane / bare)
@@ -122,7 +123,7 @@ public struct BenchCommand: ParsableCommand {
                       first_frame_ms: latency.firstFrameMilliseconds, key_to_screen_ms: latency.keyToScreenMilliseconds)
     let output = Output(build: build, kernels: kernels, long_trained: longTrained, lanes: lanes,
                         runner_overhead: overhead, snapshot_publish: snapshots, ui: ui)
-    if format == "json" {
+    if format == .json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
       print(String(decoding: try encoder.encode(output), as: UTF8.self))

@@ -43,10 +43,10 @@ enum Benchmarks {
                    featureNames: (0..<net.inputs).map { "x\($0)" }, classNames: (0..<net.classes).map { "\($0)" })
   }
 
-  static func learner(_ net: NetSpec, kernel: KernelKind, batch: Int, reg: Regularizer = .l1(0.001)) -> Learner {
-    var network = Network(inputs: net.inputs, hidden: net.hidden, classes: net.classes, activation: .relu, seed: 1)
-    network.setRegularizers(Array(repeating: reg, count: network.layers.count))
-    return Learner(network: network, optimizer: .sgd(learningRate: 0.01), l1Rule: .prox, kernel: kernel, maxBatch: batch)
+  static func learner(_ net: NetSpec, impl: Impl, batch: Int, reg: Regularizer = .l1(0.001)) -> Learner {
+    let network = Network(inputs: net.inputs, hidden: net.hidden, classes: net.classes, activation: .relu, seed: 1)
+    return Learner(network: network, regularizers: Array(repeating: reg, count: network.layers.count),
+                   optimizer: .sgd(learningRate: 0.01), l1Rule: .prox, impl: impl, maxBatch: batch)
   }
 
   /// Median samples/s of full training steps (forward, backward, update) on one thread.
@@ -72,7 +72,7 @@ enum Benchmarks {
   /// A network after a long run of training, when gradients and softmax tails have gone tiny
   /// (the denormal trap): the same step must not get slower.
   static func longTrained(_ net: NetSpec, batch: Int, data: Dataset) -> Learner {
-    var l = learner(net, kernel: .simd, batch: batch, reg: .none)
+    var l = learner(net, impl: .simd, batch: batch, reg: .none)
     l.optimizer = .sgd(learningRate: 0.1)
     enableFlushToZero()
     let batches = stride(from: 0, to: data.count - batch + 1, by: batch).map { ArraySlice($0..<($0 + batch)) }
@@ -87,7 +87,7 @@ enum Benchmarks {
     for _ in 0..<repetitions {
       let prepared = preparedExperiment(net, lanes: lanes, batch: batch, samples: samples)
       let start = now()
-      _ = try? HeadlessRun.run(prepared, epochs: epochs) { _ in false }
+      _ = HeadlessRun.run(prepared, epochs: epochs) { _ in false }
       rates.append(Double(lanes * epochs * samples) / (now() - start))
     }
     return median(rates)
@@ -100,8 +100,8 @@ enum Benchmarks {
     config.batchSize = batch
     config.validationSplit = 0
     config.lanes = (0..<lanes).map { LaneConfig(name: "lane\($0)", spec: LaneSpec(all: .l1(0.001 * Float($0 + 1)))) }
-    config.dataset = "bench.csv"
-    return PreparedExperiment(config: config, data: DataSplit(data(for: net, samples: samples), validationFraction: 0, seed: 1),
+    config.dataset = .csv(path: "bench.csv")
+    return try! PreparedExperiment(config: config, data: DataSplit(data(for: net, samples: samples), validationFraction: 0, seed: 1),
                               initial: Network(inputs: net.inputs, hidden: net.hidden, classes: net.classes, activation: .relu, seed: 1))
   }
 }
@@ -110,7 +110,7 @@ extension Benchmarks {
   /// Median time to build a lane snapshot (metrics + copies) and publish it in a LatestBox.
   static func snapshotMicroseconds(_ net: NetSpec, repetitions: Int) -> Double {
     let prepared = preparedExperiment(net, lanes: 1, batch: 16, samples: 32)
-    guard var trainer = try? LaneTrainer(lane: prepared.config.lanes[0], prepared: prepared) else { return .nan }
+    var trainer = LaneTrainer(lane: prepared.lanes[0], prepared: prepared)
     trainer.trainEpoch(prepared)
     let box = LatestBox(trainer.snapshot())
     var times: [Double] = []

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NeuralCore
+import RegvizData
 import Training
 
 /// The flags that define an experiment, shared by `run`, `play` and `sweep`.
@@ -13,8 +14,8 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
   @Option(help: "Hidden layer sizes, comma-separated (e.g. 16,16), or 'none'.")
   public var hidden: String = "16,16"
 
-  @Option(help: "Hidden activation: relu, tanh, sigmoid or linear.")
-  public var activation: String = "relu"
+  @Option(help: "Hidden activation.")
+  public var activation: Activation = .relu
 
   @Option(name: .customLong("lane"), help: ArgumentHelp(
     "A lane of regularization (repeatable): none, l1=λ, l2=λ, l1=λ,l2=λ, or per layer 1:l1=λ;2:l2=λ; optionally NAME = SPEC.",
@@ -22,10 +23,10 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
   public var lanes: [String] = []
 
   @Option(name: .customLong("l1-rule"), help: "How L1 enters the update: prox (exact zeros), subgradient (Keras), clip (Playground).")
-  public var l1Rule: String = "prox"
+  public var l1Rule: L1Rule = .prox
 
-  @Option(help: "Optimizer: sgd or adam.")
-  public var optimizer: String = "sgd"
+  @Option(help: "Optimizer.")
+  public var optimizer: Optimizer.Kind = .sgd
 
   @Option(help: "Learning rate (> 0). Default: 0.1 for sgd, 0.01 for adam.")
   public var lr: Float?
@@ -56,40 +57,30 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
   /// The configuration, or a ValidationError naming the flag and what it accepts.
   public func makeConfig() throws -> ExperimentConfig {
     var c = ExperimentConfig()
-    c.dataset = dataset
+    var label = LabelColumn.last
     if let labelColumn {
       if let i = Int(labelColumn) {
         guard i >= 1 else { throw ValidationError("--label-column: column numbers start at 1, got \(i)") }
-        c.labelColumn = .index(i - 1)
+        label = .index(i - 1)
       } else {
-        c.labelColumn = .name(labelColumn)
+        label = .name(labelColumn)
       }
     }
-    if !DatasetCatalog.builtIn.contains(dataset) && !dataset.lowercased().hasSuffix(".csv") {
+    guard let source = DataSource(dataset, label: label) else {
       throw ValidationError("--dataset: '\(dataset)' is not iris, sparse or a .csv file")
     }
+    c.dataset = source
     c.hidden = try Self.parseHidden(hidden)
-    guard let a = Activation(rawValue: activation) else {
-      throw ValidationError("--activation: '\(activation)' is not one of relu, tanh, sigmoid, linear")
-    }
-    c.activation = a
+    c.activation = activation
     if !lanes.isEmpty {
       c.lanes = []
       for text in lanes {
         do { c.lanes.append(try LaneConfig.parse(text)) } catch { throw ValidationError("--lane: \(error.message)") }
       }
     }
-    guard let rule = L1Rule(rawValue: l1Rule) else {
-      throw ValidationError("--l1-rule: '\(l1Rule)' is not one of prox, subgradient, clip")
-    }
-    c.l1Rule = rule
-    switch optimizer {
-    case "sgd": c.optimizer = .sgd(learningRate: lr ?? 0.1, momentum: momentum)
-    case "adam":
-      c.optimizer = .adam(learningRate: lr ?? 0.01)
-      if momentum != 0 { throw ValidationError("--momentum applies to sgd only") }
-    default: throw ValidationError("--optimizer: '\(optimizer)' is not one of sgd, adam")
-    }
+    c.l1Rule = l1Rule
+    if optimizer == .adam && momentum != 0 { throw ValidationError("--momentum applies to sgd only") }
+    c.optimizer = Optimizer(optimizer, learningRate: lr ?? (optimizer == .sgd ? 0.1 : 0.01), momentum: momentum)
     if let lr, !(lr.isFinite && lr > 0) { throw ValidationError("--lr: must be a finite number > 0, got \(lr)") }
     if !(momentum >= 0 && momentum < 1) { throw ValidationError("--momentum: must be in [0, 1), got \(momentum)") }
     if batchSize == "full" { c.batchSize = nil } else {

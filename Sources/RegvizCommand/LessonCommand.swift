@@ -4,6 +4,7 @@ import Foundation
 import Lessons
 import NcursesBackend
 import NeuralCore
+import RegvizData
 import Training
 
 /// `regviz lesson [N|name]`, and `regviz` with no arguments: a guided lesson beside the live
@@ -56,14 +57,11 @@ public struct LessonCommand: ParsableCommand {
       case .failure(let error): throw ValidationError(error.message)
       }
     }
-    // Before the progress file is touched: without a screen nothing should change.
-    let environment = ProcessInfo.processInfo.environment
-    if let problem = TerminalCheck.problem(
-      stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1, term: environment["TERM"]) {
-      Self.notPossible(problem)
-    }
-    let options = display.terminal
     let pace = try speed.map(PlayCommand.parseSpeed)
+    let locator = ResourceLocator(explicit: dataDir)
+    // Before the progress file is touched: without a screen nothing should change.
+    let terminal = Screen.open(display.terminal) { "regviz: \($0); `regviz lessons` lists the lessons" }
+    let environment = ProcessInfo.processInfo.environment
     let store = ProgressStore(directory: ProgressStore.defaultDirectory(environment: environment))
     let (progress, warning) = store.load()
     let start: (lesson: Int, step: Int)
@@ -73,19 +71,29 @@ public struct LessonCommand: ParsableCommand {
       start = resumed
     } else {
       let notice = "all \(lessons.count) lessons finished: this is free play · regviz lesson N revisits one"
-      try PlayCommand.play(config: ExperimentConfig(), speed: pace, options: options,
-                           locator: ResourceLocator(explicit: dataDir), notice: notice)
+      let runner: Runner
+      do { runner = try PlayCommand.runner(ExperimentConfig(), speed: pace, locator: locator) } catch {
+        terminal.close()
+        throw error
+      }
+      PlayCommand.play(runner: runner, autoPace: pace == nil, terminal: terminal, notice: notice)
       return
     }
     let session: LessonSession
+    let runner: Runner
     do {
       session = try LessonSession(lessons: lessons, lessonIndex: start.lesson, step: start.step,
                                   progress: progress, speedOverride: pace)
+      // Paused from the start when the first page asks for a prediction.
+      runner = try Runner(config: session.experiment.config, speed: session.experiment.speed,
+                          paused: session.awaitsAnswer, locator: locator)
     } catch {
-      throw CLIError(error.description)
+      terminal.close()
+      throw CLIError("\(error)")
     }
-    try Self.open(session, options: options, locator: ResourceLocator(explicit: dataDir), store: store,
-                  notice: warning.map { Self.short($0, store: store) })
+    var state = AppState(theme: terminal.theme)
+    if let notice = warning.map({ Self.short($0, store: store) }) { state.note(notice, for: 10) }
+    Screen.run(LessonMode(session: session, state: state, store: store), runner: runner, terminal: terminal)
   }
 
   /// Every lesson of the course, parsed. One that does not parse stops here with its
@@ -102,33 +110,6 @@ public struct LessonCommand: ParsableCommand {
     }
   }
 
-  /// Runs the lesson loop in the terminal until `q`; Ctrl-C and SIGTERM end it with the
-  /// terminal restored and status 128 + the signal number, as in `regviz play`.
-  static func open(_ session: LessonSession, options: NcursesTerminal.Options, locator: ResourceLocator,
-                   store: ProgressStore, notice: String?) throws {
-    let runner: Runner
-    do {
-      // Paused from the start when the first page asks for a prediction.
-      runner = try Runner(config: session.experiment.config, speed: session.experiment.speed,
-                          paused: session.awaitsAnswer, locator: locator)
-    } catch {
-      throw CLIError(error.message)
-    }
-    let terminal: NcursesTerminal
-    do { terminal = try NcursesTerminal.open(options) } catch { notPossible(error.description) }
-    defer { runner.stop() }
-    defer { terminal.close() }
-    runner.start()
-    var state = AppState(theme: terminal.theme)
-    if let notice { state.note(notice, for: 10) }
-    LessonDashboard.run(session: session, driver: runner, backend: terminal, state: state, store: store)
-    if let signal = terminal.interruptingSignal {
-      terminal.close()
-      runner.stop()
-      Foundation.exit(128 + signal)
-    }
-  }
-
   /// The progress store's warning as one status line that fits 80 columns: the file set aside
   /// is named, the details are in it. (A warning without a file set aside is kept whole.)
   static func short(_ warning: String, store: ProgressStore) -> String {
@@ -136,10 +117,5 @@ public struct LessonCommand: ParsableCommand {
       return warning.hasPrefix("warning: ") ? String(warning.dropFirst(9)) : warning
     }
     return "unreadable progress file set aside as \(store.corruptURL.lastPathComponent); starting afresh"
-  }
-
-  private static func notPossible(_ problem: String) -> Never {
-    FileHandle.standardError.write(Data("regviz: \(problem); `regviz lessons` lists the lessons\n".utf8))
-    Foundation.exit(2)
   }
 }

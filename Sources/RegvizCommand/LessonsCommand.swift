@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Lessons
 import NeuralCore
+import RegvizData
 
 /// `regviz lessons`: the course at a glance (✓ for finished lessons), `--reset` to forget
 /// progress, and `check` for lesson authors.
@@ -39,7 +40,7 @@ public struct LessonsCommand: ParsableCommand {
 
   /// One line per lesson: `✓ 1. Title (5 min) — summary`; `▸` marks the lesson in progress and
   /// a lesson that does not parse shows its first problem instead.
-  static func listing(paths: [String], progress: Lessons.Progress) -> String {
+  static func listing(paths: [String], progress: CourseProgress) -> String {
     var text = ""
     var finished = 0
     for (i, path) in paths.enumerated() {

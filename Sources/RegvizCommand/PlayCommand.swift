@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import NcursesBackend
 import NeuralCore
+import RegvizData
 import Training
 
 /// `regviz play`: the live dashboard. The lanes train side by side while the learner changes
@@ -42,52 +43,26 @@ public struct PlayCommand: ParsableCommand {
   }
 
   public func run() throws {
-    try Self.play(config: experiment.makeConfig(), speed: speed.map(Self.parseSpeed),
-                  options: display.terminal, locator: experiment.locator)
+    let config = try experiment.makeConfig()
+    let pace = try speed.map(Self.parseSpeed)
+    let runner = try Self.runner(config, speed: pace, locator: experiment.locator)
+    let terminal = Screen.open(display.terminal) { "regviz play: \($0)" }
+    Self.play(runner: runner, autoPace: pace == nil, terminal: terminal)
   }
 
-  /// Opens the dashboard on `config`; what `regviz` with no arguments opens once every lesson
-  /// is finished, with `notice` on the status line for a few seconds.
-  /// `speed` nil follows `AutoPace` (4 epochs/s at first) until the learner sets the pace.
-  /// Without a usable terminal it prints one line suggesting `regviz run` and exits with status
-  /// 2, drawing nothing. Ctrl-C and SIGTERM end it with the terminal restored and status
-  /// 128 + the signal number.
-  public static func play(
-    config: ExperimentConfig, speed: Speed? = nil,
-    options: NcursesTerminal.Options = NcursesTerminal.Options(), locator: ResourceLocator = ResourceLocator(),
-    notice: String? = nil
-  ) throws {
-    let environment = ProcessInfo.processInfo.environment
-    if let problem = TerminalCheck.problem(
-      stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1, term: environment["TERM"]) {
-      notPossible(problem)
-    }
-    let runner: Runner
-    do { runner = try Runner(config: config, speed: speed ?? AutoPace.speed(atEpoch: 0), locator: locator) } catch {
+  /// A runner for `config`; `speed` nil follows `AutoPace` (4 epochs/s at first).
+  static func runner(_ config: ExperimentConfig, speed: Speed?, locator: ResourceLocator) throws -> Runner {
+    do { return try Runner(config: config, speed: speed ?? AutoPace.speed(atEpoch: 0), locator: locator) } catch {
       throw CLIError(error.message)
     }
-    let terminal: NcursesTerminal
-    do { terminal = try NcursesTerminal.open(options, environment: environment) } catch {
-      notPossible(error.description)
-    }
-    // Teardown order: the terminal first, so the prompt comes back at once, then the trainer,
-    // which finishes its current round (a few milliseconds).
-    defer { runner.stop() }
-    defer { terminal.close() }
-    runner.start()
-    var state = AppState(theme: terminal.theme)
-    state.autoPace = speed == nil
-    if let notice { state.note(notice, for: 10) }
-    Dashboard.run(driver: runner, backend: terminal, state: state)
-    if let signal = terminal.interruptingSignal {
-      terminal.close()
-      runner.stop()
-      Foundation.exit(128 + signal)
-    }
   }
 
-  private static func notPossible(_ problem: String) -> Never {
-    FileHandle.standardError.write(Data("regviz play: \(problem)\n".utf8))
-    Foundation.exit(2)
+  /// Free play on `terminal`; also what `regviz` with no arguments opens once every lesson is
+  /// finished, with `notice` on the status line for a few seconds.
+  static func play(runner: Runner, autoPace: Bool, terminal: NcursesTerminal, notice: String? = nil) {
+    var state = AppState(theme: terminal.theme)
+    state.autoPace = autoPace
+    if let notice { state.note(notice, for: 10) }
+    Screen.run(PlayMode(state: state), runner: runner, terminal: terminal)
   }
 }

@@ -34,7 +34,7 @@ public enum RegvizMain {
     } catch {
       let code = Regviz.exitCode(for: error)
       if code == .success { Regviz.exit(withError: error) }
-      let message = Regviz.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+      let message = oneLine(Regviz.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)")
       FileHandle.standardError.write(Data("regviz: \(message)\n".utf8))
       Foundation.exit(code.rawValue)
     }

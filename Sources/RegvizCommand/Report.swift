@@ -1,69 +1,100 @@
 import Foundation
 import NeuralCore
+import RegvizData
 import Training
 
-enum ReportFormat: String { case jsonl, csv, table }
+/// One lane at one reported epoch: the single row behind JSONL, CSV and the final table.
+struct ReportRow: Encodable {
+  var record: EpochRecord
+  var lane: Lane
+  var diverged: Bool
+
+  /// One value of a row: how it prints in CSV and encodes in JSON. A number that is missing
+  /// or not finite is null in JSON and empty in CSV, never NaN.
+  enum Cell: Encodable {
+    case int(Int), number(Double?), text(String), flag(Bool)
+
+    var csv: String {
+      switch self {
+      case .int(let n): return String(n)
+      case .number(let v): return v.flatMap { $0.isFinite ? "\($0)" : nil } ?? ""
+      case .text(let s): return RegvizCommand.csv(s)
+      case .flag(let b): return String(b)
+      }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.singleValueContainer()
+      switch self {
+      case .int(let n): try c.encode(n)
+      case .number(let v): if let v, v.isFinite { try c.encode(v) } else { try c.encodeNil() }
+      case .text(let s): try c.encode(s)
+      case .flag(let b): try c.encode(b)
+      }
+    }
+  }
+
+  /// The columns, in order: the one list JSONL keys, the CSV header and its cells come from.
+  static let columns: [(name: String, cell: @Sendable (ReportRow) -> Cell)] = [
+    ("epoch", { .int($0.record.epoch) }), ("lane", { .text($0.lane.spec.description) }), ("name", { .text($0.lane.name) }),
+    ("data_loss", { .number($0.record.dataLoss) }), ("penalty", { .number($0.record.penalty) }),
+    ("loss", { .number($0.record.loss) }), ("val_loss", { .number($0.record.valLoss) }),
+    ("acc", { .number($0.record.accuracy) }), ("val_acc", { .number($0.record.valAccuracy) }),
+    ("zeros", { .int($0.record.zeros) }), ("near_zeros", { .int($0.record.nearZeros) }),
+    ("weights", { .int($0.record.weights) }), ("l1_norm", { .number($0.record.l1Norm) }),
+    ("l2_norm", { .number($0.record.l2Norm) }), ("diverged", { .flag($0.diverged) }),
+  ]
+
+  private struct Key: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: Key.self)
+    for column in Self.columns { try c.encode(column.cell(self), forKey: Key(stringValue: column.name)) }
+  }
+
+  var csvLine: String { Self.columns.map { $0.cell(self).csv }.joined(separator: ",") }
+}
 
 /// The text of a run's report: one row per lane per reported epoch, or a final table.
 struct Report {
   var format: ReportFormat
-  var lanes: [LaneConfig]
   var records: [[EpochRecord]]
   var trainers: [LaneTrainer]
-  var epochs: Int
-
-  static let columns = ["epoch", "lane", "name", "data_loss", "penalty", "loss", "val_loss", "acc", "val_acc",
-                        "zeros", "near_zeros", "weights", "l1_norm", "l2_norm", "diverged"]
 
   /// Rows in epoch order, lanes in their order within an epoch.
-  var rows: [(lane: Int, record: EpochRecord)] {
+  var rows: [ReportRow] {
     records.enumerated().flatMap { lane, rs in rs.map { (lane, $0) } }
-      .sorted { ($0.record.epoch, $0.lane) < ($1.record.epoch, $1.lane) }
-  }
-
-  func diverged(_ lane: Int, _ r: EpochRecord) -> Bool {
-    trainers[lane].diverged != nil && r.epoch == trainers[lane].epoch
+      .sorted { ($0.1.epoch, $0.0) < ($1.1.epoch, $1.0) }
+      .map { lane, r in
+        let t = trainers[lane]
+        return ReportRow(record: r, lane: t.lane, diverged: t.divergedAt == r.epoch)
+      }
   }
 
   var text: String {
     switch format {
-    case .jsonl:
-      return rows.map { row in
-        let r = row.record, lane = lanes[row.lane]
-        let fields: [(String, String)] = [
-          ("epoch", "\(r.epoch)"), ("lane", json(lane.spec.description)), ("name", json(lane.name)),
-          ("data_loss", num(r.dataLoss)), ("penalty", num(r.penalty)), ("loss", num(r.loss)),
-          ("val_loss", num(r.valLoss)), ("acc", num(r.accuracy)), ("val_acc", num(r.valAccuracy)),
-          ("zeros", "\(r.zeros)"), ("near_zeros", "\(r.nearZeros)"), ("weights", "\(r.weights)"),
-          ("l1_norm", num(r.l1Norm)), ("l2_norm", num(r.l2Norm)), ("diverged", diverged(row.lane, r) ? "true" : "false"),
-        ]
-        return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
-      }.joined()
+    case .jsonl: return rows.map { JSONLines.line($0) }.joined()
     case .csv:
-      var s = Self.columns.joined(separator: ",") + "\n"
-      for row in rows {
-        let r = row.record, lane = lanes[row.lane]
-        let cells = ["\(r.epoch)", csv(lane.spec.description), csv(lane.name), num(r.dataLoss, null: ""), num(r.penalty, null: ""),
-                     num(r.loss, null: ""), num(r.valLoss, null: ""), num(r.accuracy, null: ""), num(r.valAccuracy, null: ""),
-                     "\(r.zeros)", "\(r.nearZeros)", "\(r.weights)", num(r.l1Norm, null: ""), num(r.l2Norm, null: ""),
-                     diverged(row.lane, r) ? "true" : "false"]
-        s += cells.joined(separator: ",") + "\n"
-      }
-      return s
-    case .table:
-      return table
+      return ([ReportRow.columns.map(\.name).joined(separator: ",")] + rows.map(\.csvLine)).joined(separator: "\n") + "\n"
+    case .table: return table
     }
   }
 
+  /// The last epoch of every lane, aligned for reading.
   var table: String {
     var rows: [[String]] = [["lane", "spec", "epochs", "loss", "data", "penalty", "acc", "val acc", "exact 0", "≈0", "‖w‖₁", "‖w‖₂", "status"]]
-    for (i, t) in trainers.enumerated() {
+    for t in trainers {
       let r = t.latest
       func pct(_ n: Int?) -> String { guard let n, let w = r?.weights, w > 0 else { return "–" }; return String(format: "%.1f%%", 100 * Double(n) / Double(w)) }
       func f(_ v: Double?, _ digits: Int = 4) -> String { v.map { $0.isFinite ? String(format: "%.\(digits)f", $0) : "\($0)" } ?? "–" }
-      rows.append([lanes[i].name, lanes[i].spec.description, "\(t.epoch)", f(r?.loss), f(r?.dataLoss), f(r?.penalty),
+      rows.append([t.lane.name, t.lane.spec.description, "\(t.epoch)", f(r?.loss), f(r?.dataLoss), f(r?.penalty),
                    f(r?.accuracy, 3), f(r?.valAccuracy, 3), pct(r?.zeros), pct(r?.nearZeros), f(r?.l1Norm, 2),
-                   f(r?.l2Norm, 3), t.diverged ?? "ok"])
+                   f(r?.l2Norm, 3), t.divergedAt.map { "diverged at epoch \($0)" } ?? "ok"])
     }
     let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max()! }
     return rows.map { r in
@@ -75,23 +106,13 @@ struct Report {
   }
 }
 
-func num(_ v: Double?, null: String = "null") -> String {
-  guard let v, v.isFinite else { return null }
-  return "\(v)"
-}
-
-func json(_ s: String) -> String {
-  var out = "\""
-  for ch in s.unicodeScalars {
-    switch ch {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case _ where ch.value < 0x20: out += String(format: "\\u%04x", ch.value)
-    default: out.unicodeScalars.append(ch)
-    }
+/// One JSON object per line, through `JSONEncoder` (keys in the order the type encodes them).
+enum JSONLines {
+  static func line(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    return String(decoding: try! encoder.encode(value), as: UTF8.self) + "\n"
   }
-  return out + "\""
 }
 
 func csv(_ s: String) -> String {
@@ -104,7 +125,7 @@ enum WeightDump {
     struct Lane: Encodable { var lane: String; var name: String; var layers: [WeightsFile.LayerWeights] }
     struct File: Encodable { var lanes: [Lane] }
     let file = File(lanes: lanes.map {
-      Lane(lane: $0.config.spec.description, name: $0.config.name, layers: WeightsFile(network: $0.learner.network).layers)
+      Lane(lane: $0.lane.spec.description, name: $0.lane.name, layers: WeightsFile(network: $0.learner.network).layers)
     })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]

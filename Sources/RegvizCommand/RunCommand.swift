@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NeuralCore
+import RegvizData
 import Training
 
 /// `regviz run`: the experiment without a screen — deterministic, scriptable, JSONL/CSV/table.
@@ -24,8 +25,8 @@ public struct RunCommand: ParsableCommand {
   @Option(name: .customLong("report-every"), help: "Report every N epochs (the last epoch is always reported).")
   public var reportEvery: Int = 1
 
-  @Option(help: "Output format: jsonl, csv or table.")
-  public var format: String = "table"
+  @Option(help: "Output format.")
+  public var format: ReportFormat = .table
 
   @Option(help: "Write the report to this file (atomically) instead of standard output.")
   public var out: String?
@@ -50,9 +51,6 @@ public struct RunCommand: ParsableCommand {
   public func validate() throws {
     guard epochs >= 1 else { throw ValidationError("--epochs: must be ≥ 1, got \(epochs)") }
     guard reportEvery >= 1 else { throw ValidationError("--report-every: must be ≥ 1, got \(reportEvery)") }
-    guard ReportFormat(rawValue: format) != nil else {
-      throw ValidationError("--format: '\(format)' is not one of jsonl, csv, table")
-    }
   }
 
   public func run() throws {
@@ -63,11 +61,12 @@ public struct RunCommand: ParsableCommand {
       throw CLIError(error.message)
     }
     if summary {
-      print(ModelSummary.text(network: prepared.initial, lanes: config.lanes, datasetName: prepared.data.train.name), terminator: "")
+      print(ModelSummary.text(network: prepared.initial, lanes: prepared.lanes, datasetName: prepared.data.train.name), terminator: "")
       return
     }
     if keras {
-      print(KerasCode.python(config: config, inputs: prepared.initial.inputCount, classes: prepared.initial.classCount,
+      print(KerasCode.python(config: config, lanes: prepared.lanes, inputs: prepared.initial.inputCount,
+                             classes: prepared.initial.classCount,
                              trainCount: prepared.data.train.count, epochs: epochs), terminator: "")
       return
     }
@@ -75,9 +74,8 @@ public struct RunCommand: ParsableCommand {
     try Self.checkWritable(dumpWeights, flag: "--dump-weights")
     try Self.checkWritable(plot, flag: "--plot")
     let every = reportEvery
-    let result = try HeadlessRun.run(prepared, epochs: epochs) { $0 % every == 0 }
-    let report = Report(format: ReportFormat(rawValue: format)!, lanes: config.lanes, records: result.records,
-                        trainers: result.lanes, epochs: epochs)
+    let result = HeadlessRun.run(prepared, epochs: epochs) { $0 % every == 0 }
+    let report = Report(format: format, records: result.records, trainers: result.lanes)
     if let out { try Self.write(report.text, to: out) } else { print(report.text, terminator: "") }
     if let dumpWeights {
       try Self.write(WeightDump.json(lanes: result.lanes), to: dumpWeights)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NeuralCore
+import RegvizData
 import Training
 
 /// `regviz sweep`: the regularization path — the same network at a log-spaced grid of λ.
@@ -26,8 +27,8 @@ public struct SweepCommand: ParsableCommand {
   @Option(help: "Epochs per λ.")
   public var epochs: Int = 300
 
-  @Option(help: "Output format: table, jsonl or csv.")
-  public var format: String = "table"
+  @Option(help: "Output format.")
+  public var format: ReportFormat = .table
 
   @Option(help: "Write the report to this file (atomically) instead of standard output.")
   public var out: String?
@@ -43,7 +44,6 @@ public struct SweepCommand: ParsableCommand {
     guard to.isFinite && to > from else { throw ValidationError("--to: must be a finite number > --from, got \(to)") }
     guard (2...64).contains(points) else { throw ValidationError("--points: must be 2…64, got \(points)") }
     guard epochs >= 1 else { throw ValidationError("--epochs: must be ≥ 1, got \(epochs)") }
-    guard ReportFormat(rawValue: format) != nil else { throw ValidationError("--format: '\(format)' is not one of jsonl, csv, table") }
   }
 
   /// The grid: `points` values from `from` to `to`, evenly spaced in log λ.
@@ -58,13 +58,15 @@ public struct SweepCommand: ParsableCommand {
     do { prepared = try PreparedExperiment(config, locator: experiment.locator) } catch { throw CLIError(error.message) }
     try RunCommand.checkWritable(out, flag: "--out")
     try RunCommand.checkWritable(plot, flag: "--plot")
-    let lanes = lambdas.map { l -> LaneConfig in
+    var lanes: [Lane] = []
+    for l in lambdas {
       let reg: Regularizer = type == "l1" ? .l1(l) : type == "l2" ? .l2(l) : .l1_l2(l1: l, l2: l)
-      return LaneConfig(name: "λ=" + String(format: "%.3g", l), spec: LaneSpec(all: reg))
+      let config = LaneConfig(name: "λ=" + String(format: "%.3g", l), spec: LaneSpec(all: reg))
+      do { lanes.append(try Lane(config, layerCount: prepared.initial.layers.count)) } catch { throw CLIError(error.message) }
     }
-    let result = try HeadlessRun.run(prepared, lanes: lanes, epochs: epochs, parallelism: 2) { _ in false }
+    let result = HeadlessRun.run(prepared, lanes: lanes, epochs: epochs, parallelism: 2) { _ in false }
     let rows = zip(lambdas, result.lanes).map { SweepRow(lambda: $0, trainer: $1) }
-    let text = SweepRow.render(rows, format: ReportFormat(rawValue: format)!, features: prepared.data.train.featureNames,
+    let text = SweepRow.render(rows, format: format, features: prepared.data.train.featureNames,
                                informative: prepared.data.train.informative)
     if let out { try RunCommand.write(text, to: out) } else { print(text, terminator: "") }
     if let plot {
@@ -80,25 +82,57 @@ struct SweepRow {
   var trainer: LaneTrainer
 
   var record: EpochRecord? { trainer.latest }
-  var stats: WeightStats { WeightStats(network: trainer.learner.network) }
+  var stats: WeightStats { trainer.stats }
+
+  /// One point of the path as JSON and CSV see it.
+  struct Point: Encodable {
+    var lambda: Double
+    var valAcc: Double?
+    var acc: Double?
+    var zeroFraction: Double
+    var l2Norm: Double
+    var diverged: Bool
+    var featureMagnitudes: [Double]
+
+    enum CodingKeys: String, CodingKey {
+      case lambda, valAcc = "val_acc", acc, zeroFraction = "zero_fraction", l2Norm = "l2_norm", diverged,
+           featureMagnitudes = "feature_magnitudes"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      func number(_ v: Double?, _ key: CodingKeys) throws {
+        if let v, v.isFinite { try c.encode(v, forKey: key) } else { try c.encodeNil(forKey: key) }
+      }
+      try number(lambda, .lambda)
+      try number(valAcc, .valAcc)
+      try number(acc, .acc)
+      try number(zeroFraction, .zeroFraction)
+      try number(l2Norm, .l2Norm)
+      try c.encode(diverged, forKey: .diverged)
+      try c.encode(featureMagnitudes.map { $0.isFinite ? $0 : nil }, forKey: .featureMagnitudes)
+    }
+
+    var csvCells: [String] {
+      func n(_ v: Double?) -> String { v.flatMap { $0.isFinite ? "\($0)" : nil } ?? "" }
+      return [n(lambda), n(valAcc), n(acc), n(zeroFraction), n(l2Norm), String(diverged)] + featureMagnitudes.map(n)
+    }
+  }
+
+  var point: Point {
+    Point(lambda: Double(lambda), valAcc: record?.valAccuracy, acc: record?.accuracy, zeroFraction: stats.zeroFraction,
+          l2Norm: stats.l2Norm, diverged: trainer.divergedAt != nil,
+          featureMagnitudes: stats.featureMagnitudes.map(Double.init))
+  }
 
   static func render(_ rows: [SweepRow], format: ReportFormat, features: [String], informative: [Int]?) -> String {
     switch format {
     case .jsonl:
-      return rows.map { r in
-        let fm = r.stats.featureMagnitudes.map { num(Double($0)) }.joined(separator: ",")
-        return "{\"lambda\":\(num(Double(r.lambda))),\"val_acc\":\(num(r.record?.valAccuracy)),\"acc\":\(num(r.record?.accuracy)),"
-          + "\"zero_fraction\":\(num(r.stats.zeroFraction)),\"l2_norm\":\(num(r.stats.l2Norm)),"
-          + "\"diverged\":\(r.trainer.diverged != nil),\"feature_magnitudes\":[\(fm)]}\n"
-      }.joined()
+      return rows.map { JSONLines.line($0.point) }.joined()
     case .csv:
-      var s = "lambda,val_acc,acc,zero_fraction,l2_norm,diverged," + features.map { "w_\($0)" }.joined(separator: ",") + "\n"
-      for r in rows {
-        s += ([num(Double(r.lambda)), num(r.record?.valAccuracy, null: ""), num(r.record?.accuracy, null: ""),
-               num(r.stats.zeroFraction), num(r.stats.l2Norm), r.trainer.diverged != nil ? "true" : "false"]
-              + r.stats.featureMagnitudes.map { num(Double($0)) }).joined(separator: ",") + "\n"
-      }
-      return s
+      let header = ["lambda", "val_acc", "acc", "zero_fraction", "l2_norm", "diverged"] + features.map { csv("w_\($0)") }
+      return ([header.joined(separator: ",")] + rows.map { $0.point.csvCells.joined(separator: ",") })
+        .joined(separator: "\n") + "\n"
     case .table:
       let marks = Set(informative ?? [])
       var s = "λ          val acc  acc    exact 0  ‖w‖₂     first-layer |w| per feature (★ informative)\n"

@@ -1,0 +1,55 @@
+/// What a key asks for, whatever key it was: the vocabulary of both modes. Keys become actions
+/// through the one table in `Bindings`; modes act on actions, never on keys.
+public enum Action: Hashable, Sendable {
+  case togglePause
+  case stepEpoch
+  case reset
+  /// λ one rung up or down the ladder, every lane.
+  case lambda(up: Bool)
+  case learningRate(up: Bool)
+  case nextL1Rule
+  case speed(up: Bool)
+  /// Show or hide a lane (0-based index).
+  case toggleLane(Int)
+  /// The histogram layer: all → 1 → 2 → … (or back).
+  case layer(forward: Bool)
+  case nextDataset
+  case switchLossView
+  case toggleKeras
+  case toggleHelp
+  case closeOverlay
+  case scroll(Scroll)
+  case quit
+  // Lesson mode
+  case next
+  case back
+  /// `a`–`d`: answer the step's question.
+  case answer(Character)
+  case toggleHint
+}
+
+/// A scrolling key: of an open overlay, or of the lesson text.
+public enum Scroll: Hashable, Sendable {
+  case lineUp, lineDown, pageUp, pageDown, top, bottom
+
+  /// The offset after this scroll from `offset`, within `0...end`.
+  func apply(to offset: Int, end: Int) -> Int {
+    let current = min(max(0, offset), end)
+    switch self {
+    case .lineUp: return max(0, current - 1)
+    case .lineDown: return min(current + 1, end)
+    case .pageUp: return max(0, current - 10)
+    case .pageDown: return min(current + 10, end)
+    case .top: return 0
+    case .bottom: return end
+    }
+  }
+}
+
+/// The two ways into the dashboard.
+public enum ModeKind: Hashable, Sendable {
+  /// Free play: every key of the experiment works.
+  case play
+  /// A guided lesson: the lesson's keys; the experiment's settings are the lesson's.
+  case lesson
+}

@@ -1,0 +1,118 @@
+import Canvas
+import Lessons
+import Training
+
+/// A guided lesson: the lesson pane beside the panels, the step's panel highlighted, keys
+/// going to the `LessonSession`. The dashboard's view keys work as in free play; the keys that
+/// would change the lesson's experiment answer with a pointer to free play instead, so the
+/// experiment stays the one the text describes.
+///
+/// Progress is written to `store` whenever the session says so (every step change, every
+/// finished lesson). Saving must never end a lesson: a failure is reported once, on the
+/// status line, and the lesson goes on.
+public struct LessonMode: DashboardMode {
+  public static let kind = ModeKind.lesson
+  public private(set) var state: AppState
+  public private(set) var session: LessonSession
+  let store: ProgressStore?
+  private var saveFailed = false
+  /// Commands of the first step (pause for its question), sent with the first frame.
+  private var pending: [RunnerCommand]
+
+  /// `state` may carry a notice to show first (a progress file set aside).
+  public init(session: LessonSession, state: AppState, store: ProgressStore? = nil) {
+    self.state = state
+    // The lesson sets the pace; the free-play schedule would fight it.
+    self.state.autoPace = false
+    self.session = session
+    self.store = store
+    pending = []
+    pending = apply(self.session.begin())
+  }
+
+  /// The rows the key line and the help show on this page: `a–d` only while a question waits
+  /// for its answer, `h` only where the page has a hint.
+  public var offered: [Binding] {
+    Bindings.rows(for: .lesson).filter { row in
+      if row.does({ if case .answer = $0 { true } else { false } }) { return session.awaitsAnswer }
+      if row.does({ $0 == .toggleHint }) { return session.phase == .step && session.step.hint != nil }
+      return true
+    }
+  }
+
+  public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {
+    state.observe(snapshot, elapsed: elapsed)
+    session.observe(snapshot)
+    defer { pending = [] }
+    return pending
+  }
+
+  public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
+    let pane = LessonPane(session, snapshot: snapshot, theme: state.theme, width: width, height: height)
+    session.clampScroll(maximum: pane.maxScroll)
+    return ScreenComposer.compose(snapshot, state: state, bindings: offered, width: width, height: height,
+                                  side: pane.side, highlight: session.highlight)
+  }
+
+  public mutating func perform(_ action: Action, snapshot: ExperimentSnapshot) -> [RunnerCommand] {
+    switch action {
+    // An open overlay takes the scrolling keys and closes on esc or enter, as in free play.
+    case .next where state.overlay != nil:
+      state.overlay = nil
+      return []
+    case .scroll where state.overlay != nil, .closeOverlay:
+      return state.performCommon(action, snapshot: snapshot) ?? []
+    case .next: return apply(session.next(state: &state))
+    case .back: return apply(session.back(state: &state))
+    case .scroll(let scroll):
+      session.scroll = scroll.apply(to: session.scroll, end: LessonSession.end)
+      return []
+    case .answer(let label):
+      // `d` is also free play's data-set key: on a page without a question it says so.
+      guard label != "d" || (session.phase == .step && session.step.question != nil) else {
+        state.note(Self.fixed("the data set"))
+        return []
+      }
+      return apply(session.answer(String(label), state: &state))
+    case .toggleHint:
+      session.toggleHint(state: &state)
+      return []
+    case .togglePause where session.awaitsAnswer, .stepEpoch where session.awaitsAnswer:
+      state.note("predict first: answer \(session.labels(session.step.question!)) and training resumes")
+      return []
+    case .lambda: state.note(Self.fixed("λ"))
+    case .learningRate: state.note(Self.fixed("the learning rate"))
+    case .nextL1Rule: state.note(Self.fixed("the L1 rule"))
+    case .nextDataset: state.note(Self.fixed("the data set"))
+    default:
+      return state.performCommon(action, snapshot: snapshot) ?? []
+    }
+    return []
+  }
+
+  /// Saves the progress when the session asks, and hands the commands on.
+  private mutating func apply(_ effects: LessonSession.Effects) -> [RunnerCommand] {
+    if effects.saveProgress, let store {
+      do { try store.save(session.progress) } catch {
+        if !saveFailed {
+          state.note("could not save your progress (\(error.localizedDescription)); the lesson goes on", for: 8)
+        }
+        saveFailed = true
+      }
+    }
+    return effects.commands
+  }
+
+  static func fixed(_ what: String) -> String {
+    "\(what) is set by the lesson here — try it in free play: regviz play"
+  }
+}
+
+extension AppState {
+  /// A notice that stays up for `seconds` instead of the usual few: a warning the learner
+  /// must not miss (progress set aside, progress not saved).
+  public mutating func note(_ text: String, for seconds: Double) {
+    note(text)
+    noticeRemaining = seconds
+  }
+}

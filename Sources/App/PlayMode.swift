@@ -1,0 +1,46 @@
+import Canvas
+import RegvizData
+import Training
+
+/// Free play: every key works, and λ, the learning rate, the L1 rule and the data set are the
+/// learner's to change.
+public struct PlayMode: DashboardMode {
+  public static let kind = ModeKind.play
+  public private(set) var state: AppState
+
+  public init(state: AppState) {
+    self.state = state
+  }
+
+  public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {
+    state.observe(snapshot, elapsed: elapsed)
+    return AutoPace.command(state: &state, snapshot: snapshot).map { [$0] } ?? []
+  }
+
+  public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
+    ScreenComposer.compose(snapshot, state: state, bindings: Bindings.rows(for: .play), width: width, height: height)
+  }
+
+  public mutating func perform(_ action: Action, snapshot: ExperimentSnapshot) -> [RunnerCommand] {
+    if let commands = state.performCommon(action, snapshot: snapshot) { return commands }
+    switch action {
+    case .lambda(let up): return [.stepLambda(up: up)]
+    case .learningRate(let up): return [.stepLearningRate(up: up)]
+    case .nextL1Rule: return [.nextL1Rule]
+    case .nextDataset: return nextDataset(snapshot)
+    default: return []
+    }
+  }
+
+  /// sparse → iris → sparse; a CSV given on the command line is not in the cycle, and `d`
+  /// leaves it for the first built-in data set.
+  private mutating func nextDataset(_ snapshot: ExperimentSnapshot) -> [RunnerCommand] {
+    let sources = DataSource.builtIn
+    var config = snapshot.config
+    let index = sources.firstIndex(of: config.dataset).map { ($0 + 1) % sources.count } ?? 0
+    config.dataset = sources[index]
+    state.histogramRanges = [:]
+    state.note("data set: \(config.dataset) (training starts over)")
+    return [.reconfigure(config)]
+  }
+}
