@@ -51,7 +51,7 @@ let package = Package(
     // MARK: - Tests
     /// Helpers shared by the test targets (text snapshots of grids).
     .target(name: "TestSupport", dependencies: ["Canvas"], path: "Tests/_TestSupport"),
-    .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"],
+    .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "RegvizData"],
                 resources: [.copy("Fixtures")], swiftSettings: coreSettings),
     .testTarget(name: "RegvizDataTests", dependencies: ["RegvizData", "NeuralCore"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralCore", "RegvizData"]),

@@ -14,20 +14,23 @@ public struct LessonMode: DashboardMode {
   public static let kind = ModeKind.lesson
   public private(set) var state: AppState
   public private(set) var session: LessonSession
-  let store: ProgressStore?
+  /// Writes the progress (the store's `save`); nil keeps it in memory only.
+  let save: ((CourseProgress) throws -> Void)?
   private var saveFailed = false
-  /// Commands of the first step (pause for its question), sent with the first frame.
-  private var pending: [RunnerCommand]
+  /// Whether the first frame has arrived at the starting step (paused for its question).
+  private var begun = false
 
   /// `state` may carry a notice to show first (a progress file set aside).
   public init(session: LessonSession, state: AppState, store: ProgressStore? = nil) {
+    self.init(session: session, state: state, save: store.map { store in { try store.save($0) } })
+  }
+
+  init(session: LessonSession, state: AppState, save: ((CourseProgress) throws -> Void)?) {
     self.state = state
     // The lesson sets the pace; the free-play schedule would fight it.
     self.state.autoPace = false
     self.session = session
-    self.store = store
-    pending = []
-    pending = apply(self.session.begin())
+    self.save = save
   }
 
   /// The rows the key line and the help show on this page: `a–d` only while a question waits
@@ -41,10 +44,14 @@ public struct LessonMode: DashboardMode {
   }
 
   public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {
+    var commands: [RunnerCommand] = []
+    if !begun {
+      begun = true
+      commands = apply(session.begin())
+    }
     state.observe(snapshot, elapsed: elapsed)
     session.observe(snapshot)
-    defer { pending = [] }
-    return pending
+    return commands
   }
 
   public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
@@ -92,8 +99,8 @@ public struct LessonMode: DashboardMode {
 
   /// Saves the progress when the session asks, and hands the commands on.
   private mutating func apply(_ effects: LessonSession.Effects) -> [RunnerCommand] {
-    if effects.saveProgress, let store {
-      do { try store.save(session.progress) } catch {
+    if effects.saveProgress, let save {
+      do { try save(session.progress) } catch {
         if !saveFailed {
           state.note("could not save your progress (\(error.localizedDescription)); the lesson goes on", for: 8)
         }

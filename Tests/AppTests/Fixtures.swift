@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 import NeuralCore
 
 @testable import App
@@ -34,7 +35,6 @@ enum Fixtures {
     for l in net.layers.indices {
       let r = l < regs.count ? regs[l] : .none
       let layer = net.layers[l]
-      net.layers[l].regularizer = r
       net.layers[l].kernel = layer.kernel.enumerated().map { k, w in
         let input = k / layer.units
         let noise = l == 0 && !informative.contains(input)
@@ -54,7 +54,9 @@ enum Fixtures {
     _ lane: LaneConfig, index: Int, prepared: PreparedExperiment, informative: Set<Int>, epochs: Int
   ) -> LaneSnapshot {
     let net = network(prepared.initial, spec: lane.spec, informative: informative)
-    let stats = WeightStats(network: net, nearZeroThreshold: prepared.config.nearZeroThreshold)
+    let resolved = try! Lane(lane, layerCount: net.layers.count)
+    let stats = WeightStats(network: net, regularizers: resolved.regularizers,
+                            nearZeroThreshold: prepared.config.nearZeroThreshold)
     var history = History()
     var latest: EpochRecord?
     let floor = [0.05, 0.32, 0.28, 0.36][index % 4]
@@ -65,7 +67,7 @@ enum Fixtures {
       let zeros = Int(Double(stats.zeros) * (1 - exp(-t / 50)))
       let record = EpochRecord(
         epoch: e, dataLoss: floor + (1.1 - floor) * decay,
-        penalty: net.penalty * (1 - decay * 0.5),
+        penalty: net.penalty(resolved.regularizers) * (1 - decay * 0.5),
         valLoss: valFloor + (1.1 - valFloor) * decay + (index == 0 ? t / 1500 : 0),
         accuracy: 0.95 - 0.6 * decay - Double(index) * 0.01, valAccuracy: 0.9 - 0.55 * decay - Double(index % 2) * 0.02,
         zeros: zeros, nearZeros: zeros + stats.nearZeros - stats.zeros, weights: stats.weights,
@@ -73,10 +75,8 @@ enum Fixtures {
       history.append(record)
       latest = record
     }
-    return LaneSnapshot(
-      name: lane.name, spec: lane.spec, epoch: epochs, latest: latest, stats: stats, history: history,
-      network: net, l1Rule: prepared.config.l1Rule, learningRate: prepared.config.optimizer.learningRate,
-      diverged: nil)
+    return LaneSnapshot(lane: resolved, epoch: epochs, latest: latest, stats: stats, history: history,
+                        network: net, divergedAt: nil)
   }
 }
 
@@ -95,4 +95,21 @@ final class RecordingDriver: ExperimentDriver, @unchecked Sendable {
   func send(_ command: RunnerCommand) { lock.withLock { sent.append(command) } }
 
   func replace(_ snapshot: ExperimentSnapshot) { lock.withLock { current = snapshot } }
+}
+
+/// Free play through the one frame loop; returns the UI state it ended with.
+@discardableResult
+func runPlay(driver: some ExperimentDriver, backend: some TerminalBackend, state: AppState = AppState(),
+             shouldStop: () -> Bool = { false }) -> AppState {
+  FrameLoop.run(PlayMode(state: state), driver: driver, backend: backend, shouldStop: shouldStop).state
+}
+
+/// A lesson through the one frame loop; returns the UI state and the session it ended with.
+@discardableResult
+func runLesson(session: LessonSession, driver: some ExperimentDriver, backend: some TerminalBackend,
+               state: AppState? = nil, store: ProgressStore? = nil,
+               shouldStop: () -> Bool = { false }) -> (state: AppState, session: LessonSession) {
+  let mode = FrameLoop.run(LessonMode(session: session, state: state ?? AppState(theme: backend.theme), store: store),
+                           driver: driver, backend: backend, shouldStop: shouldStop)
+  return (mode.state, mode.session)
 }

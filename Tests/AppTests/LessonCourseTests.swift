@@ -37,16 +37,16 @@ struct LessonCourseTests {
   }
 
   @Test func resumeWhereTheLearnerLeftOff() {
-    #expect(LessonCourse.resume(Self.lessons, progress: Progress())! == (0, 0))
-    let midway = Progress(finished: ["01-overfitting"], current: .init(lesson: "03-l2-ridge", step: 2))
+    #expect(LessonCourse.resume(Self.lessons, progress: CourseProgress())! == (0, 0))
+    let midway = CourseProgress(finished: ["01-overfitting"], current: .init(lesson: "03-l2-ridge", step: 2))
     #expect(LessonCourse.resume(Self.lessons, progress: midway)! == (2, 2))
     // A saved step past the end (the lesson was shortened) lands on the last step.
-    let past = Progress(current: .init(lesson: "02-l1-lasso", step: 40))
+    let past = CourseProgress(current: .init(lesson: "02-l1-lasso", step: 40))
     #expect(LessonCourse.resume(Self.lessons, progress: past)! == (1, Self.lessons[1].steps.count - 1))
     // A position in a finished or unknown lesson gives way to the first unfinished one.
-    let stale = Progress(finished: ["01-overfitting", "02-l1-lasso"], current: .init(lesson: "gone", step: 1))
+    let stale = CourseProgress(finished: ["01-overfitting", "02-l1-lasso"], current: .init(lesson: "gone", step: 1))
     #expect(LessonCourse.resume(Self.lessons, progress: stale)! == (2, 0))
-    let all = Progress(finished: Self.lessons.map(\.id))
+    let all = CourseProgress(finished: Self.lessons.map(\.id))
     #expect(LessonCourse.resume(Self.lessons, progress: all) == nil)
   }
 }

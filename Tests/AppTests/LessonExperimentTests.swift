@@ -2,6 +2,7 @@ import App
 import Foundation
 import Lessons
 import NeuralCore
+import RegvizData
 import Testing
 import Training
 
@@ -25,11 +26,11 @@ struct LessonExperimentTests {
   @Test func everyKeyIsMapped() throws {
     let setup = Setup(
       dataset: .iris, hidden: [10, 10], activation: .tanh,
-      lanes: [Lane(name: "none", spec: "none"), Lane(name: "keras", spec: "1:l1=0.01;2:l2=0.01")],
+      lanes: [LessonLane(name: "none", spec: "none"), LessonLane(name: "keras", spec: "1:l1=0.01;2:l2=0.01")],
       optimizer: .sgd, learningRate: 0.05, momentum: 0.9, batch: .size(32), l1Rule: .clip,
       speed: .epochsPerSecond(15), seed: 7, validationSplit: 0.25, standardize: false)
     let e = try Self.experiment(setup)
-    #expect(e.config.dataset == "iris")
+    #expect(e.config.dataset == .iris)
     #expect(e.config.hidden == [10, 10])
     #expect(e.config.activation == .tanh)
     #expect(e.config.lanes.map(\.name) == ["none", "keras"])
@@ -53,12 +54,12 @@ struct LessonExperimentTests {
   @Test func aRelativeCSVPathIsReadFromTheLessonsFolder() throws {
     let dir = URL(fileURLWithPath: "/tmp/course/lessons", isDirectory: true)
     #expect(try Self.experiment(Setup(dataset: .csv(path: "data/x.csv")), directory: dir).config.dataset
-              == "/tmp/course/lessons/data/x.csv")
-    #expect(try Self.experiment(Setup(dataset: .csv(path: "/abs/y.csv")), directory: dir).config.dataset == "/abs/y.csv")
+              == .csv(path: "/tmp/course/lessons/data/x.csv"))
+    #expect(try Self.experiment(Setup(dataset: .csv(path: "/abs/y.csv")), directory: dir).config.dataset == .csv(path: "/abs/y.csv"))
   }
 
   @Test func aLayerTheNetworkLacksIsAnError() throws {
-    let e = try #require(Self.error(Setup(hidden: [], lanes: [Lane(name: "k", spec: "1:l1=0.01;2:l2=0.01")])))
+    let e = try #require(Self.error(Setup(hidden: [], lanes: [LessonLane(name: "k", spec: "1:l1=0.01;2:l2=0.01")])))
     #expect(e.key == "lane")
     #expect(e.message.hasPrefix("lane k: layer 2 does not exist (the network has 1 Dense layers)"))
   }
@@ -71,7 +72,7 @@ struct LessonExperimentTests {
   }
 
   @Test func moreThanEightLanesIsAnError() throws {
-    let lanes = (1...9).map { Lane(name: "l\($0)", spec: "l1=0.0\($0)") }
+    let lanes = (1...9).map { LessonLane(name: "l\($0)", spec: "l1=0.0\($0)") }
     let e = try #require(Self.error(Setup(lanes: lanes)))
     #expect(e == LessonSetupError(key: "lane", "at most 8 lanes, got 9"))
   }

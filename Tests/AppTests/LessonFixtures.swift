@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import NeuralCore
 import Training
 
 @testable import App
@@ -92,8 +93,8 @@ enum LessonFixtures {
     return try! LessonLibrary.load(from: directory, validator: .regviz).map { try $0.get() }
   }()
 
-  static func session(lesson: Int = 0, step: Int = 0, progress: Lessons.Progress = Lessons.Progress(),
-                      speed: Training.Speed? = nil) -> LessonSession {
+  static func session(lesson: Int = 0, step: Int = 0, progress: CourseProgress = CourseProgress(),
+                      speed: Speed? = nil) -> LessonSession {
     try! LessonSession(lessons: course, lessonIndex: lesson, step: step, progress: progress, speedOverride: speed)
   }
 
@@ -111,11 +112,11 @@ enum LessonFixtures {
       case .togglePause: "togglePause"
       case .stepEpoch: "stepEpoch"
       case .reset: "reset"
-      case .scaleLambda: "scaleLambda"
-      case .setLearningRate, .scaleLearningRate: "learningRate"
-      case .setL1Rule: "setL1Rule"
+      case .stepLambda: "stepLambda"
+      case .stepLearningRate: "learningRate"
+      case .setL1Rule, .nextL1Rule: "setL1Rule"
       case .setSpeed(let s): "setSpeed(\(s))"
-      case .addLane, .dropLane: "lanes"
+      case .stepSpeed: "stepSpeed"
       case .reconfigure(let c): "reconfigure(\(c.lanes.map(\.name).joined(separator: ",")))"
       }
     }

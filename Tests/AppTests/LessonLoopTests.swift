@@ -1,6 +1,7 @@
 import Canvas
 import Foundation
 import Lessons
+import NeuralCore
 import Testing
 import Training
 
@@ -23,13 +24,13 @@ struct LessonLoopTests {
     let session = F.session()
     let driver = RecordingDriver(F.snapshot(session, epochs: 150))
     let backend = RecordingBackend(width: 120, height: 40, keys: ["b", .right])
-    let (_, after) = LessonDashboard.run(session: session, driver: driver, backend: backend, store: store)
+    let (_, after) = runLesson(session: session, driver: driver, backend: backend, store: store)
     #expect(after.stepIndex == 1)
     #expect(F.names(driver.commands) == ["pause", "resume", "resume"])
 
     let (saved, warning) = store.load()
     #expect(warning == nil)
-    #expect(saved.current == Progress.Position(lesson: "01-first", step: 1))
+    #expect(saved.current == CourseProgress.Position(lesson: "01-first", step: 1))
     let resumed = try #require(LessonCourse.resume(F.course, progress: saved))
     #expect(resumed.lesson == 0 && resumed.step == 1)
     let again = F.session(lesson: resumed.lesson, step: resumed.step, progress: saved)
@@ -41,7 +42,7 @@ struct LessonLoopTests {
     defer { try? FileManager.default.removeItem(at: store.directory) }
     let session = F.session(step: 3)
     let backend = RecordingBackend(width: 80, height: 24, keys: [.right])
-    LessonDashboard.run(session: session, driver: RecordingDriver(F.snapshot(session, epochs: 5)),
+    runLesson(session: session, driver: RecordingDriver(F.snapshot(session, epochs: 5)),
                         backend: backend, store: store)
     let saved = store.load().progress
     #expect(saved.finished == ["01-first"] && saved.current == nil)
@@ -59,13 +60,13 @@ struct LessonLoopTests {
     let message = try #require(warning)
     #expect(message.contains("is not valid JSON"))
     #expect(FileManager.default.fileExists(atPath: store.corruptURL.path), "set aside, not deleted")
-    #expect(progress == Progress())
+    #expect(progress == CourseProgress())
 
     var state = AppState()
     state.note(message, for: 10)
     let session = F.session(progress: progress)
     let backend = RecordingBackend(width: 120, height: 40, script: [.idle(frames: 2)])
-    LessonDashboard.run(session: session, driver: RecordingDriver(F.snapshot(session, epochs: 0)),
+    runLesson(session: session, driver: RecordingDriver(F.snapshot(session, epochs: 0)),
                         backend: backend, state: state, store: store)
     #expect(backend.frames[0].row(39).contains("warning: progress file"), "on the status line")
     #expect(contains(backend.frames[0], "lesson 1/2 · step 1/4"), "and the lesson goes on")
@@ -73,7 +74,7 @@ struct LessonLoopTests {
     // The lesson saved a good file in its place; loading it again says nothing.
     let (reloaded, second) = store.load()
     #expect(second == nil)
-    #expect(reloaded.current == Progress.Position(lesson: "01-first", step: 0))
+    #expect(reloaded.current == CourseProgress.Position(lesson: "01-first", step: 0))
   }
 
   @Test func aProgressFileThatCannotBeWrittenIsReportedOnce() throws {
@@ -84,7 +85,7 @@ struct LessonLoopTests {
     let store = ProgressStore(directory: blocker.appendingPathComponent("regviz"))
     let session = F.session(step: 1)
     let backend = RecordingBackend(width: 120, height: 40, keys: [.right, .left, .right])
-    let (state, after) = LessonDashboard.run(session: session, driver: RecordingDriver(F.snapshot(session, epochs: 300)),
+    let (state, after) = runLesson(session: session, driver: RecordingDriver(F.snapshot(session, epochs: 300)),
                                              backend: backend, store: store)
     #expect(after.stepIndex == 2, "the lesson went on")
     let notices = backend.frames.map { $0.row(39) }.filter { $0.contains("could not save your progress") }
@@ -99,12 +100,12 @@ struct LessonLoopTests {
     runner.start()
     defer { runner.stop() }
     #expect(!runner.wait(timeout: 0.2) { $0.epoch > 0 }, "paused for the prediction")
-    let (_, answered) = LessonDashboard.run(
+    let (_, answered) = runLesson(
       session: session, driver: runner, backend: RecordingBackend(width: 120, height: 40, keys: ["b"]))
     #expect(runner.wait(timeout: 30) { $0.epoch >= 100 }, "answering resumed training")
     // One frame latches `epoch >= 100`, then → moves on and the run keeps going.
     let backend = RecordingBackend(width: 120, height: 40, script: [.idle(frames: 1), .key(.right), .idle(frames: 1)])
-    let (_, moved) = LessonDashboard.run(session: answered, driver: runner, backend: backend)
+    let (_, moved) = runLesson(session: answered, driver: runner, backend: backend)
     #expect(moved.stepIndex == 1)
     #expect(contains(backend.lastFrame!, "lesson 1/2 · step 2/4"))
     let epoch = runner.snapshot().epoch

@@ -93,7 +93,7 @@ struct LessonMetricsTests {
     config.hidden = [8]
     config.lanes = [LaneConfig(spec: LaneSpec()), LaneConfig(spec: LaneSpec(all: .l1(0.02)))]
     let prepared = try PreparedExperiment(config)
-    var trainers = try config.lanes.map { try LaneTrainer(lane: $0, prepared: prepared) }
+    var trainers = prepared.lanes.map { LaneTrainer(lane: $0, prepared: prepared) }
     for _ in 0..<30 { for i in trainers.indices { trainers[i].trainEpoch(prepared) } }
     let fromTrainers = LessonMetrics(trainers: trainers, prepared: prepared)
     let snapshot = ExperimentSnapshot(

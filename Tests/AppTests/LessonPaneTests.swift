@@ -15,15 +15,11 @@ struct LessonPaneTests {
   /// The whole screen for `session` over `snapshot`, as the lesson loop draws it.
   static func frame(_ session: inout LessonSession, _ snapshot: ExperimentSnapshot, width: Int, height: Int,
                     theme: Theme = .standard) -> Grid {
-    var state = AppState(theme: theme)
-    state.bindings = LessonKeys.bindings
-    state.observe(snapshot)
-    session.observe(snapshot)
-    let pane = LessonPane(session, snapshot: snapshot, theme: theme, width: width, height: height)
-    session.clampScroll(maximum: pane.maxScroll)
-    let clamped = LessonPane(session, snapshot: snapshot, theme: theme, width: width, height: height)
-    return ScreenComposer.compose(snapshot, state: state, width: width, height: height,
-                                  side: clamped.side, highlight: session.highlight)
+    var mode = LessonMode(session: session, state: AppState(theme: theme))
+    _ = mode.observe(snapshot, elapsed: 0)
+    let grid = mode.compose(snapshot, width: width, height: height)
+    session = mode.session
+    return grid
   }
 
   static func lessonTwo(step: Int = 0) -> LessonSession {
@@ -129,9 +125,9 @@ struct LessonPaneTests {
     #expect(keys.contains("→ enter next") && keys.contains("← back") && keys.contains("? help"))
     #expect(!keys.contains("λ"), "the λ keys are not the learner's in a lesson")
     var state = AppState()
-    state.bindings = LessonKeys.bindings
     state.overlay = .help(scroll: 0)
-    let help = ScreenComposer.compose(F.snapshot(session, epochs: 10), state: state, width: 120, height: 40)
+    let help = ScreenComposer.compose(F.snapshot(session, epochs: 10), state: state, bindings: Bindings.rows(for: .lesson),
+                                      width: 120, height: 40)
     #expect(contains(help, "answer the question; training waits for your prediction"))
     #expect(contains(help, "λ, lr, L1 rule, data: the lesson's; try them in regviz play"))
   }

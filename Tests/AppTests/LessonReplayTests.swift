@@ -2,6 +2,7 @@ import App
 import Foundation
 import Lessons
 import NeuralCore
+import RegvizData
 import Testing
 
 /// Every shipped lesson is valid, and every condition it asks the learner to wait for is reached

@@ -1,6 +1,7 @@
 import Canvas
 import Foundation
 import Lessons
+import NeuralCore
 import Testing
 import Training
 
@@ -16,17 +17,15 @@ struct LessonSessionTests {
   @discardableResult
   static func press(_ keys: [Key], _ session: inout LessonSession, state: AppState = AppState(),
                     snapshot: ExperimentSnapshot? = nil) -> (state: AppState, commands: [String], saves: Int) {
-    var s = state
     var commands: [String] = []
     var saves = 0
+    var mode = LessonMode(session: session, state: state, save: { _ in saves += 1 })
     for key in keys {
-      let (next, effects) = LessonKeys.handle(key, state: s, session: &session,
-                                              snapshot: snapshot ?? F.snapshot(session, epochs: 0))
-      s = next
-      commands += F.names(effects.commands)
-      if effects.saveProgress { saves += 1 }
+      guard let action = Bindings.action(for: key, in: .lesson) else { continue }
+      commands += F.names(mode.perform(action, snapshot: snapshot ?? F.snapshot(mode.session, epochs: 0)))
     }
-    return (s, commands, saves)
+    session = mode.session
+    return (mode.state, commands, saves)
   }
 
   /// A session on step 1 with its question answered and its condition reached.
@@ -45,7 +44,7 @@ struct LessonSessionTests {
     let effects = session.begin()
     #expect(F.names(effects.commands) == ["pause"])
     #expect(effects.saveProgress)
-    #expect(session.progress.current == Progress.Position(lesson: "01-first", step: 0))
+    #expect(session.progress.current == CourseProgress.Position(lesson: "01-first", step: 0))
     #expect(session.highlight == .weights)
   }
 
@@ -84,7 +83,7 @@ struct LessonSessionTests {
     #expect(session.stepIndex == 1)
     #expect(r.commands == ["resume"], "no reconfigure: the run goes on")
     #expect(r.saves == 1)
-    #expect(session.progress.current == Progress.Position(lesson: "01-first", step: 1))
+    #expect(session.progress.current == CourseProgress.Position(lesson: "01-first", step: 1))
     #expect(session.highlight == .zeros)
   }
 
@@ -138,7 +137,7 @@ struct LessonSessionTests {
 
   @Test func theKeyLineOffersOnlyTheKeysThatApplyToThisPage() {
     var session = F.session()
-    func keys() -> [String] { LessonKeys.bindings(for: session).map(\.keys) }
+    func keys() -> [String] { LessonMode(session: session, state: AppState()).offered.map(\.label) }
     #expect(keys().contains("a–d") && keys().contains("h"))  // a question and a hint wait here
     Self.press(["b"], &session)
     #expect(!keys().contains("a–d") && keys().contains("h"))
@@ -203,7 +202,7 @@ struct LessonSessionTests {
     #expect(waiting.state.notice == "predict first: answer a–c and training resumes")
     Self.press(["c"], &session)
     let after = Self.press([" ", "n", "r", ">"], &session)
-    #expect(after.commands == ["togglePause", "stepEpoch", "reset", "setSpeed(8.0 ep/s)"], "the fixture runs at 4 ep/s")
+    #expect(after.commands == ["togglePause", "stepEpoch", "reset", "stepSpeed"])
   }
 
   @Test func viewKeysWorkAsInFreePlay() {
@@ -245,14 +244,14 @@ struct LessonSessionTests {
 
     // ← returns to the last step; → finishes again without listing the lesson twice.
     Self.press([.left], &session)
-    #expect(session.phase == .step && session.progress.current == Progress.Position(lesson: "01-first", step: 3))
+    #expect(session.phase == .step && session.progress.current == CourseProgress.Position(lesson: "01-first", step: 3))
     Self.press([.right], &session)
     #expect(session.progress.finished == ["01-first"])
 
     let next = Self.press([.right], &session)
     #expect(session.lessonIndex == 1 && session.stepIndex == 0 && session.phase == .step)
     #expect(next.commands == ["reconfigure(none,L1,L2,L1+L2)", "setSpeed(20 ep/s)", "resume"])
-    #expect(session.progress.current == Progress.Position(lesson: "02-second", step: 0))
+    #expect(session.progress.current == CourseProgress.Position(lesson: "02-second", step: 0))
     #expect(next.saves == 1)
 
     Self.press([.right], &session)
@@ -276,7 +275,7 @@ struct LessonSessionTests {
   }
 
   @Test func startingMidLessonUsesTheMergedSetup() throws {
-    let session = F.session(step: 1, progress: Progress(finished: ["02-second"]))
+    let session = F.session(step: 1, progress: CourseProgress(finished: ["02-second"]))
     #expect(session.experiment == (try LessonExperiment.forStep(1, of: F.course[0])))
     #expect(!session.awaitsAnswer, "step 2 asks nothing")
     #expect(session.progress.finished == ["02-second"])

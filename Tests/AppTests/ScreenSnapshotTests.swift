@@ -35,8 +35,8 @@ import Training
   @Test func medium100x30WithHelp() {
     let grid = Self.frame(width: 100, height: 30) { $0.overlay = .help(scroll: 0) }
     assertSnapshot(grid, named: "screen-100x30-help")
-    for binding in KeyMap.bindings {
-      #expect(contains(grid, binding.keys), "help lists \(binding.keys)")
+    for binding in Bindings.rows(for: .play) {
+      #expect(contains(grid, binding.label), "help lists \(binding.label)")
     }
   }
 
@@ -89,7 +89,7 @@ import Training
 
   @Test func aDivergedLaneSaysSo() {
     var snapshot = Fixtures.snapshot()
-    snapshot.lanes[1].diverged = "diverged at epoch 42"
+    snapshot.lanes[1].divergedAt = 42
     let grid = Self.frame(snapshot, width: 120, height: 40)
     #expect(contains(grid, "diverged at epoch 42"))
   }

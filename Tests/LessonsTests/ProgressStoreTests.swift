@@ -8,7 +8,7 @@ struct ProgressStoreTests {
   @Test func missingFileIsEmptyProgress() throws {
     let store = ProgressStore(directory: try makeTemporaryDirectory().appendingPathComponent("not-yet"))
     let (progress, warning) = store.load()
-    #expect(progress == Progress())
+    #expect(progress == CourseProgress())
     #expect(warning == nil)
   }
 
@@ -16,7 +16,7 @@ struct ProgressStoreTests {
     let root = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
     let store = ProgressStore(directory: root.appendingPathComponent("state/regviz"))
-    var progress = Progress(finished: ["01-overfitting"], current: .init(lesson: "02-l1-lasso", step: 3))
+    var progress = CourseProgress(finished: ["01-overfitting"], current: .init(lesson: "02-l1-lasso", step: 3))
     try store.save(progress)
     #expect(store.load().progress == progress)
     #expect(store.load().warning == nil)
@@ -34,13 +34,13 @@ struct ProgressStoreTests {
     let root = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
     let store = ProgressStore(directory: root)
-    try store.save(Progress(finished: ["01-overfitting"], current: .init(lesson: "02-l1-lasso", step: 3)))
+    try store.save(CourseProgress(finished: ["01-overfitting"], current: .init(lesson: "02-l1-lasso", step: 3)))
     let text = try String(contentsOf: store.fileURL, encoding: .utf8)
     #expect(text == #"{"current":{"lesson":"02-l1-lasso","step":3},"finished":["01-overfitting"],"version":1}"#)
 
     try #"{"version":1,"finished":["01-overfitting"],"current":{"lesson":"02-l1-lasso","step":3}}"#
       .write(to: store.fileURL, atomically: false, encoding: .utf8)
-    #expect(store.load().progress == Progress(finished: ["01-overfitting"], current: .init(lesson: "02-l1-lasso", step: 3)))
+    #expect(store.load().progress == CourseProgress(finished: ["01-overfitting"], current: .init(lesson: "02-l1-lasso", step: 3)))
   }
 
   @Test(arguments: [
@@ -56,7 +56,7 @@ struct ProgressStoreTests {
     try content.write(to: store.fileURL, atomically: false, encoding: .utf8)
 
     let (progress, warning) = store.load()
-    #expect(progress == Progress())
+    #expect(progress == CourseProgress())
     let line = try #require(warning)
     #expect(!line.contains("\n"))
     #expect(line.contains(store.fileURL.path))
@@ -75,7 +75,7 @@ struct ProgressStoreTests {
     // A directory where the file should be cannot be read as data.
     try FileManager.default.createDirectory(at: store.fileURL, withIntermediateDirectories: false)
     let (progress, warning) = store.load()
-    #expect(progress == Progress())
+    #expect(progress == CourseProgress())
     #expect(warning?.contains("cannot read it") == true)
     #expect(FileManager.default.fileExists(atPath: store.corruptURL.path))
   }
@@ -85,7 +85,7 @@ struct ProgressStoreTests {
     defer { try? FileManager.default.removeItem(at: root) }
     let store = ProgressStore(directory: root)
     for step in 0..<5 {
-      try store.save(Progress(current: .init(lesson: "01-overfitting", step: step)))
+      try store.save(CourseProgress(current: .init(lesson: "01-overfitting", step: step)))
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["progress.json"])
     #expect(store.load().progress.current?.step == 4)
@@ -97,7 +97,7 @@ struct ProgressStoreTests {
     let store = ProgressStore(directory: root)
     // A non-empty directory in the way makes the final rename fail.
     try FileManager.default.createDirectory(at: store.fileURL.appendingPathComponent("x"), withIntermediateDirectories: true)
-    #expect(throws: (any Error).self) { try store.save(Progress()) }
+    #expect(throws: (any Error).self) { try store.save(CourseProgress()) }
     #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["progress.json"])
   }
 
@@ -106,10 +106,10 @@ struct ProgressStoreTests {
     defer { try? FileManager.default.removeItem(at: root) }
     let store = ProgressStore(directory: root)
     try store.reset()
-    try store.save(Progress(finished: ["01-overfitting"]))
+    try store.save(CourseProgress(finished: ["01-overfitting"]))
     try store.reset()
     #expect(!FileManager.default.fileExists(atPath: store.fileURL.path))
-    #expect(store.load().progress == Progress())
+    #expect(store.load().progress == CourseProgress())
   }
 
   @Test func defaultDirectory() {

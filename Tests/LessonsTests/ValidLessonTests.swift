@@ -1,3 +1,5 @@
+import NeuralCore
+import RegvizData
 import Testing
 
 @testable import Lessons
@@ -100,8 +102,8 @@ struct ValidLessonTests {
     let setup = try #require(step.setup)
     #expect(setup == Setup(
       dataset: .sparse, hidden: [16, 16], activation: .tanh,
-      lanes: [Lane(name: "none", spec: "none"), Lane(name: "L1", spec: "l1=0.02"),
-              Lane(name: "mix", spec: "1:l1=0.01;2:l2=0.01")],
+      lanes: [LessonLane(name: "none", spec: "none"), LessonLane(name: "L1", spec: "l1=0.02"),
+              LessonLane(name: "mix", spec: "1:l1=0.01;2:l2=0.01")],
       optimizer: .adam, learningRate: 0.01, momentum: 0.9, batch: .size(32), l1Rule: .prox,
       speed: .epochsPerSecond(60), seed: 7, validationSplit: 0.2, standardize: true))
     #expect(step.until?.description == "zeros(L1) ≥ 50% and epoch ≥ 300")
@@ -149,7 +151,7 @@ struct ValidLessonTests {
     #expect(last.learningRate == 0.05)
     #expect(last.batch == .full)
     #expect(last.speed == .max)
-    #expect(last.lanes == [Lane(name: "L2", spec: "l2=0.01")])
+    #expect(last.lanes == [LessonLane(name: "L2", spec: "l2=0.01")])
     // Keys the last step does not set carry over.
     #expect(last.activation == .tanh)
     #expect(last.optimizer == .adam)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NeuralCore
+import RegvizData
 
 /// Our trainer against real Keras/TensorFlow: fixtures made by scripts/keras_parity.py
 /// (same model, data, initial weights; full-batch steps; Keras's L1 is the subgradient rule).
@@ -38,12 +39,12 @@ import Testing
     return try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
   }()
 
-  @Test(arguments: KerasParityTests.fixture.cases.map(\.name), KernelKind.allCases)
-  func reproducesKeras(caseName: String, kernel: KernelKind) throws {
+  @Test(arguments: KerasParityTests.fixture.cases.map(\.name), Impl.allCases)
+  func reproducesKeras(caseName: String, impl: Impl) throws {
     let c = Self.fixture.cases.first { $0.name == caseName }!
     let activation = try #require(Activation(rawValue: c.activation))
     var net = Network(inputs: c.inputs, hidden: c.hidden, classes: c.classes, activation: activation, seed: 0)
-    net.setRegularizers(c.regularizers.map { Regularizer(lambda1: $0.l1, lambda2: $0.l2) })
+    let regularizers = c.regularizers.map { Regularizer(lambda1: $0.l1, lambda2: $0.l2) }
     #expect(c.initial.shapeProblem(for: net) == nil)
     net = c.initial.applied(to: net)
     let optimizer: Optimizer = c.optimizer.name == "adam"
@@ -52,11 +53,12 @@ import Testing
       : .sgd(learningRate: c.optimizer.learning_rate, momentum: c.optimizer.momentum ?? 0)
     let data = Dataset(name: c.name, features: Array(c.x.joined()), labels: c.y,
                        featureNames: (0..<c.inputs).map { "x\($0)" }, classNames: (0..<c.classes).map { "\($0)" })
-    var learner = Learner(network: net, optimizer: optimizer, l1Rule: .subgradient, kernel: kernel, maxBatch: data.count)
+    var learner = Learner(network: net, regularizers: regularizers, optimizer: optimizer, l1Rule: .subgradient, impl: impl,
+                          maxBatch: data.count)
     var worstLoss: Float = 0
     for step in 0..<c.steps {
       // Keras's history loss is measured before the step and includes the penalty.
-      let penalty = learner.network.penalty
+      let penalty = learner.penalty
       let r = learner.step(data: data, indices: ArraySlice(0..<data.count))
       let loss = Float(r.lossSum / Double(data.count) + penalty)
       worstLoss = max(worstLoss, abs(loss - c.loss_history[step]))
@@ -66,7 +68,7 @@ import Testing
     for (a, b) in zip(learner.network.layers, expected.layers) {
       worstWeight = max(worstWeight, maxAbsDifference(a.kernel, b.kernel), maxAbsDifference(a.bias, b.bias))
     }
-    #expect(worstWeight < 1e-5, "\(caseName) \(kernel): max |Δw| = \(worstWeight)")
-    #expect(worstLoss < 1e-5, "\(caseName) \(kernel): max |Δloss| = \(worstLoss)")
+    #expect(worstWeight < 1e-5, "\(caseName) \(impl): max |Δw| = \(worstWeight)")
+    #expect(worstLoss < 1e-5, "\(caseName) \(impl): max |Δloss| = \(worstLoss)")
   }
 }

@@ -94,8 +94,8 @@ import Testing
     let data = tinyData(samples: 37, features: 7, classes: 3)
     for activation in Activation.allCases {
       let net = Network(inputs: 7, hidden: [9, 5], classes: 3, activation: activation, seed: 11)
-      var fast = Learner(network: net, optimizer: .sgd(learningRate: 0.1), kernel: .simd, maxBatch: 37)
-      var slow = Learner(network: net, optimizer: .sgd(learningRate: 0.1), kernel: .scalar, maxBatch: 37)
+      var fast = Learner(network: net, optimizer: .sgd(learningRate: 0.1), impl: .simd, maxBatch: 37)
+      var slow = Learner(network: net, optimizer: .sgd(learningRate: 0.1), impl: .scalar, maxBatch: 37)
       for epoch in 0..<5 {
         let order = epochOrder(count: 37, seed: 1, epoch: epoch)
         _ = fast.trainEpoch(data: data, order: order, batchSize: 10)

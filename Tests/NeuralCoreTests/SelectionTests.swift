@@ -9,10 +9,10 @@ import Testing
   static let split = DataSplit(SparseDataset.make(seed: 1), validationFraction: 0.3, seed: 1)
 
   static func train(_ reg: Regularizer, rule: L1Rule = .prox, epochs: Int = 600) -> Outcome {
-    var net = Network(inputs: 20, hidden: [16, 16], classes: 3, activation: .relu, seed: 7)
-    net.setRegularizers([reg, reg, reg])
+    let net = Network(inputs: 20, hidden: [16, 16], classes: 3, activation: .relu, seed: 7)
     let train = split.train
-    var learner = Learner(network: net, optimizer: .sgd(learningRate: 0.1), l1Rule: rule, maxBatch: train.count)
+    var learner = Learner(network: net, regularizers: [reg, reg, reg], optimizer: .sgd(learningRate: 0.1), l1Rule: rule,
+                          maxBatch: train.count)
     for epoch in 0..<epochs {
       _ = learner.trainEpoch(data: train, order: epochOrder(count: train.count, seed: 1, epoch: epoch), batchSize: train.count)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralCore
+import RegvizData
 import Testing
 
 /// Keras parity through the command line: the flags a learner would use to reproduce Keras.

@@ -81,7 +81,7 @@ struct LessonsCommandTests {
     let state = Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: state) }
     let store = ProgressStore(directory: state.appendingPathComponent("regviz"))
-    try store.save(Lessons.Progress(finished: ["01-overfitting"], current: .init(lesson: "02-l1-lasso", step: 1)))
+    try store.save(CourseProgress(finished: ["01-overfitting"], current: .init(lesson: "02-l1-lasso", step: 1)))
 
     let list = try Self.run(["lessons"], state: state)
     #expect(list.status == 0)
@@ -116,7 +116,7 @@ struct LessonsCommandTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("01-broken.md").path
     try "no front matter\n".write(toFile: path, atomically: true, encoding: .utf8)
-    let text = LessonsCommand.listing(paths: [path], progress: Lessons.Progress())
+    let text = LessonsCommand.listing(paths: [path], progress: CourseProgress())
     #expect(text.hasPrefix("✗  1. \(path):1:1: "))
   }
 }

@@ -20,7 +20,6 @@ import Testing
     #expect(try LaneSpec.parse("l1=0.005,l2=0.005").defaultName == "L1+L2")
     #expect(try LaneSpec.parse("1:l1=0.01;2:l2=0.01").defaultName == "L1@1,L2@2")
     #expect(try LaneSpec.parse("2:l2=0.01;1:l1=0.01").description == "1:l1=0.01;2:l2=0.01")
-    #expect(try LaneSpec.parse("l1=0.005,l2=0.005").strengthLabel == "λ 0.005/0.005")
     #expect(try LaneConfig.parse("sparse = l1=0.02").name == "sparse")
   }
 
@@ -40,9 +39,19 @@ import Testing
     #expect(throws: LaneSpec.ParseError.self) { try spec.regularizers(layerCount: 3) }
   }
 
-  @Test func scalingMultipliesEveryStrength() throws {
-    let s = try LaneSpec.parse("1:l1=0.01;2:l2=0.02").scaled(by: 2)
-    #expect(s.perLayer == [1: .l1(0.02), 2: .l2(0.04)])
+  @Test func rescalingMovesEveryStrengthByTheSameRatio() throws {
+    let lane = try Lane(LaneConfig(spec: LaneSpec.parse("1:l1=0.01;2:l2=0.02")), layerCount: 3)
+    #expect(lane.regularizers == [.l1(0.01), .l2(0.02), .none])
+    let s = lane.rescaled(to: 0.05, from: 0.02)
+    #expect(s.spec.perLayer == [1: .l1(0.025), 2: .l2(0.05)])
+    #expect(s.regularizers == [.l1(0.025), .l2(0.05), .none])
+    #expect(s.regularizers[1].lambda2 == Float(0.05), "the reference term lands exactly on the rung")
+  }
+
+  @Test func resolvingNamesTheMissingLayer() {
+    #expect(throws: ConfigError("lane '4:l1=0.1': layer 4 does not exist (the network has 3 Dense layers)")) {
+      try Lane(LaneConfig(spec: LaneSpec.parse("4:l1=0.1")), layerCount: 3)
+    }
   }
 }
 

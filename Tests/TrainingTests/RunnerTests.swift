@@ -16,8 +16,8 @@ import Testing
 
   static func sequential(_ config: ExperimentConfig, epochs: Int) throws -> [Network] {
     let prepared = try PreparedExperiment(config)
-    return try config.lanes.map { lane in
-      var t = try LaneTrainer(lane: lane, prepared: prepared)
+    return prepared.lanes.map { lane in
+      var t = LaneTrainer(lane: lane, prepared: prepared)
       for _ in 0..<epochs { t.trainEpoch(prepared) }
       return t.learner.network
     }
@@ -25,11 +25,11 @@ import Testing
 
   @Test func aLaneInAFourLaneRunEqualsItRunAlone() throws {
     let four = Self.config(lanes: ["none", "l1=0.01", "l2=0.01", "l1=0.01,l2=0.01"])
-    let together = try HeadlessRun.run(try PreparedExperiment(four), epochs: 5) { _ in true }.lanes
+    let together = HeadlessRun.run(try PreparedExperiment(four), epochs: 5) { _ in true }.lanes
     for (i, lane) in four.lanes.enumerated() {
       var alone = four
       alone.lanes = [lane]
-      let single = try HeadlessRun.run(try PreparedExperiment(alone), epochs: 5) { _ in true }.lanes[0]
+      let single = HeadlessRun.run(try PreparedExperiment(alone), epochs: 5) { _ in true }.lanes[0]
       #expect(single.learner.network == together[i].learner.network, "lane \(lane.name)")
     }
     // Same start, same batches: only the penalty differs.
@@ -39,7 +39,8 @@ import Testing
   @Test func resultsDoNotDependOnScheduling() throws {
     let c = Self.config(lanes: ["none", "l1=0.02", "l2=0.02"])
     let reference = try Self.sequential(c, epochs: 6)
-    let headless = try HeadlessRun.run(try PreparedExperiment(c), lanes: c.lanes, epochs: 6, parallelism: 1) { _ in false }
+    let prepared = try PreparedExperiment(c)
+    let headless = HeadlessRun.run(prepared, lanes: prepared.lanes, epochs: 6, parallelism: 1) { _ in false }
     #expect(headless.lanes.map(\.learner.network) == reference)
     let runner = try Runner(config: c, speed: .max)
     runner.start()
@@ -60,18 +61,19 @@ import Testing
     runner.start()
     runner.send(.stepEpoch)
     #expect(runner.wait(timeout: 10) { $0.epoch == 1 })
-    runner.send(.scaleLambda(4))
+    runner.send(.stepLambda(up: true))
+    runner.send(.stepLambda(up: true))
     runner.send(.stepEpoch)
     #expect(runner.wait(timeout: 10) { $0.epoch == 2 })
     runner.stop()
     let lane = runner.snapshot().lanes[0]
-    #expect(lane.spec.all == .l1(0.04))
-    #expect(lane.network.layers.allSatisfy { $0.regularizer == .l1(0.04) })
-    // The same by hand: one epoch at λ, then one at 4λ.
+    #expect(lane.lane.spec.all == .l1(0.05))
+    #expect(lane.regularizers.allSatisfy { $0 == .l1(0.05) })
+    // The same by hand: one epoch at λ, then one at 0.05.
     let prepared = try PreparedExperiment(c)
-    var t = try LaneTrainer(lane: c.lanes[0], prepared: prepared)
+    var t = LaneTrainer(lane: prepared.lanes[0], prepared: prepared)
     t.trainEpoch(prepared)
-    try t.setSpec(LaneSpec(all: .l1(0.04)))
+    t.lane = prepared.lanes[0].rescaled(to: 0.05, from: 0.01)
     t.trainEpoch(prepared)
     #expect(t.learner.network == lane.network)
   }
@@ -79,13 +81,13 @@ import Testing
   @Test func oneDivergingLaneLeavesTheOthersRunning() throws {
     // L2 of 50 at lr 0.1: each step multiplies the weights by (1 − 2·0.1·50) = −9.
     let c = Self.config(lanes: ["none", "blowup = l2=50"])
-    let result = try HeadlessRun.run(try PreparedExperiment(c), epochs: 40) { _ in true }
-    #expect(result.lanes[1].diverged?.hasPrefix("diverged at epoch ") == true)
+    let result = HeadlessRun.run(try PreparedExperiment(c), epochs: 40) { _ in true }
+    #expect(result.lanes[1].divergedAt == result.lanes[1].epoch)
     #expect(result.lanes[1].epoch < 40)
-    #expect(result.lanes[0].diverged == nil && result.lanes[0].epoch == 40)
+    #expect(result.lanes[0].divergedAt == nil && result.lanes[0].epoch == 40)
   }
 
-  @Test func pauseResetAddAndDrop() throws {
+  @Test func pauseAndResetKeepTheCurrentSettings() throws {
     let c = Self.config(lanes: ["none", "l1=0.01"])
     let runner = try Runner(config: c, speed: .max)
     runner.start()
@@ -95,18 +97,53 @@ import Testing
     let paused = runner.snapshot().epoch
     Thread.sleep(forTimeInterval: 0.05)
     #expect(runner.snapshot().epoch == paused)
+    runner.send(.stepLambda(up: true))
+    runner.send(.stepLearningRate(up: false))
+    runner.send(.nextL1Rule)
     runner.send(.reset)
     #expect(runner.wait(timeout: 10) { $0.epoch == 0 })
     let start = try PreparedExperiment(c).initial
-    #expect(runner.snapshot().lanes[0].network.layers.map(\.kernel) == start.layers.map(\.kernel))
-    runner.send(.addLane(LaneConfig(spec: LaneSpec(all: .l2(0.01)))))
-    runner.send(.dropLane("none"))
-    runner.send(.setSpeed(.max))
+    let s = runner.snapshot()
+    #expect(s.lanes[0].network.layers.map(\.kernel) == start.layers.map(\.kernel))
+    #expect(s.lanes.map(\.lane.regularizers[0]) == [.none, .l1(0.02)], "reset keeps the λ the keys set")
+    #expect(s.config.optimizer.learningRate == 0.05 && s.config.l1Rule == .subgradient)
     runner.send(.resume)
-    #expect(runner.wait(timeout: 10) { s in s.lanes.map(\.name) == ["L1", "L2"] && s.lanes.allSatisfy { $0.epoch >= 2 } })
-    runner.send(.dropLane("nope"))
-    #expect(runner.wait(timeout: 10) { $0.message == "no lane named 'nope'" })
+    #expect(runner.wait(timeout: 10) { $0.lanes.allSatisfy { $0.epoch >= 2 } })
     runner.stop()
+  }
+
+  /// Holding `]`: every press is applied to the runner's own λ, however fast the presses come.
+  @Test func quickPressesWalkTheLadderWithoutDrift() throws {
+    let c = Self.config(lanes: ["l1=0.01", "half = l1=0.005,l2=0.005", "none"])
+    let runner = try Runner(config: c, speed: .max)
+    runner.start()
+    let presses = 5
+    for _ in 0..<presses { runner.send(.stepLambda(up: true)) }
+    runner.send(.stepLearningRate(up: true))
+    runner.send(.stepLearningRate(up: true))
+    #expect(runner.wait(timeout: 10) { $0.config.optimizer.learningRate == 0.5 }, "lr 0.1 → 0.2 → 0.5")
+    let s = runner.snapshot()
+    runner.stop()
+    let rung = Ladder.lambda[Ladder.lambda.firstIndex(of: 0.01)! + presses]
+    #expect(rung == Float(0.5))
+    #expect(s.lanes[0].regularizers.allSatisfy { $0 == .l1(rung) }, "0.01 → 0.02 → 0.05 → 0.1 → 0.2 → 0.5")
+    #expect(s.lanes[1].regularizers[0] == .l1_l2(l1: 0.25, l2: 0.25), "half the largest, as configured")
+    #expect(s.lanes[2].regularizers.allSatisfy { $0.isNone })
+    #expect(s.config.lanes[0].spec.all == .l1(rung), "the running configuration reads the trainers")
+  }
+
+  @Test func theLadderEndsSaySo() throws {
+    let runner = try Runner(config: Self.config(lanes: ["l1=1"]), paused: true)
+    runner.start()
+    runner.send(.stepLambda(up: true))
+    #expect(runner.wait(timeout: 10) { $0.message == "λ is at its maximum" })
+    #expect(runner.snapshot().lanes[0].regularizers[0] == .l1(1))
+    runner.stop()
+    let none = try Runner(config: Self.config(lanes: ["none"]), paused: true)
+    none.start()
+    none.send(.stepLambda(up: false))
+    #expect(none.wait(timeout: 10) { $0.message?.contains("every lane is 'none'") == true })
+    none.stop()
   }
 
   @Test func pacedSpeedIsRoughlyKept() throws {
