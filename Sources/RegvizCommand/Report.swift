@@ -106,11 +106,12 @@ struct Report {
   }
 }
 
-/// One JSON object per line, through `JSONEncoder` (keys in the order the type encodes them).
+/// One JSON object per line, through `JSONEncoder`; keys sorted, so the same run prints the
+/// same bytes (the encoder keeps no insertion order).
 enum JSONLines {
   static func line(_ value: some Encodable) -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try! encoder.encode(value), as: UTF8.self) + "\n"
   }
 }
