@@ -37,13 +37,8 @@ struct DashboardLayout {
        forceModel: Bool = false) {
     status = Rect(x: 0, y: 0, width: width, height: 1)
     keys = Rect(x: 0, y: height - 1, width: width, height: 1)
-    var body = Rect(x: 0, y: 1, width: width, height: height - 2)
-    if let sideWidth, sideWidth > 0 {
-      let split = body.splitHorizontally(at: width - sideWidth)
-      body = split.left
-      // Overlap by one column so the two frames share a border.
-      side = Rect(x: split.right.x - 1, y: body.y, width: split.right.width + 1, height: body.height)
-    }
+    let (body, side) = DashboardLayout.split(width: width, height: height, sideWidth: sideWidth)
+    self.side = side
     let inside = body.height - 4
     let bottomInner = min(1 + max(1, laneRows), max(2, inside - 13))
     let extra = max(0, inside - bottomInner - 13)
@@ -75,6 +70,16 @@ struct DashboardLayout {
     zeros = charts[1]
     norm = charts[2]
     if modelInCharts { model = charts[3] }
+  }
+
+  /// The area between the status and key lines, less the side pane's frame at the right edge
+  /// (when there is one). The lesson pane's scrolling reads the side frame from here too.
+  static func split(width: Int, height: Int, sideWidth: Int?) -> (body: Rect, side: Rect?) {
+    let body = Rect(x: 0, y: 1, width: width, height: height - 2)
+    guard let sideWidth, sideWidth > 0 else { return (body, nil) }
+    let split = body.splitHorizontally(at: width - sideWidth)
+    // Overlap by one column so the two frames share a border.
+    return (split.left, Rect(x: split.right.x - 1, y: body.y, width: split.right.width + 1, height: body.height))
   }
 
   /// Frames that share their borders: `sizes` are the insides, one border between neighbours.

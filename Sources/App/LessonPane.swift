@@ -18,22 +18,16 @@ public struct LessonPane {
     let frameWidth = LessonPane.frameWidth(screenWidth: width)
     let title = theme.printable(LessonPane.title(session))
     let blocks = LessonPane.blocks(session, theme: theme)
-    // The composer gives the pane `min(frameWidth, screen - columnsBesidePane)` columns;
-    // borders and a margin either side leave three fewer for text.
-    let textWidth = max(1, min(frameWidth, width - ScreenComposer.columnsBesidePane) - 3)
-    let pinned = LessonPane.status(session, snapshot: snapshot, theme: theme, width: textWidth)
+    // The frame the composer will draw the pane in, from the same layout function.
+    let frame = DashboardLayout.split(width: width, height: height,
+                                      sideWidth: ScreenComposer.sideWidth(frameWidth, screenWidth: width)).side
+    let inner = (frame ?? Rect(x: 0, y: 0, width: 0, height: 0)).inset(by: 1)
+    side = SidePane(title: title, blocks: blocks, scroll: session.scroll, width: frameWidth)
+    let textWidth = max(1, side.areas(in: inner).text.width)
+    side.footer = LessonPane.keys(session, width: textWidth)
+    side.pinned = LessonPane.status(session, snapshot: snapshot, theme: theme, width: textWidth)
       .flatMap { line in LessonPane.wrap(line.text, width: textWidth, style: line.style, theme: theme) }
-    side = SidePane(title: title, blocks: blocks, footer: LessonPane.keys(session, width: textWidth), scroll: session.scroll,
-                    width: frameWidth)
-    side.pinned = pinned
-    // Mirrors `SidePane.draw`: inside the frame, less the footer and the blank line above it,
-    // less the pinned lines and the blank line above them.
-    var textHeight = height - 4 - 2
-    let shown = min(pinned.count, max(0, textHeight - 4))
-    if shown > 0 { textHeight -= shown + 1 }
-    // Overflowing text gives up its last row to the "more ↓" mark.
-    let total = TextView(blocks: blocks).lineCount(width: textWidth, theme: theme)
-    maxScroll = total > textHeight && textHeight > 1 ? total - (textHeight - 1) : 0
+    maxScroll = side.maxScroll(in: inner, theme: theme)
     side.scroll = min(session.scroll, maxScroll)
   }
 

@@ -25,7 +25,7 @@ public enum ScreenComposer {
     let features = SidePanels.features(visible, snapshot: snapshot, theme: theme)
     let layout = DashboardLayout(
       width: width, height: height, laneRows: visible.count,
-      featuresWidth: naturalWidth(features), sideWidth: side.map { min($0.width, width - columnsBesidePane) },
+      featuresWidth: naturalWidth(features), sideWidth: side.map { sideWidth($0.width, screenWidth: width) },
       forceModel: highlight == .model)
 
     let screen = grid.bounds
@@ -103,6 +103,11 @@ public enum ScreenComposer {
     let area = Rect(x: rect.maxX - w, y: rect.y, width: w, height: 1)
     p.clear(area)
     Legend(entries: entries).draw(in: area.inset(left: 1, right: 1), painter: &p, theme: theme)
+  }
+
+  /// The columns a side pane that would like `preferred` gets on a `screenWidth` screen.
+  static func sideWidth(_ preferred: Int, screenWidth: Int) -> Int {
+    min(preferred, screenWidth - columnsBesidePane)
   }
 
   /// The columns the feature view needs to show every feature: lane labels, one column per

@@ -26,27 +26,60 @@ public struct SidePane: Hashable, Sendable {
     self.width = width
   }
 
-  /// Draws the text into the inside of the pane's frame.
-  func draw(in inner: Rect, painter p: inout Painter, theme: Theme) {
+  /// Where everything goes inside the pane's frame: the one layout that both drawing and
+  /// scrolling read.
+  struct Areas {
+    /// The text column (a margin either side).
+    var text: Rect
+    /// The footer's row, if shown.
+    var footer: Rect?
+    /// The pinned lines shown (they give way to the text on a pane too short for both).
+    var pinned: Rect?
+    /// What is left for the scrolling text.
+    var body: Rect
+  }
+
+  func areas(in inner: Rect) -> Areas {
     let text = inner.inset(left: 1, right: 1)
     var body = text
-    if let footer, text.height >= 3 {
+    var footerRow: Rect?
+    if footer != nil, text.height >= 3 {
       body = text.inset(bottom: 2)
-      p.put(Painter.truncate(theme.printable(footer), to: text.width, ellipsis: theme.glyphs.ellipsis),
-            x: text.x, y: text.maxY - 1, style: theme.dim)
+      footerRow = text.line(text.height - 1)
     }
-    // Pinned lines give way to the text on a pane too short for both.
-    let pinned = self.pinned.prefix(max(0, body.height - 4))
-    if !pinned.isEmpty {
-      let top = body.maxY - pinned.count
-      for (row, line) in pinned.enumerated() {
-        var x = text.x
+    let shownPinned = min(pinned.count, max(0, body.height - 4))
+    var pinnedRect: Rect?
+    if shownPinned > 0 {
+      pinnedRect = Rect(x: text.x, y: body.maxY - shownPinned, width: text.width, height: shownPinned)
+      body = body.inset(bottom: shownPinned + 1)
+    }
+    return Areas(text: text, footer: footerRow, pinned: pinnedRect, body: body)
+  }
+
+  /// The largest useful scroll offset inside `inner`: the text's last page. Overflowing text
+  /// gives its last row to the "more ↓" mark.
+  func maxScroll(in inner: Rect, theme: Theme) -> Int {
+    let body = areas(in: inner).body
+    let total = TextView(blocks: blocks).lineCount(width: body.width, theme: theme)
+    return total > body.height && body.height > 1 ? total - (body.height - 1) : 0
+  }
+
+  /// Draws the text into the inside of the pane's frame.
+  func draw(in inner: Rect, painter p: inout Painter, theme: Theme) {
+    let areas = areas(in: inner)
+    let text = areas.text, body = areas.body
+    if let footer, let row = areas.footer {
+      p.put(Painter.truncate(theme.printable(footer), to: text.width, ellipsis: theme.glyphs.ellipsis),
+            x: row.x, y: row.y, style: theme.dim)
+    }
+    if let rect = areas.pinned {
+      for (row, line) in pinned.prefix(rect.height).enumerated() {
+        var x = rect.x
         for run in line.runs {
-          x = p.put(Painter.truncate(run.text, to: max(0, text.maxX - x), ellipsis: theme.glyphs.ellipsis),
-                    x: x, y: top + row, style: run.style)
+          x = p.put(Painter.truncate(run.text, to: max(0, rect.maxX - x), ellipsis: theme.glyphs.ellipsis),
+                    x: x, y: rect.y + row, style: run.style)
         }
       }
-      body = body.inset(bottom: pinned.count + 1)
     }
     let view = TextView(blocks: blocks, scrollOffset: scroll)
     let total = view.lineCount(width: body.width, theme: theme)

@@ -35,9 +35,6 @@ public final class NcursesTerminal: TerminalBackend {
   private var pairs: ColorPairs
   private var previous: Grid?
   private var closed = false
-  /// Cells sent to the terminal by the last `present` (0 when nothing changed): what the diff
-  /// flush saves is visible in tests and benchmarks.
-  public private(set) var lastFlushCount = 0
 
   /// Opens the terminal, or explains in one line why it cannot.
   public static func open(
@@ -143,7 +140,6 @@ public final class NcursesTerminal: TerminalBackend {
       werase(window)
       clearok(window, true)
     }
-    var sent = 0
     var run: [wchar_t] = []
     run.reserveCapacity(grid.width)
     for y in 0..<grid.height {
@@ -168,10 +164,8 @@ public final class NcursesTerminal: TerminalBackend {
         // Writing the bottom-right cell moves the cursor past the end and returns ERR, but the
         // character is drawn; the status is ignored on purpose.
         _ = mvwaddnwstr(window, Int32(y), Int32(start), run, Int32(run.count))
-        sent += run.count
       }
     }
-    lastFlushCount = sent
     previous = grid
     wnoutrefresh(window)
     doupdate()

@@ -13,7 +13,20 @@ public struct SweepCommand: ParsableCommand {
   @OptionGroup public var experiment: ExperimentOptions
 
   @Option(help: "Which penalty to sweep: l1, l2 or l1_l2 (both at λ).")
-  public var type: String = "l1"
+  public var type: Penalty = .l1
+
+  /// The penalty the sweep moves along its grid.
+  public enum Penalty: String, CaseIterable, ExpressibleByArgument {
+    case l1, l2, l1_l2
+
+    func regularizer(_ lambda: Float) -> Regularizer {
+      switch self {
+      case .l1: return .l1(lambda)
+      case .l2: return .l2(lambda)
+      case .l1_l2: return .l1_l2(l1: lambda, l2: lambda)
+      }
+    }
+  }
 
   @Option(help: "Smallest λ (> 0).")
   public var from: Double = 1e-4
@@ -39,7 +52,6 @@ public struct SweepCommand: ParsableCommand {
   public init() {}
 
   public func validate() throws {
-    guard ["l1", "l2", "l1_l2"].contains(type) else { throw ValidationError("--type: '\(type)' is not one of l1, l2, l1_l2") }
     guard from.isFinite && from > 0 else { throw ValidationError("--from: must be a finite number > 0, got \(from)") }
     guard to.isFinite && to > from else { throw ValidationError("--to: must be a finite number > --from, got \(to)") }
     guard (2...64).contains(points) else { throw ValidationError("--points: must be 2…64, got \(points)") }
@@ -60,8 +72,7 @@ public struct SweepCommand: ParsableCommand {
     try RunCommand.checkWritable(plot, flag: "--plot")
     var lanes: [Lane] = []
     for l in lambdas {
-      let reg: Regularizer = type == "l1" ? .l1(l) : type == "l2" ? .l2(l) : .l1_l2(l1: l, l2: l)
-      let config = LaneConfig(name: "λ=" + String(format: "%.3g", l), spec: LaneSpec(all: reg))
+      let config = LaneConfig(name: "λ=" + String(format: "%.3g", l), spec: LaneSpec(all: type.regularizer(l)))
       do { lanes.append(try Lane(config, layerCount: prepared.initial.layers.count)) } catch { throw CLIError(error.message) }
     }
     let result = HeadlessRun.run(prepared, lanes: lanes, epochs: epochs, parallelism: 2) { _ in false }
@@ -71,7 +82,7 @@ public struct SweepCommand: ParsableCommand {
     if let out { try RunCommand.write(text, to: out) } else { print(text, terminator: "") }
     if let plot {
       let points = rows.map { (lambda: Double($0.lambda), zeroFraction: $0.stats.zeroFraction, valAccuracy: $0.record?.valAccuracy) }
-      try RunCommand.write(SweepPlot.svg(rows: points, type: type), to: plot)
+      try RunCommand.write(SweepPlot.svg(rows: points, type: type.rawValue), to: plot)
     }
   }
 }

@@ -10,7 +10,4 @@ public final class LatestBox<Value: Sendable>: Sendable {
   public func publish(_ value: Value) { mutex.withLock { $0 = value } }
 
   public func latest() -> Value { mutex.withLock { $0 } }
-
-  /// Changes the value in place under the lock.
-  public func update<R>(_ body: (inout Value) -> R) -> R { mutex.withLock { body(&$0) } }
 }
