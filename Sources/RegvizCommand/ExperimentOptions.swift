@@ -48,7 +48,7 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
   @Option(name: .customLong("zero-threshold"), help: "|w| below this counts as near zero.")
   public var zeroThreshold: Float = 1e-3
 
-  @Option(name: .customLong("data-dir"), help: "Where RegViz's assets/ and lessons/ are (default: see DECISIONS.md lookup order).")
+  @Option(name: .customLong("data-dir"), help: DataDirHelp.help)
   public var dataDir: String?
 
   public init() {}
