@@ -4,7 +4,7 @@ import Training
 
 /// The flags that define an experiment, shared by `run`, `play` and `sweep`.
 public struct ExperimentOptions: ParsableArguments, Sendable {
-  @Option(help: "Data set: iris, sparse, or a path to a CSV file.")
+  @Option(help: "Data set: iris, sparse, or a path to a CSV file.", completion: .custom(Completions.datasets))
   public var dataset: String = "sparse"
 
   @Option(name: .customLong("label-column"), help: "CSV label column: a header name or a 1-based index (default: last).")
@@ -13,7 +13,7 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
   @Option(help: "Hidden layer sizes, comma-separated (e.g. 16,16), or 'none'.")
   public var hidden: String = "16,16"
 
-  @Option(help: "Hidden activation: relu, tanh, sigmoid or linear.")
+  @Option(help: "Hidden activation: relu, tanh, sigmoid or linear.", completion: .list(["relu", "tanh", "sigmoid", "linear"]))
   public var activation: String = "relu"
 
   @Option(name: .customLong("lane"), help: ArgumentHelp(
@@ -21,10 +21,11 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
     valueName: "spec"))
   public var lanes: [String] = []
 
-  @Option(name: .customLong("l1-rule"), help: "How L1 enters the update: prox (exact zeros), subgradient (Keras), clip (Playground).")
+  @Option(name: .customLong("l1-rule"), help: "How L1 enters the update: prox (exact zeros), subgradient (Keras), clip (Playground).",
+          completion: .list(["prox", "subgradient", "clip"]))
   public var l1Rule: String = "prox"
 
-  @Option(help: "Optimizer: sgd or adam.")
+  @Option(help: "Optimizer: sgd or adam.", completion: .list(["sgd", "adam"]))
   public var optimizer: String = "sgd"
 
   @Option(help: "Learning rate (> 0). Default: 0.1 for sgd, 0.01 for adam.")
@@ -48,7 +49,7 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
   @Option(name: .customLong("zero-threshold"), help: "|w| below this counts as near zero.")
   public var zeroThreshold: Float = 1e-3
 
-  @Option(name: .customLong("data-dir"), help: DataDirHelp.help)
+  @Option(name: .customLong("data-dir"), help: DataDirHelp.help, completion: .directory)
   public var dataDir: String?
 
   public init() {}

@@ -31,7 +31,7 @@ public struct LessonCommand: ParsableCommand {
 
   @Argument(help: ArgumentHelp(
     "Lesson number (1 = the first), or name: an id like 02-l1-lasso, or a unique part of one like lasso.",
-    valueName: "N|name"))
+    valueName: "N|name"), completion: .custom(Completions.lessons))
   public var lesson: String?
 
   @Option(help: "Pace for every step, overriding the lesson's: epochs per second (0.1 to 1000), or 'max'.")
@@ -39,7 +39,7 @@ public struct LessonCommand: ParsableCommand {
 
   @OptionGroup public var display: DisplayOptions
 
-  @Option(name: .customLong("data-dir"), help: DataDirHelp.help)
+  @Option(name: .customLong("data-dir"), help: DataDirHelp.help, completion: .directory)
   public var dataDir: String?
 
   public init() {}

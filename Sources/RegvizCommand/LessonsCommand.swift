@@ -21,7 +21,7 @@ public struct LessonsCommand: ParsableCommand {
   @Flag(help: "Forget which lessons are finished and where you left off.")
   public var reset = false
 
-  @Option(name: .customLong("data-dir"), help: DataDirHelp.help)
+  @Option(name: .customLong("data-dir"), help: DataDirHelp.help, completion: .directory)
   public var dataDir: String?
 
   public init() {}
@@ -95,7 +95,7 @@ extension LessonsCommand {
     @Option(help: ArgumentHelp("With --replay: stay this many epochs on every step, and report conditions that stop holding meanwhile.", valueName: "epochs"))
     public var linger: Int = 0
 
-    @Option(name: .customLong("data-dir"), help: DataDirHelp.help)
+    @Option(name: .customLong("data-dir"), help: DataDirHelp.help, completion: .directory)
     public var dataDir: String?
 
     public init() {}
