@@ -2,27 +2,31 @@
 #   make                       release build
 #   make install PREFIX=DIR    binary, lessons, assets, man page, shell completions (default /usr/local)
 #   make uninstall PREFIX=DIR
+#   SCRATCH=DIR                build directory (default .build), as swift build --scratch-path
 PREFIX ?= /usr/local
+SCRATCH ?= .build
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 SHAREDIR = $(DESTDIR)$(PREFIX)/share/regviz
 MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
 BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-BUILT = .build/release/regviz
-MANPAGE = .build/plugins/GenerateManual/outputs/regviz/regviz.1
+BUILT = $(SCRATCH)/release/regviz
+MANPAGE = $(SCRATCH)/man/regviz.1
 
 .PHONY: all build man install uninstall check-prefix
 
 all: build
 
 build:
-	swift build -c release --product regviz
+	swift build -c release --scratch-path $(SCRATCH) --product regviz
 
-# The man page comes from the command definitions themselves (swift-argument-parser's plugin).
+# The man page comes from the command definitions themselves, through swift-argument-parser's
+# generate-manual (the tool behind its plugin). The script keeps λ, × and the other non-ASCII
+# characters, which the tool alone drops, and lays out the help's key lists and tables.
 man: build
-	swift package plugin generate-manual --authors "The RegViz authors" >/dev/null
-	@test -f $(MANPAGE) || { echo "make: the man page was not generated ($(MANPAGE))" >&2; exit 1; }
+	swift build -c release --scratch-path $(SCRATCH) --product generate-manual
+	scripts/man-page.sh $(BUILT) $(SCRATCH)/release/generate-manual $(MANPAGE)
 
 check-prefix:
 	@mkdir -p "$(DESTDIR)$(PREFIX)" 2>/dev/null; \

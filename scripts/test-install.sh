@@ -14,6 +14,7 @@ for f in bin/regviz share/regviz/assets/iris.csv share/man/man1/regviz.1 share/b
   [ -e "$prefix/$f" ] || { echo "test-install: $f was not installed"; exit 1; }
 done
 ls "$prefix"/share/regviz/lessons/*.md >/dev/null
+scripts/test-man-page.sh "$prefix/share/man/man1/regviz.1"
 
 cd /
 mv "$repo" "$hidden"   # the binary's source-tree fallback now points nowhere

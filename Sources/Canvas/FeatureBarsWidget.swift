@@ -64,6 +64,23 @@ public struct FeatureBarsWidget: Widget {
     return (natural, max(0, (available - 1) / natural))
   }
 
+  /// The headers and their columns: the full names when every feature fits, else short ones
+  /// (`sep.len` for `sepal_length`, ShortName) when those show more features.
+  static func layout(
+    _ features: [Feature], star: Character, available: Int
+  ) -> (headers: [String], width: Int, visible: Int) {
+    func headers(_ names: [String]) -> [String] {
+      zip(names, features).map { $0 + ($1.informative ? String(star) : "") }
+    }
+    let full = headers(features.map(\.name))
+    let fullColumns = columns(headers: full, available: available)
+    if fullColumns.visible == features.count { return (full, fullColumns.width, fullColumns.visible) }
+    let short = headers(ShortName.abbreviate(features.map(\.name)))
+    let shortColumns = columns(headers: short, available: available)
+    return shortColumns.visible > fullColumns.visible
+      ? (short, shortColumns.width, shortColumns.visible) : (full, fullColumns.width, fullColumns.visible)
+  }
+
   /// The glyph for `value` when `peak` fills a cell: exact zero, missing, or one of eight heights
   /// (a non-zero value never rounds down to blank).
   static func glyph(_ value: Double, peak: Double, glyphs: GlyphSet) -> Character {
@@ -78,11 +95,10 @@ public struct FeatureBarsWidget: Widget {
     painter.clipped(to: rect) { p in
       p.clear(rect)
       let glyphs = theme.glyphs
-      let headers = features.map { $0.name + ($0.informative ? String(glyphs.star) : "") }
       let labelWidth = (rows.map(\.label.count).max() ?? 0) + 1
       let firstX = rect.x + labelWidth
-      let (width, visible) = FeatureBarsWidget.columns(
-        headers: headers, available: rect.maxX - firstX)
+      let (headers, width, visible) = FeatureBarsWidget.layout(
+        features, star: glyphs.star, available: rect.maxX - firstX)
       for (j, header) in headers.prefix(visible).enumerated() {
         p.put(header, x: firstX + j * width, y: rect.y, style: theme.title)
       }

@@ -5,7 +5,7 @@ import Training
 
 /// The flags that define an experiment, shared by `run`, `play` and `sweep`.
 public struct ExperimentOptions: ParsableArguments, Sendable {
-  @Option(help: "Data set: iris, sparse, or a path to a CSV file.")
+  @Option(help: "Data set: iris, sparse, or a path to a CSV file.", completion: .custom(Completions.datasets))
   public var dataset: String = "sparse"
 
   @Option(name: .customLong("label-column"), help: "CSV label column: a header name or a 1-based index (default: last).")
@@ -49,7 +49,7 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
   @Option(name: .customLong("zero-threshold"), help: "|w| below this counts as near zero.")
   public var zeroThreshold: Float = 1e-3
 
-  @Option(name: .customLong("data-dir"), help: "Where RegViz's assets/ and lessons/ are (default: see DECISIONS.md lookup order).")
+  @Option(name: .customLong("data-dir"), help: DataDirHelp.help, completion: .directory)
   public var dataDir: String?
 
   public init() {}

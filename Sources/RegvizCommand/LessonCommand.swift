@@ -19,9 +19,10 @@ public struct LessonCommand: ParsableCommand {
       lesson is finished it opens free play (regviz play) instead; `regviz lesson N` revisits \
       one and `regviz lessons --reset` starts the course over.
       Keys (? in the lesson lists all):
-        → or enter  next page   ← previous page   a–d answer   h hint
-        ↑ ↓ scroll the text   space pause   n one epoch   r reset
-        < > slower/faster   1-8 lanes   tab layer   p loss view   k Keras   q quit
+        → or enter  next page   ← previous page   h hint
+        a–d answer   ↑ ↓ scroll the text   space pause
+        n one epoch   r reset   < > slower/faster   1-8 lanes
+        tab layer   p loss view   k Keras   q quit
       Next is allowed once the step's condition is reached and its question answered; \
       a question comes before the training it asks about (predict, then observe).
       λ, the learning rate, the L1 rule and the data set are the lesson's; change them in \
@@ -31,7 +32,7 @@ public struct LessonCommand: ParsableCommand {
 
   @Argument(help: ArgumentHelp(
     "Lesson number (1 = the first), or name: an id like 02-l1-lasso, or a unique part of one like lasso.",
-    valueName: "N|name"))
+    valueName: "N|name"), completion: .custom(Completions.lessons))
   public var lesson: String?
 
   @Option(help: "Pace for every step, overriding the lesson's: epochs per second (0.1 to 1000), or 'max'.")
@@ -39,7 +40,7 @@ public struct LessonCommand: ParsableCommand {
 
   @OptionGroup public var display: DisplayOptions
 
-  @Option(name: .customLong("data-dir"), help: "Where RegViz's assets/ and lessons/ are.")
+  @Option(name: .customLong("data-dir"), help: DataDirHelp.help, completion: .directory)
   public var dataDir: String?
 
   public init() {}

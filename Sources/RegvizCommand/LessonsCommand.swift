@@ -11,13 +11,18 @@ public struct LessonsCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "lessons",
     abstract: "List the guided lessons (✓ = finished), or reset your progress.",
+    // The generated usage would end in "<subcommand>" as if one were required; listing is the default.
+    usage: """
+      regviz lessons [--reset] [--data-dir <dir>]
+      regviz lessons check [--replay] [--linger <epochs>] [<files> ...]
+      """,
     discussion: "Progress is kept in $XDG_STATE_HOME/regviz/progress.json (default ~/.local/state/regviz/).",
     subcommands: [Check.self])
 
   @Flag(help: "Forget which lessons are finished and where you left off.")
   public var reset = false
 
-  @Option(name: .customLong("data-dir"), help: "Where RegViz's assets/ and lessons/ are.")
+  @Option(name: .customLong("data-dir"), help: DataDirHelp.help, completion: .directory)
   public var dataDir: String?
 
   public init() {}
@@ -91,7 +96,7 @@ extension LessonsCommand {
     @Option(help: ArgumentHelp("With --replay: stay this many epochs on every step, and report conditions that stop holding meanwhile.", valueName: "epochs"))
     public var linger: Int = 0
 
-    @Option(name: .customLong("data-dir"), help: "Where RegViz's assets/ and lessons/ are.")
+    @Option(name: .customLong("data-dir"), help: DataDirHelp.help, completion: .directory)
     public var dataDir: String?
 
     public init() {}

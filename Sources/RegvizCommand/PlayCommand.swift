@@ -14,9 +14,10 @@ public struct PlayCommand: ParsableCommand {
     abstract: "Open the live dashboard: the lanes train side by side while you change λ, the learning rate and the L1 rule.",
     discussion: """
       Takes the experiment flags of `regviz run`. Keys (? in the dashboard lists all):
-        space pause   n one epoch   r reset   [ ] λ down/up   - + learning rate
-        u L1 rule   < > slower/faster   1-8 show/hide a lane   tab layer
-        d next data set   p loss view   k Keras code   q quit
+        space pause   n one epoch   r reset   [ ] λ down/up
+        - + learning rate   u L1 rule   < > slower/faster
+        1-8 show/hide a lane   tab layer   d next data set
+        p loss view   k Keras code   q quit
       Needs an interactive terminal of at least 80×24; without one, use `regviz run`.
       """)
 

@@ -11,10 +11,10 @@ public struct RunCommand: ParsableCommand {
     abstract: "Train the lanes headless and report per epoch (JSONL, CSV) or as a final table.",
     discussion: """
       Lanes (--lane, repeatable; default none, l1=0.01, l2=0.01, l1=0.01,l2=0.01):
-        none | l1=λ | l2=λ | l1=λ,l2=λ        every Dense kernel
-        1:l1=0.01;2:l2=0.01                     per Dense layer, counted from 1 (output last)
-        NAME = SPEC                              a lane with a name of your choice
-      Every lane starts from the same weights and sees the same minibatches.
+        none | l1=λ | l2=λ | l1=λ,l2=λ  every Dense kernel
+        1:l1=0.01;2:l2=0.01             per Dense layer
+        NAME = SPEC                     a lane named as you like
+      Dense layers are counted from 1; the output layer is the last. Every lane starts from the same weights and sees the same minibatches.
       """)
 
   @OptionGroup public var experiment: ExperimentOptions

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Canvas
 import Foundation
 import NeuralCore
 import RegvizData
@@ -146,16 +147,17 @@ struct SweepRow {
         .joined(separator: "\n") + "\n"
     case .table:
       let marks = Set(informative ?? [])
+      // Short names (sep.len for sepal_length): cut to a column, iris read sepal_sepal_petal_petal_.
+      let headers = ShortName.abbreviate(features).enumerated().map { $0.element + (marks.contains($0.offset) ? "★" : "") }
+      let column = max(6, (headers.map(\.count).max() ?? 0) + 1)
       var s = "λ          val acc  acc    exact 0  ‖w‖₂     first-layer |w| per feature (★ informative)\n"
-      s += "           " + String(repeating: " ", count: 34) + features.enumerated().map {
-        ($0.element + (marks.contains($0.offset) ? "★" : "")).padding(toLength: 6, withPad: " ", startingAt: 0)
-      }.joined() + "\n"
+      s += "           " + String(repeating: " ", count: 34) + headers.map { pad($0, column) }.joined() + "\n"
       for r in rows {
         let valAcc = r.record?.valAccuracy.map { String(format: "%.3f", $0) } ?? "–"
         let acc = r.record.map { String(format: "%.3f", $0.accuracy) } ?? "–"
         let head = pad(String(format: "%.3g", r.lambda), 10) + " " + String(repeating: " ", count: max(0, 7 - valAcc.count)) + valAcc
           + "  " + pad(acc, 5) + String(format: "  %6.1f%%  %7.3f  ", 100 * r.stats.zeroFraction, r.stats.l2Norm)
-        s += head + r.stats.featureMagnitudes.map { $0 == 0 ? "·     " : String(format: "%-6.2f", $0) }.joined() + "\n"
+        s += head + r.stats.featureMagnitudes.map { pad($0 == 0 ? "·" : String(format: "%.2f", $0), column) }.joined() + "\n"
       }
       return s
     }

@@ -10,11 +10,25 @@ import Testing
   final class SVGReader: NSObject, XMLParserDelegate {
     var series: [[String]] = []
     var histograms: [String] = []
+    /// Per chart, the tick labels of each axis ("x", "y"), in order.
+    var ticks: [[String: [String]]] = []
+    private var tickAxis: String?
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
-      if name == "g" && attributes["class"] == "chart" { series.append([]) }
+      if name == "g" && attributes["class"] == "chart" { series.append([]); ticks.append([:]) }
+      if name == "text" && attributes["class"] == "tick", let axis = attributes["data-axis"] {
+        tickAxis = axis
+        ticks[ticks.count - 1][axis, default: []].append("")
+      }
       if name == "g" && attributes["class"] == "histogram" { histograms.append(attributes["data-lane"] ?? "") }
       if name == "polyline" && attributes["class"] == "series" { series[series.count - 1].append(attributes["data-lane"] ?? "") }
+    }
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+      guard let axis = tickAxis, !ticks.isEmpty else { return }
+      ticks[ticks.count - 1][axis]![ticks[ticks.count - 1][axis]!.count - 1] += string  // may come in pieces
+    }
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+      if name == "text" { tickAxis = nil }
     }
   }
 
@@ -37,6 +51,13 @@ import Testing
     #expect(reader.series[0] == ["none", "L1", "L2", "none penalty", "L1 penalty", "L2 penalty"])  // data loss and penalty
     #expect(reader.series[1] == ["none", "L1", "L2"] && reader.series[2] == ["none", "L1", "L2"])
     #expect(reader.histograms == ["none", "L1", "L2"])
+    // 20 epochs: whole nice numbers; y axes on 1-2-5 steps (zeros in percent).
+    for chart in reader.ticks {
+      #expect(chart["x"] == ["5", "10", "15", "20"])
+      let ys = (chart["y"] ?? []).map { Double($0.replacingOccurrences(of: "%", with: "")) }
+      #expect(ys.allSatisfy { $0 != nil } && TicksTests.areOneTwoFiveMultiples(ys.compactMap { $0 }), "\(chart)")
+    }
+    #expect(reader.ticks[1]["y"] == ["0%", "20%", "40%", "60%", "80%", "100%"])
   }
 
   @Test func sweepPlotIsThePath() throws {
@@ -46,6 +67,8 @@ import Testing
     #expect(r.status == 0, "\(r.stderr)")
     let reader = try read(svg)
     #expect(reader.series.count == 2 && reader.series.allSatisfy { $0.count == 1 })
+    // λ from 1e-4 to 1: one tick per power of ten, labelled as one.
+    #expect(reader.ticks.map { $0["x"] } == Array(repeating: ["10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "10⁰"], count: 2))
   }
 
   @Test func unwritablePlotFailsBeforeTrainingAndWritesNothing() throws {

@@ -31,23 +31,29 @@ struct SVGChart {
     func tx(_ v: Double) -> Double { logX ? log10(v) : v }
     let x0 = points.map { tx($0.0) }.min()!
     var x1 = points.map { tx($0.0) }.max()!
-    var (y0, y1) = (min(0, points.map(\.1).min()!), points.map(\.1).max()!)
     if x1 == x0 { x1 = x0 + 1 }
-    if y1 == y0 { y1 = y0 + 1 } else { y1 += (y1 - y0) * 0.05 }
-    if percentY { y0 = 0; y1 = 1 }
-    let integerX = !logX && x1 - x0 >= 4 && points.allSatisfy { $0.0 == $0.0.rounded() }
+    var (y0, y1) = (min(0, points.map(\.1).min()!), points.map(\.1).max()!)
+    if y1 == y0 { y1 = y0 + 1 }
+    if percentY { (y0, y1) = (0, 1) }
+    // y: nice ticks, the range widened to them. x: the data's range, ticks on whole epochs
+    // or powers of ten inside it.
+    let yAxis = Ticks.linear(y0, y1)
+    (y0, y1) = (yAxis.lo, yAxis.hi)
+    let integerX = !logX && points.allSatisfy { $0.0 == $0.0.rounded() }
+    let xStep = Ticks.step(x0, x1, maxCount: 6)
+    let xTicks = logX ? Ticks.logarithmic(x0, x1) : integerX ? Ticks.integer(x0, x1) : Ticks.values(x0, x1, step: xStep)
     let sx = { (v: Double) in self.x + (tx(v) - x0) / (x1 - x0) * self.width }
     let sy = { (v: Double) in self.y + self.height - (v - y0) / (y1 - y0) * self.height }
-    // Ticks: five on each axis.
-    for i in 0...4 {
-      let v = y0 + (y1 - y0) * Double(i) / 4
+    for v in yAxis.ticks {
       let py = sy(v)
+      let shown = percentY ? String(format: "%.0f%%", v * 100) : Ticks.label(v, step: yAxis.step)
       out += "<line x1=\"\(f(x))\" y1=\"\(f(py))\" x2=\"\(f(x + width))\" y2=\"\(f(py))\" class=\"grid\"/>\n"
-      out += "<text x=\"\(f(x - 6))\" y=\"\(f(py + 4))\" class=\"tick\" text-anchor=\"end\">\(label(v, percent: percentY))</text>\n"
-      let tv = x0 + (x1 - x0) * Double(i) / 4
+      out += "<text x=\"\(f(x - 6))\" y=\"\(f(py + 4))\" class=\"tick\" data-axis=\"y\" text-anchor=\"end\">\(shown)</text>\n"
+    }
+    for tv in xTicks {
       let px = x + (tv - x0) / (x1 - x0) * width
-      let shown = logX ? "1e\(String(format: "%.1f", tv))" : integerX ? String(format: "%.0f", tv) : label(tv, percent: false)
-      out += "<text x=\"\(f(px))\" y=\"\(f(y + height + 16))\" class=\"tick\" text-anchor=\"middle\">\(shown)</text>\n"
+      let shown = logX ? Ticks.logLabel(tv) : integerX ? String(format: "%.0f", tv) : Ticks.label(tv, step: xStep)
+      out += "<text x=\"\(f(px))\" y=\"\(f(y + height + 16))\" class=\"tick\" data-axis=\"x\" text-anchor=\"middle\">\(shown)</text>\n"
     }
     out += "<text x=\"\(f(x + width / 2))\" y=\"\(f(y + height + 34))\" class=\"axis\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
     out += "<text x=\"\(f(x - 44))\" y=\"\(f(y + height / 2))\" class=\"axis\" text-anchor=\"middle\" transform=\"rotate(-90 \(f(x - 44)) \(f(y + height / 2)))\">\(escape(yLabel))</text>\n"
