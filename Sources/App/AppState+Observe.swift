@@ -17,12 +17,9 @@ extension AppState {
     let key = layer ?? -1
     var magnitudes: [Float] = []
     for i in visibleLanes(count: laneCount) {
-      let network = snapshot.lanes[i].network
-      if let layer {
-        magnitudes += network.layers[layer].kernel.map { abs($0) }
-      } else {
-        for l in network.layers { magnitudes += l.kernel.map { abs($0) } }
-      }
+      let layers = snapshot.lanes[i].network.layers
+      let kernels = layer.map { [layers[$0].kernel] } ?? layers.map(\.kernel)
+      HistogramRange.sample(kernels, into: &magnitudes)
     }
     histogramRanges[key] = HistogramRange.update(histogramRanges[key], magnitudes: magnitudes)
 

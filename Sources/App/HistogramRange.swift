@@ -17,7 +17,27 @@ enum HistogramRange {
     return (steps.first { $0 * decade >= x * 0.9999 } ?? 10) * decade
   }
 
-  /// The range to draw `magnitudes` (|w| of every weight shown) with, given the current one.
+  /// |w| of at most this many weights per lane decide the range: the frame's work stays bounded
+  /// however wide the network (4096×4096 is 16.7 M weights a lane), and a strided sample of a
+  /// few thousand finds the 99th percentile as well as all of them would.
+  static let samplePerLane = 4096
+
+  /// Appends |w| of an evenly strided sample of `kernels` (all of them when they are few).
+  static func sample(_ kernels: [[Float]], into magnitudes: inout [Float]) {
+    let total = kernels.reduce(0) { $0 + $1.count }
+    let stride = max(1, total / samplePerLane)
+    var next = 0, offset = 0
+    for kernel in kernels {
+      while next - offset < kernel.count {
+        magnitudes.append(abs(kernel[next - offset]))
+        next += stride
+      }
+      offset += kernel.count
+    }
+  }
+
+  /// The range to draw `magnitudes` (|w| of the weights shown, or a sample) with, given the
+  /// current one.
   static func update(_ current: Float?, magnitudes: [Float]) -> Float {
     let finite = magnitudes.filter(\.isFinite)
     guard !finite.isEmpty else { return current ?? 1 }

@@ -17,6 +17,7 @@ public struct LessonMode: DashboardMode {
   /// Writes the progress (the store's `save`); nil keeps it in memory only.
   let save: ((CourseProgress) throws -> Void)?
   private var saveFailed = false
+  private let histograms = HistogramCache()
   /// Whether the first frame has arrived at the starting step (paused for its question).
   private var begun = false
 
@@ -58,7 +59,7 @@ public struct LessonMode: DashboardMode {
     let pane = LessonPane(session, snapshot: snapshot, theme: state.theme, width: width, height: height)
     session.clampScroll(maximum: pane.maxScroll)
     return ScreenComposer.compose(snapshot, state: state, bindings: offered, width: width, height: height,
-                                  side: pane.side, highlight: session.highlight)
+                                  side: pane.side, highlight: session.highlight, histograms: histograms)
   }
 
   public mutating func perform(_ action: Action, snapshot: ExperimentSnapshot) -> [RunnerCommand] {

@@ -7,6 +7,7 @@ import Training
 public struct PlayMode: DashboardMode {
   public static let kind = ModeKind.play
   public private(set) var state: AppState
+  private let histograms = HistogramCache()
 
   public init(state: AppState) {
     self.state = state
@@ -18,7 +19,8 @@ public struct PlayMode: DashboardMode {
   }
 
   public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
-    ScreenComposer.compose(snapshot, state: state, bindings: Bindings.rows(for: .play), width: width, height: height)
+    ScreenComposer.compose(snapshot, state: state, bindings: Bindings.rows(for: .play), width: width, height: height,
+                           histograms: histograms)
   }
 
   public mutating func perform(_ action: Action, snapshot: ExperimentSnapshot) -> [RunnerCommand] {

@@ -13,7 +13,8 @@ public enum ScreenComposer {
   /// frame bright (a lesson pointing at it).
   public static func compose(
     _ snapshot: ExperimentSnapshot, state: AppState, bindings: [Binding] = Bindings.rows(for: .play),
-    width: Int, height: Int, side: SidePane? = nil, highlight: Lessons.Panel? = nil
+    width: Int, height: Int, side: SidePane? = nil, highlight: Lessons.Panel? = nil,
+    histograms: HistogramCache? = nil
   ) -> Grid {
     var grid = Grid(width: width, height: height)
     let theme = state.theme
@@ -32,7 +33,7 @@ public enum ScreenComposer {
     grid.paint { p in
       StatusBar.drawStatus(snapshot, state: state, in: layout.status, painter: &p)
       drawFrames(layout, snapshot: snapshot, state: state, side: side, highlight: highlight, painter: &p)
-      WeightsPanel(lanes: visible, layer: state.layer, range: state.histogramRange)
+      WeightsPanel(lanes: visible, layer: state.layer, range: state.histogramRange, cache: histograms)
         .draw(in: layout.weights.inset(by: 1).inset(left: 1, right: 1), painter: &p, theme: theme)
       Charts.loss(visible, view: state.lossView, epoch: snapshot.epoch, theme: theme)
         .draw(in: layout.loss.inset(by: 1), painter: &p, theme: theme)

@@ -11,6 +11,8 @@ struct WeightsPanel {
   var layer: Int?
   /// Half-width of the x range, the same for every lane.
   var range: Float
+  /// Counts kept from the last frame (nil: count every frame).
+  var cache: HistogramCache? = nil
 
   /// Panel title: what is shown, and what the two gauges count.
   static func title(layer: Int?, network: Network?, threshold: Float, theme: Theme) -> String {
@@ -50,16 +52,22 @@ struct WeightsPanel {
     let (plot, gauges) = column.splitVertically(at: column.height - gaugeRows)
     let layerIndex = layer.flatMap { $0 < lane.network.layers.count ? $0 : nil }
     let bins = 2 * ((plot.width - 1) / 2) + 1
-    let histogram = lane.network.histogram(layer: layerIndex, binCount: max(bins, 1), range: range)
+    let histogram = cache?.histogram(lane: index, lane, layer: layerIndex, bins: max(bins, 1), range: range)
+      ?? lane.network.histogram(layer: layerIndex, binCount: max(bins, 1), range: range)
     let title = WeightsPanel.laneTitle(lane, width: plot.width, theme: theme)
     HistogramWidget(bins: histogram.bins, zeroCount: histogram.zeros, range: range,
                     title: title, style: style)
       .draw(in: plot, painter: &p, theme: theme)
 
     if let epoch = lane.divergedAt {
+      // The weights are NaN or infinite: no bar would be true. Say what happened instead.
+      p.clear(plot.inset(top: 1))
       p.clear(gauges)
-      p.put(Painter.truncate("diverged at epoch \(epoch)", to: gauges.width, ellipsis: theme.glyphs.ellipsis),
-            x: gauges.x, y: gauges.y, style: theme.warning)
+      let lines = ["diverged at epoch \(epoch)", "(the loss is no longer finite)", "r starts over"]
+      for (row, text) in lines.prefix(max(0, plot.height - 1)).enumerated() {
+        p.put(Painter.truncate(text, to: plot.width, ellipsis: theme.glyphs.ellipsis),
+              x: plot.x, y: plot.y + 1 + row, style: theme.warning)
+      }
       return
     }
     let stats = lane.stats

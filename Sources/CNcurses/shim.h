@@ -51,7 +51,8 @@ static inline struct cn_crash_state *cn_crash_state(void) {
   return &state;
 }
 
-static inline void cn_crash_handler(int sig) {
+static inline void cn_crash_handler(int sig, siginfo_t *info, void *context) {
+  (void)context;
   /* SGR reset, cursor visible, leave the alternate screen, cursor keys normal, keypad off. */
   static const char reset[] = "\033[0m\033[?25h\033[?1049l\033[?1l\033>\r\n";
   struct cn_crash_state *s = cn_crash_state();
@@ -59,10 +60,30 @@ static inline void cn_crash_handler(int sig) {
   ssize_t ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
   (void)ignored;
   tcsetattr(STDIN_FILENO, TCSAFLUSH, &s->termios);
+  if (info != NULL && info->si_code <= 0) {
+    /* Sent by a process (kill, raise), not by a fault: there is no faulting instruction for a
+     * crash report to show, and Swift's reporter would return and let the program run on
+     * behind a terminal that is no longer its own. Say so and end with the signal. */
+    static const char note[] = "regviz crashed: stopped by a crash signal sent from outside; terminal restored\r\n";
+    ignored = write(STDERR_FILENO, note, sizeof note - 1);
+    signal(sig, SIG_DFL);
+    raise(sig);
+    return;
+  }
+  /* A real fault: hand it to the previous action (Swift's crash reporter, or the default),
+   * which runs when this handler returns and the instruction faults again. */
   for (int i = 0; i < CN_CRASH_SIGNAL_COUNT; i++) {
     if (s->signals[i] == sig) sigaction(sig, &s->previous[i], NULL);
   }
   raise(sig);
+}
+
+/* Turns off XON/XOFF flow control: Ctrl-S would otherwise freeze the dashboard until Ctrl-Q. */
+static inline void cn_disable_flow_control(int fd) {
+  struct termios t;
+  if (tcgetattr(fd, &t) != 0) return;
+  t.c_iflag &= ~(tcflag_t)IXON;
+  tcsetattr(fd, TCSANOW, &t);
 }
 
 /* `termios` is the terminal state to restore: the one saved before curses changed it. */
@@ -71,9 +92,9 @@ static inline void cn_install_crash_guard(const struct termios *termios) {
   if (s->installed) return;
   s->termios = *termios;
   struct sigaction action;
-  action.sa_handler = cn_crash_handler;
+  action.sa_sigaction = cn_crash_handler;
   sigemptyset(&action.sa_mask);
-  action.sa_flags = 0;
+  action.sa_flags = SA_SIGINFO;
   for (int i = 0; i < CN_CRASH_SIGNAL_COUNT; i++) {
     sigaction(s->signals[i], &action, &s->previous[i]);
   }

@@ -117,7 +117,9 @@ public struct BrailleChart: Widget {
   /// are pinned to the edge so an outlier stays visible.
   static func level(_ value: Double, range: (low: Double, high: Double), rows: Int) -> Int {
     let t = (range.high - value) / (range.high - range.low)
-    return min(rows - 1, max(0, Int((t * Double(rows - 1)).rounded())))
+    // A range that overflowed (|values| near Double's limit) leaves t NaN or infinite.
+    guard t.isFinite else { return value > range.low ? 0 : rows - 1 }
+    return min(rows - 1, max(0, Int((min(max(t, 0), 1) * Double(rows - 1)).rounded())))
   }
 
   private func drawBraille(plot: Rect, range: (low: Double, high: Double), painter p: inout Painter) {

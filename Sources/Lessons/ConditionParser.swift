@@ -13,13 +13,25 @@
 /// Parentheses may hold either a condition or a number, so each parsed piece carries its kind
 /// and the kinds are checked where they meet; this avoids backtracking.
 public enum ConditionParser {
+  /// The most operators (comparisons, `+ - * /`, `and`, `or`) one condition may have. A real
+  /// condition has a handful; the limit keeps a pathological one (`epoch > 1+1+…+1`, a long
+  /// `and` chain) from building a tree deep enough to overflow the stack when it is evaluated,
+  /// printed or freed. (Parentheses have their own depth limit.)
+  public static let maxOperators = 64
+
   /// Parses `text`. `lanes` are the lane names in effect; naming any other is an error. On
   /// failure the error's column is `column` plus the offset of the offending token.
   public static func parse(
     _ text: String, lanes: [String], file: String, line: Int, column: Int
   ) throws(LessonError) -> Condition {
-    do {
+    do throws(ConditionTokenizer.Failure) {
       let tokens = try ConditionTokenizer.tokenize(text)
+      let operators = tokens.filter(\.isOperator)
+      if operators.count > maxOperators {
+        throw ConditionTokenizer.Failure(
+          offset: operators[maxOperators].offset,
+          message: "condition too long: \(operators.count) operators (at most \(maxOperators))")
+      }
       var parser = Parser(tokens: tokens, lanes: lanes)
       return try parser.parseCondition()
     } catch {

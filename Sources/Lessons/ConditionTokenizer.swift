@@ -17,6 +17,15 @@ struct ConditionToken: Equatable {
   var offset: Int
   var length: Int
 
+  /// A comparison, an arithmetic sign, `and` or `or`: what joins two pieces of a condition.
+  var isOperator: Bool {
+    switch kind {
+    case .comparison, .arithmetic: true
+    case .word(let w): w == "and" || w == "or"
+    default: false
+    }
+  }
+
   /// How the token looks in an error message.
   var shown: String {
     switch kind {

@@ -75,10 +75,19 @@ public struct ProgressStore: Sendable {
     }
   }
 
-  /// Forgets all progress. A missing file is not an error.
+  /// Forgets all progress. A missing file is not an error; anything at the path that is not a
+  /// regular file (a directory, say) is left alone and reported — reset removes one file only.
   public func reset() throws {
-    guard FileManager.default.fileExists(atPath: fileURL.path) else { return }
-    try FileManager.default.removeItem(at: fileURL)
+    var info = stat()
+    guard lstat(fileURL.path, &info) == 0 else { return }
+    guard info.st_mode & S_IFMT == S_IFREG || info.st_mode & S_IFMT == S_IFLNK else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [
+        NSLocalizedDescriptionKey: "\(fileURL.path) is not a regular file; remove it yourself if it is not needed",
+      ])
+    }
+    guard unlink(fileURL.path) == 0 else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+    }
   }
 
   private func setAside(problem: String) -> String {

@@ -83,6 +83,9 @@ public final class NcursesTerminal: TerminalBackend {
     noecho()
     nonl()
     keypad(window, true)
+    cn_disable_flow_control(0)
+    // ncurses restores its "program mode" after a suspend or resize: make the change part of it.
+    def_prog_mode()
     curs_set(0)
     set_escdelay(25)
     let mode: ColorMode

@@ -2,9 +2,10 @@ import CNcurses
 import Dispatch
 import Synchronization
 
-/// Turns Ctrl-C (SIGINT) and SIGTERM into a flag the dashboard loop checks every frame, so the
-/// loop ends normally and the terminal is restored by ordinary code — never by `endwin()` in a
-/// signal handler.
+/// Turns every signal that would end the program — Ctrl-C (SIGINT), Ctrl-\\ (SIGQUIT), SIGTERM,
+/// SIGHUP (the terminal went away), SIGPIPE, SIGUSR1/2, SIGALRM — into a flag the dashboard loop
+/// checks every frame, so the loop ends normally and the terminal is restored by ordinary code
+/// — never by `endwin()` in a signal handler. (Crash signals have their own guard in the shim.)
 ///
 /// The default dispositions are set to "ignore" first, so neither the process nor ncurses'
 /// own handlers act on them; Dispatch still reports them to the sources.
@@ -17,7 +18,7 @@ final class SignalWatch {
 
   private let flag = Flag()
   private let sources: [any DispatchSourceSignal]
-  static let watched: [Int32] = [SIGINT, SIGTERM]
+  static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM]
 
   /// Starts watching. Set up here, outside any actor, with `@Sendable` handlers: Dispatch runs
   /// them on its own queue (SWIFT-LINUX.md §3 on the main-actor trap).
@@ -34,7 +35,7 @@ final class SignalWatch {
     sources = made
   }
 
-  /// The signal that arrived (SIGINT or SIGTERM), or nil.
+  /// The signal that arrived, or nil.
   var raised: Int32? {
     let signal = flag.value.load(ordering: .acquiring)
     return signal == 0 ? nil : signal

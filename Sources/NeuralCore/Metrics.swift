@@ -6,27 +6,38 @@ public struct Histogram: Sendable, Hashable, Codable {
   public var bins: [Int]
   /// Weights exactly 0.0.
   public var zeros: Int
+  /// NaN or infinite weights (a diverged lane): counted, never binned.
+  public var nonFinite: Int
   public var range: Float
 
-  public init(bins: [Int], zeros: Int, range: Float) {
+  public init(bins: [Int], zeros: Int, nonFinite: Int = 0, range: Float) {
     self.bins = bins
     self.zeros = zeros
+    self.nonFinite = nonFinite
     self.range = range
   }
 
+  /// `range` must be finite and > 0 (anything else is taken as 1). Huge finite weights land in
+  /// the edge bins; the bin index is clamped while still a Float, so no value can overflow `Int`.
   public init(values: [Float], binCount: Int, range: Float) {
+    let binCount = max(binCount, 1)
+    let range = range.isFinite && range > 0 ? range : 1
     var bins = [Int](repeating: 0, count: binCount)
-    var zeros = 0
+    var zeros = 0, nonFinite = 0
     let scale = Float(binCount) / (2 * range)
+    let last = Float(binCount - 1)
     for w in values {
       if w == 0 { zeros += 1; continue }
-      let b = Int(((w + range) * scale).rounded(.down))
-      bins[min(max(b, 0), binCount - 1)] += 1
+      guard w.isFinite else { nonFinite += 1; continue }
+      let position = ((w + range) * scale).rounded(.down)
+      // (w + range) may overflow to ±infinity for |w| near Float.greatestFiniteMagnitude.
+      let clamped = position.isNaN ? (w < 0 ? 0 : last) : min(max(position, 0), last)
+      bins[Int(clamped)] += 1
     }
-    self.init(bins: bins, zeros: zeros, range: range)
+    self.init(bins: bins, zeros: zeros, nonFinite: nonFinite, range: range)
   }
 
-  public var total: Int { bins.reduce(zeros, +) }
+  public var total: Int { bins.reduce(zeros + nonFinite, +) }
 }
 
 /// What the learner watches, measured on one network's kernels (biases are not penalized and

@@ -78,7 +78,9 @@ public struct BenchCommand: ParsableCommand {
       }
     }
     if !net.isEmpty {
-      print(Self.table(Output(build: build, kernels: kernels, long_trained: [], lanes: [], runner_overhead: .nan, snapshot_publish: [], ui: nil)))
+      // Kernels only: the other sections are left out (JSON: empty, overhead null).
+      try emit(Output(build: build, kernels: kernels, long_trained: [], lanes: [], runner_overhead: .nan,
+                      snapshot_publish: [], ui: nil))
       return
     }
     // Speed must not decay as training goes on (denormal gradients).
@@ -123,12 +125,18 @@ public struct BenchCommand: ParsableCommand {
                       first_frame_ms: latency.firstFrameMilliseconds, key_to_screen_ms: latency.keyToScreenMilliseconds)
     let output = Output(build: build, kernels: kernels, long_trained: longTrained, lanes: lanes,
                         runner_overhead: overhead, snapshot_publish: snapshots, ui: ui)
+    try emit(output)
+  }
+
+  /// The figures as `--format` asks.
+  private func emit(_ output: Output) throws {
     if format == .json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      print(String(decoding: try encoder.encode(output), as: UTF8.self))
+      encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "null")
+      try Destination.print(String(decoding: try encoder.encode(output), as: UTF8.self) + "\n")
     } else {
-      print(Self.table(output))
+      try Destination.print(Self.table(output) + "\n")
     }
   }
 

@@ -69,6 +69,10 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
     guard let source = DataSource(dataset, label: label) else {
       throw ValidationError("--dataset: '\(dataset)' is not iris, sparse or a .csv file")
     }
+    if labelColumn != nil, case .csv = source {} else if let labelColumn {
+      throw ValidationError("--label-column: '\(labelColumn)' applies to CSV files only; \(dataset) has its own labels")
+    }
+    if let problem = locator.explicitProblem { throw ValidationError("--data-dir: \(problem)") }
     c.dataset = source
     c.hidden = try Self.parseHidden(hidden)
     c.activation = activation

@@ -31,7 +31,7 @@ public struct LessonsCommand: ParsableCommand {
     let store = ProgressStore(directory: ProgressStore.defaultDirectory(environment: ProcessInfo.processInfo.environment))
     if reset {
       do { try store.reset() } catch { throw CLIError("cannot reset progress at \(store.fileURL.path): \(error.localizedDescription)") }
-      print("Progress reset: every lesson is unfinished again.")
+      try Destination.print("Progress reset: every lesson is unfinished again.\n")
       return
     }
     let (progress, warning) = store.load()
@@ -40,7 +40,7 @@ public struct LessonsCommand: ParsableCommand {
     let paths: [String]
     do { paths = try LessonCheck.lessonPaths(in: directory) } catch { throw CLIError(error.description) }
     guard !paths.isEmpty else { throw CLIError("no lessons (NN-name.md) in \(directory)") }
-    print(Self.listing(paths: paths, progress: progress), terminator: "")
+    try Destination.print(Self.listing(paths: paths, progress: progress))
   }
 
   /// One line per lesson: `✓ 1. Title (5 min) — summary`; `▸` marks the lesson in progress and
@@ -67,6 +67,7 @@ public struct LessonsCommand: ParsableCommand {
   /// The shipped `lessons/` directory, looked up like the data sets (`--data-dir` first).
   static func lessonsDirectory(_ dataDir: String?) throws -> String {
     let locator = ResourceLocator(explicit: dataDir)
+    if let problem = locator.explicitProblem { throw ValidationError("--data-dir: \(problem)") }
     guard let directory = locator.find("lessons") else {
       throw CLIError("no lessons directory found; searched \(locator.searchDirectories.joined(separator: ", ")) (use --data-dir)")
     }
@@ -121,10 +122,10 @@ extension LessonsCommand {
         let result = LessonCheck.check(path: path, locator: locator, replay: replay, linger: linger)
         if replay, let lesson = result.lesson {
           for o in result.outcomes where o.held {
-            print("\(path):\(o.line): \(lesson.steps[o.step].title): \(o.summary)")
+            try Destination.print("\(path):\(o.line): \(lesson.steps[o.step].title): \(o.summary)\n")
           }
         }
-        for problem in result.problems { print(problem) }
+        for problem in result.problems { try Destination.print("\(problem)\n") }
         problems += result.problems.count
         if !result.passed { badFiles += 1 }
       }
@@ -132,7 +133,7 @@ extension LessonsCommand {
       guard problems == 0 else {
         throw CLIError("\(problems) problem\(problems == 1 ? "" : "s") in \(badFiles) of \(checked)")
       }
-      print("\(checked) checked, no problems")
+      try Destination.print("\(checked) checked, no problems\n")
     }
   }
 }

@@ -60,33 +60,29 @@ struct ReportRow: Encodable {
   var csvLine: String { Self.columns.map { $0.cell(self).csv }.joined(separator: ",") }
 }
 
-/// The text of a run's report: one row per lane per reported epoch, or a final table.
-struct Report {
-  var format: ReportFormat
-  var records: [[EpochRecord]]
-  var trainers: [LaneTrainer]
-
-  /// Rows in epoch order, lanes in their order within an epoch.
-  var rows: [ReportRow] {
-    records.enumerated().flatMap { lane, rs in rs.map { (lane, $0) } }
-      .sorted { ($0.1.epoch, $0.0) < ($1.1.epoch, $1.0) }
-      .map { lane, r in
-        let t = trainers[lane]
-        return ReportRow(record: r, lane: t.lane, diverged: t.divergedAt == r.epoch)
-      }
+/// The text of a run's report, a chunk at a time: one row per lane per reported epoch (JSONL,
+/// CSV), or a final table.
+enum Report {
+  /// What comes before the rows: CSV's header line.
+  static func header(_ format: ReportFormat) -> String {
+    format == .csv ? ReportRow.columns.map(\.name).joined(separator: ",") + "\n" : ""
   }
 
-  var text: String {
+  /// `records` per lane (one chunk of epochs), in epoch order, lanes in their order within an
+  /// epoch. A row is marked diverged at the epoch whose figures stopped being finite.
+  static func rows(_ records: [[EpochRecord]], lanes: [Lane], format: ReportFormat) -> String {
+    let rows = records.enumerated().flatMap { lane, rs in rs.map { (lane, $0) } }
+      .sorted { ($0.1.epoch, $0.0) < ($1.1.epoch, $1.0) }
+      .map { lane, r in ReportRow(record: r, lane: lanes[lane], diverged: !r.loss.isFinite || !r.l2Norm.isFinite) }
     switch format {
     case .jsonl: return rows.map { JSONLines.line($0) }.joined()
-    case .csv:
-      return ([ReportRow.columns.map(\.name).joined(separator: ",")] + rows.map(\.csvLine)).joined(separator: "\n") + "\n"
-    case .table: return table
+    case .csv: return rows.map { $0.csvLine + "\n" }.joined()
+    case .table: return ""
     }
   }
 
   /// The last epoch of every lane, aligned for reading.
-  var table: String {
+  static func table(_ trainers: [LaneTrainer]) -> String {
     var rows: [[String]] = [["lane", "spec", "epochs", "loss", "data", "penalty", "acc", "val acc", "exact 0", "≈0", "‖w‖₁", "‖w‖₂", "status"]]
     for t in trainers {
       let r = t.latest
@@ -116,8 +112,10 @@ enum JSONLines {
   }
 }
 
+/// A CSV cell (RFC 4180): quoted when it holds a separator, a quote or a line break.
 func csv(_ s: String) -> String {
-  s.contains(",") || s.contains("\"") || s.contains(";") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+  let needsQuotes = s.unicodeScalars.contains { ",\";\n\r".unicodeScalars.contains($0) }
+  return needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
 }
 
 /// `{"lanes": [{"lane": SPEC, "name": NAME, "layers": [{"kernel": [[…]], "bias": […]}]}]}`

@@ -61,28 +61,38 @@ public struct RunCommand: ParsableCommand {
       throw CLIError(error.message)
     }
     if summary {
-      print(ModelSummary.text(network: prepared.initial, lanes: prepared.lanes, datasetName: prepared.data.train.name), terminator: "")
+      try Destination.print(ModelSummary.text(network: prepared.initial, lanes: prepared.lanes, datasetName: prepared.data.train.name))
       return
     }
     if keras {
-      print(KerasCode.python(config: config, lanes: prepared.lanes, inputs: prepared.initial.inputCount,
-                             classes: prepared.initial.classCount,
-                             trainCount: prepared.data.train.count, epochs: epochs), terminator: "")
+      try Destination.print(KerasCode.python(config: config, lanes: prepared.lanes, inputs: prepared.initial.inputCount,
+                                        classes: prepared.initial.classCount,
+                                        trainCount: prepared.data.train.count, epochs: epochs))
       return
     }
-    try Self.checkWritable(out, flag: "--out")
-    try Self.checkWritable(dumpWeights, flag: "--dump-weights")
-    try Self.checkWritable(plot, flag: "--plot")
+    // Every output is checked and opened before the first epoch: a bad path fails at once.
+    HeadlessSignals.install()
+    let report = try Destination.open(out, flag: "--out")
+    let dump = try dumpWeights.map { try Destination.open($0, flag: "--dump-weights") }
+    let figure = try plot.map { try Destination.open($0, flag: "--plot") }
     let every = reportEvery
-    let result = HeadlessRun.run(prepared, epochs: epochs) { $0 % every == 0 }
-    let report = Report(format: format, records: result.records, trainers: result.lanes)
-    if let out { try Self.write(report.text, to: out) } else { print(report.text, terminator: "") }
-    if let dumpWeights {
-      try Self.write(WeightDump.json(lanes: result.lanes), to: dumpWeights)
+    let format = self.format
+    if format != .table { try report.write(Report.header(format)) }
+    // Rows go out as each chunk of epochs finishes: memory stays flat however long the run.
+    let trainers = try HeadlessRun.stream(prepared, lanes: prepared.lanes, epochs: epochs,
+                                          shouldReport: { $0 % every == 0 }) { (records: [[EpochRecord]]) throws -> Void in
+      if format != .table { try report.write(Report.rows(records, lanes: prepared.lanes, format: format)) }
     }
-    if let plot {
+    if format == .table { try report.write(Report.table(trainers)) }
+    try report.finish()
+    if let dump {
+      try dump.write(WeightDump.json(lanes: trainers))
+      try dump.finish()
+    }
+    if let figure {
       let title = "regviz run — \(prepared.data.train.name), \(prepared.initial.shapeDescription), \(config.l1Rule.rawValue) L1, \(epochs) epochs"
-      try Self.write(RunPlot.svg(lanes: result.lanes.map { $0.snapshot() }, title: title), to: plot)
+      try figure.write(RunPlot.svg(lanes: trainers.map { $0.snapshot() }, title: title))
+      try figure.finish()
     }
   }
 
@@ -95,23 +105,6 @@ public struct RunCommand: ParsableCommand {
     }
   }
 
-  /// Fails early, before training, when an output file could not be written.
-  static func checkWritable(_ path: String?, flag: String) throws {
-    guard let path else { return }
-    let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-      throw CLIError("\(flag): directory '\(dir)' does not exist")
-    }
-    guard FileManager.default.isWritableFile(atPath: dir) else { throw CLIError("\(flag): directory '\(dir)' is not writable") }
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-      throw CLIError("\(flag): '\(path)' is a directory")
-    }
-  }
-
-  static func write(_ text: String, to path: String) throws {
-    do { try AtomicFile.write(text, to: path) } catch { throw CLIError(error.description) }
-  }
 
   static func describe(_ error: Error) -> String {
     switch error {

@@ -24,7 +24,7 @@ enum Screen {
     runner.start()
     let final = FrameLoop.run(mode, driver: runner, backend: terminal)
     terminal.close()
-    runner.stop()
+    runner.stop(timeout: 1)
     if let signal = terminal.interruptingSignal { Foundation.exit(128 + signal) }
     return final
   }

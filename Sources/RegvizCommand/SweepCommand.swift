@@ -69,8 +69,9 @@ public struct SweepCommand: ParsableCommand {
     config.lanes = [LaneConfig(spec: LaneSpec())]
     let prepared: PreparedExperiment
     do { prepared = try PreparedExperiment(config, locator: experiment.locator) } catch { throw CLIError(error.message) }
-    try RunCommand.checkWritable(out, flag: "--out")
-    try RunCommand.checkWritable(plot, flag: "--plot")
+    HeadlessSignals.install()
+    let report = try Destination.open(out, flag: "--out")
+    let figure = try plot.map { try Destination.open($0, flag: "--plot") }
     var lanes: [Lane] = []
     for l in lambdas {
       let config = LaneConfig(name: "λ=" + String(format: "%.3g", l), spec: LaneSpec(all: type.regularizer(l)))
@@ -80,10 +81,12 @@ public struct SweepCommand: ParsableCommand {
     let rows = zip(lambdas, result.lanes).map { SweepRow(lambda: $0, trainer: $1) }
     let text = SweepRow.render(rows, format: format, features: prepared.data.train.featureNames,
                                informative: prepared.data.train.informative)
-    if let out { try RunCommand.write(text, to: out) } else { print(text, terminator: "") }
-    if let plot {
+    try report.write(text)
+    try report.finish()
+    if let figure {
       let points = rows.map { (lambda: Double($0.lambda), zeroFraction: $0.stats.zeroFraction, valAccuracy: $0.record?.valAccuracy) }
-      try RunCommand.write(SweepPlot.svg(rows: points, type: type.rawValue), to: plot)
+      try figure.write(SweepPlot.svg(rows: points, type: type.rawValue))
+      try figure.finish()
     }
   }
 }

@@ -3,11 +3,12 @@ import NeuralCore
 
 /// Finds RegViz's shipped files (`assets/`, `lessons/`) from any working directory.
 ///
-/// Order, first hit wins (DECISIONS.md, "How assets are found"):
-/// 1. an explicit directory (a command-line flag);
-/// 2. `$REGVIZ_DATA_DIR`;
-/// 3. next to the executable: `<bin>/../share/regviz` (the `make install` layout), then `<bin>/regviz-data`;
-/// 4. the source tree this binary was built from (found from this file's compile-time path).
+/// An explicit directory (a command-line flag) is the only place searched: a learner who names
+/// one means it, and a silent fall-back would check or load other files than theirs.
+/// Otherwise, first hit wins (DECISIONS.md, "How assets are found"):
+/// 1. `$REGVIZ_DATA_DIR`;
+/// 2. next to the executable: `<bin>/../share/regviz` (the `make install` layout), then `<bin>/regviz-data`;
+/// 3. the source tree this binary was built from (found from this file's compile-time path).
 public struct ResourceLocator: Sendable {
   public var explicit: String?
   public var environment: [String: String]
@@ -22,8 +23,8 @@ public struct ResourceLocator: Sendable {
 
   /// The directories searched, in order.
   public var searchDirectories: [String] {
+    if let explicit { return [explicit] }
     var dirs: [String] = []
-    if let explicit { dirs.append(explicit) }
     if let env = environment["REGVIZ_DATA_DIR"], !env.isEmpty { dirs.append(env) }
     if let executable {
       let bin = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
@@ -32,6 +33,14 @@ public struct ResourceLocator: Sendable {
     }
     dirs.append(ResourceLocator.sourceTree)
     return dirs
+  }
+
+  /// Why the explicit directory cannot be used (it is missing, or not a directory), or nil.
+  public var explicitProblem: String? {
+    guard let explicit else { return nil }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: explicit, isDirectory: &isDirectory) else { return "'\(explicit)' does not exist" }
+    return isDirectory.boolValue ? nil : "'\(explicit)' is not a directory"
   }
 
   /// The first existing `relative` path (e.g. "assets/iris.csv") under the search directories.

@@ -28,8 +28,11 @@ public struct WeightsFile: Codable, Sendable, Equatable {
     }
     for (l, (given, layer)) in zip(layers, network.layers).enumerated() {
       let rows = given.kernel.count, cols = given.kernel.first?.count ?? 0
-      if rows != layer.inputs || given.kernel.contains(where: { $0.count != layer.units }) {
+      if rows != layer.inputs {
         return "layer \(l + 1): kernel is \(rows)×\(cols), expected \(layer.inputs)×\(layer.units)"
+      }
+      if let row = given.kernel.firstIndex(where: { $0.count != layer.units }) {
+        return "layer \(l + 1): kernel row \(row + 1) has \(given.kernel[row].count) values, expected \(layer.units)"
       }
       if given.bias.count != layer.units {
         return "layer \(l + 1): bias has \(given.bias.count) values, expected \(layer.units)"

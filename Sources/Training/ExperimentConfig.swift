@@ -15,6 +15,12 @@ public struct LaneConfig: Sendable, Hashable {
   public static func parse(_ text: String) throws(LaneSpec.ParseError) -> LaneConfig {
     if let range = text.range(of: " = ") {
       let name = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+      guard !name.isEmpty else {
+        throw LaneSpec.ParseError(message: "lane '\(text)': the name before ' = ' is empty")
+      }
+      guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        throw LaneSpec.ParseError(message: "lane '\(text)': the name holds a control character")
+      }
       return LaneConfig(name: name, spec: try LaneSpec.parse(String(text[range.upperBound...])))
     }
     return LaneConfig(spec: try LaneSpec.parse(text))
@@ -43,6 +49,30 @@ public struct ExperimentConfig: Sendable, Hashable {
   public init() {}
 
   public static let maxLanes = 8
+  /// Classes a data set may have: a label column of ids (one class a row) would otherwise
+  /// build an output layer of 30 000 units.
+  public static let maxClasses = 1000
+  /// Floats all lanes together may hold (weights, gradients, optimizer moments, dead-link
+  /// marks and the step's buffers): 512 M floats, 2 GiB. Checked before anything is allocated.
+  public static let maxFloats = 512 << 20
+
+  /// Floats one lane holds for a network of these sizes at a batch of `batch` samples.
+  public static func floatsPerLane(inputs: Int, hidden: [Int], classes: Int, batch: Int) -> Int {
+    let sizes = [inputs] + hidden + [classes]
+    var parameters = 0, kernel = 0
+    for (a, b) in zip(sizes, sizes.dropFirst()) {
+      let (k, overflow) = a.multipliedReportingOverflow(by: b)
+      if overflow { return .max }
+      kernel += k
+      parameters += k + b
+    }
+    let ld = (max(batch, 16) + 15) & ~15
+    let rows = inputs + 2 * (hidden.reduce(0, +) + classes) + (sizes.dropFirst().max() ?? 1)
+    let (work, overflow) = ld.multipliedReportingOverflow(by: rows)
+    if overflow { return .max }
+    // Weights, their gradients and two moment buffers; one dead-link mark per kernel weight.
+    return 4 * parameters + kernel + work
+  }
   public static var defaultLanes: [LaneConfig] {
     [LaneConfig(spec: LaneSpec()), LaneConfig(spec: LaneSpec(all: .l1(0.01))),
      LaneConfig(spec: LaneSpec(all: .l2(0.01))), LaneConfig(spec: LaneSpec(all: .l1_l2(l1: 0.01, l2: 0.01)))]
@@ -84,8 +114,19 @@ public struct PreparedExperiment: Sendable {
     do { raw = try config.dataset.load(seed: config.dataSeed, locator: locator) } catch {
       throw ConfigError(error.description)
     }
+    guard raw.classCount <= ExperimentConfig.maxClasses else {
+      throw ConfigError("the data has \(raw.classCount) classes; at most \(ExperimentConfig.maxClasses) (is the label column an id?)")
+    }
     let split = DataSplit(raw, validationFraction: config.validationSplit, standardize: config.standardize, seed: config.seed)
     guard split.train.count > 0 else { throw ConfigError("the training part is empty; lower the validation split") }
+    let batch = min(config.batchSize ?? split.train.count, split.train.count)
+    let perLane = ExperimentConfig.floatsPerLane(inputs: raw.featureCount, hidden: config.hidden,
+                                                 classes: raw.classCount, batch: batch)
+    let (total, overflow) = perLane.multipliedReportingOverflow(by: config.lanes.count)
+    if overflow || total > ExperimentConfig.maxFloats {
+      let millions = overflow ? "more than \(Int.max / 1_000_000)" : String(total / 1_000_000)
+      throw ConfigError("\(config.lanes.count) lanes of \(([raw.featureCount] + config.hidden + [raw.classCount]).map(String.init).joined(separator: "-")) at batch \(batch) need \(millions) M floats; at most \(ExperimentConfig.maxFloats / 1_000_000) M fit (2 GiB): narrow --hidden, use fewer lanes or a smaller --batch-size")
+    }
     var net = Network(inputs: raw.featureCount, hidden: config.hidden, classes: raw.classCount,
                       activation: config.activation, seed: config.seed)
     if let w = initialWeights {

@@ -18,30 +18,47 @@ public enum HeadlessRun {
   public static func run(_ prepared: PreparedExperiment, lanes: [Lane], epochs: Int,
                          parallelism: Int = 8, shouldReport: @escaping @Sendable (Int) -> Bool)
     -> (records: [[EpochRecord]], lanes: [LaneTrainer]) {
-    final class Slot: @unchecked Sendable {
-      var trainer: LaneTrainer
-      var records: [EpochRecord] = []
-      init(_ t: LaneTrainer) { trainer = t }
+    var records = Array(repeating: [EpochRecord](), count: lanes.count)
+    let trainers = stream(prepared, lanes: lanes, epochs: epochs, parallelism: parallelism, chunk: epochs,
+                          shouldReport: shouldReport) { chunk in
+      for (i, rs) in chunk.enumerated() { records[i] += rs }
     }
-    var slots: [Slot] = []
-    for lane in lanes { slots.append(Slot(LaneTrainer(lane: lane, prepared: prepared))) }
-    let group = DispatchGroup()
+    return (records, trainers)
+  }
+
+  /// Trains `chunk` epochs at a time, every lane on its own queue, and hands each chunk's
+  /// reported records (per lane) to `receive` on the calling thread before the next chunk:
+  /// memory stays flat however many epochs a run has. `receive` may throw to stop the run.
+  /// Returns the final trainers.
+  public static func stream<E: Error>(
+    _ prepared: PreparedExperiment, lanes: [Lane], epochs: Int, parallelism: Int = 8, chunk: Int = 256,
+    shouldReport: @escaping @Sendable (Int) -> Bool, receive: ([[EpochRecord]]) throws(E) -> Void
+  ) throws(E) -> [LaneTrainer] {
+    let slots = lanes.map { HeadlessSlot(LaneTrainer(lane: $0, prepared: prepared)) }
     let queues = (0..<max(1, min(parallelism, slots.count))).map {
       DispatchQueue(label: "regviz.headless.\($0)", qos: .userInitiated)
     }
-    for (i, slot) in slots.enumerated() {
-      group.enter()
-      queues[i % queues.count].async {
-        enableFlushToZero()
-        for _ in 0..<epochs {
-          guard let r = slot.trainer.trainEpoch(prepared) else { break }
-          if shouldReport(r.epoch) || slot.trainer.divergedAt != nil || r.epoch == epochs { slot.records.append(r) }
+    var done = 0
+    while done < epochs {
+      let target = min(epochs, done + max(1, chunk))
+      let group = DispatchGroup()
+      for (i, slot) in slots.enumerated() {
+        group.enter()
+        queues[i % queues.count].async {
+          enableFlushToZero()
+          while slot.trainer.epoch < target, let r = slot.trainer.trainEpoch(prepared) {
+            if shouldReport(r.epoch) || slot.trainer.divergedAt != nil || r.epoch == epochs { slot.records.append(r) }
+          }
+          group.leave()
         }
-        group.leave()
       }
+      group.wait()
+      let records = slots.map(\.records)
+      for slot in slots { slot.records = [] }
+      try receive(records)
+      done = target
     }
-    group.wait()
-    return (slots.map(\.records), slots.map(\.trainer))
+    return slots.map(\.trainer)
   }
 }
 
@@ -66,3 +83,11 @@ extension HeadlessRun {
 /// Carries a result from a training thread back to the waiting caller; the DispatchGroup
 /// orders the write before the read.
 private final class ResultBox<T>: @unchecked Sendable { var value: T? }
+
+/// One lane of a headless run: touched by its queue during a chunk and by the caller between
+/// chunks; the chunk's DispatchGroup orders the two.
+private final class HeadlessSlot: @unchecked Sendable {
+  var trainer: LaneTrainer
+  var records: [EpochRecord] = []
+  init(_ t: LaneTrainer) { trainer = t }
+}

@@ -56,11 +56,15 @@ public final class Runner: Sendable {
     }
   }
 
-  /// Stops the control loop after the current round and waits for it.
-  public func stop() {
+  /// Stops the control loop after the current round and waits for it — at most `timeout`
+  /// seconds when given: a learner who quits must not wait for a big data set to finish
+  /// loading (the process is about to exit and takes the loop with it).
+  @discardableResult
+  public func stop(timeout: Double? = nil) -> Bool {
     stopping.store(true, ordering: .releasing)
     wake.signal()
-    finished.wait()
+    guard let timeout else { finished.wait(); return true }
+    return finished.wait(timeout: .now() + timeout) == .success
   }
 
   /// Blocks until `predicate` holds for a snapshot or `timeout` seconds pass (tests, scripts).

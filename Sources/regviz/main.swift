@@ -1,2 +1,4 @@
 import RegvizCommand
+
+CrashReports.makeNonInteractive()
 RegvizMain.run()

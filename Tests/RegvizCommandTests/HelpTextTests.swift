@@ -43,9 +43,9 @@ struct HelpTextTests {
     let r = try CLI.run(command + ["--help"])
     #expect(r.status == 0)
     let text = Self.words(r.stdout)
-    #expect(text.contains("--data-dir <dir> Where RegViz's assets/ and lessons/ are. Looked up in order: this directory, "
-      + "$REGVIZ_DATA_DIR, <bin>/../share/regviz, <bin>/regviz-data (<bin> = the directory of the regviz binary), "
-      + "then the source tree regviz was built from."), "\(command): \(text)")
+    #expect(text.contains("--data-dir <dir> Where RegViz's assets/ and lessons/ are; only this directory is searched. "
+      + "Without it: $REGVIZ_DATA_DIR, <bin>/../share/regviz, <bin>/regviz-data (<bin> = the directory of the regviz "
+      + "binary), then the source tree regviz was built from, first hit wins."), "\(command): \(text)")
     #expect(!text.contains("DECISIONS.md"))
   }
 

@@ -21,14 +21,22 @@ enum RunPlot {
                         series: series { $0.l2Norm }, x: 70 + 2 * (chartW + 80), y: top, width: chartW, height: chartH)
     var body = loss.svg + zeros.svg + norm.svg
     // Final histograms: one small panel per lane on a shared symmetric range.
-    let range = max(lanes.flatMap { $0.network.layers.flatMap(\.kernel) }.map { abs($0) }.max() ?? 1, 1e-3)
+    // Diverged lanes hold NaN or infinite weights: they neither set the range nor get bars.
+    let finite = lanes.filter { $0.divergedAt == nil }.flatMap { $0.network.layers.flatMap(\.kernel) }.filter(\.isFinite)
+    let range = min(max(finite.map { abs($0) }.max() ?? 1, 1e-3), 1e30)
     let bins = 41
     let panelW = (w - 80) / Double(max(lanes.count, 1)) - 20
     let hTop = top + chartH + 90
     body += "<text x=\"70\" y=\"\(f(hTop - 14))\" class=\"title\">Final kernel weights (bar at 0 = exact zeros, drawn apart)</text>\n"
     for (i, lane) in lanes.enumerated() {
-      let h = lane.network.histogram(binCount: bins, range: range)
       let x0 = 70 + Double(i) * (panelW + 20), height = 140.0
+      if let epoch = lane.divergedAt {
+        body += "<g class=\"histogram diverged\" data-lane=\"\(escape(lane.name))\">\n"
+        body += "<text x=\"\(f(x0))\" y=\"\(f(hTop + 4))\" class=\"legend\" fill=\"\(laneColor(i))\">\(escape(lane.name)) — diverged at epoch \(epoch)</text>\n"
+        body += "<text x=\"\(f(x0))\" y=\"\(f(hTop + 14 + height / 2))\" class=\"tick\">the loss stopped being finite: no weights to draw</text>\n</g>\n"
+        continue
+      }
+      let h = lane.network.histogram(binCount: bins, range: range)
       let peak = Double(max(h.bins.max() ?? 1, h.zeros, 1))
       let bw = panelW / Double(bins + 1)
       body += "<g class=\"histogram\" data-lane=\"\(escape(lane.name))\">\n"

@@ -97,8 +97,19 @@ func label(_ v: Double, percent: Bool) -> String {
 }
 
 func escape(_ s: String) -> String {
-  s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-    .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+  var out = ""
+  for scalar in s.unicodeScalars {
+    switch scalar {
+    case "&": out += "&amp;"
+    case "<": out += "&lt;"
+    case ">": out += "&gt;"
+    case "\"": out += "&quot;"
+    // XML 1.0 has no way to write other control characters, not even as references.
+    case _ where scalar.value < 0x20 && scalar != "\t": out += "\u{FFFD}"
+    default: out.unicodeScalars.append(scalar)
+    }
+  }
+  return out
 }
 
 /// A complete SVG document around some charts.

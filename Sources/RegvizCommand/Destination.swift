@@ -1,0 +1,65 @@
+import Dispatch
+import Foundation
+import RegvizData
+
+/// Where a headless command's text goes: standard output (no flag, or `-`) or a file written
+/// atomically. Every write is checked; the target is checked before any work is done.
+enum Destination {
+  case standard
+  case file(AtomicFile.Writer)
+
+  /// Checks `path` (given with `flag`) and, for a file, opens its temporary file beside it.
+  static func open(_ path: String?, flag: String) throws -> Destination {
+    guard let path, path != "-" else { return .standard }
+    do { return .file(try AtomicFile.Writer(path: path)) } catch { throw CLIError(error.message(flag: flag)) }
+  }
+
+  func write(_ text: String) throws {
+    switch self {
+    case .standard: try Destination.print(text)
+    case .file(let writer):
+      do { try writer.write(text) } catch { throw CLIError("\(error)") }
+    }
+  }
+
+  /// Puts a file in place (standard output is already written).
+  func finish() throws {
+    if case .file(let writer) = self {
+      do { try writer.commit() } catch { throw CLIError("\(error)") }
+    }
+  }
+
+  /// Writes to standard output, checked. A reader that went away (`| head`) ends the program
+  /// quietly with SIGPIPE's usual status; any other failure is a one-line error.
+  static func print(_ text: String) throws {
+    do { try StandardOutput.write(text) } catch {
+      switch error {
+      case .brokenPipe:
+        TemporaryFiles.shared.removeAll()
+        Foundation.exit(128 + SIGPIPE)
+      case .failed: throw CLIError(error.description)
+      }
+    }
+  }
+}
+
+/// The signals that end a headless command: temporary files go first, then the process, with
+/// 128 + the signal's number. SIGPIPE is ignored, so a closed reader shows up as a write error
+/// (`Destination.print`) instead of killing the process mid-file.
+enum HeadlessSignals {
+  nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+  static func install() {
+    signal(SIGPIPE, SIG_IGN)
+    for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM] {
+      signal(sig, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: sig, queue: .global(qos: .userInteractive))
+      source.setEventHandler { @Sendable in
+        TemporaryFiles.shared.removeAll()
+        _exit(128 + sig)
+      }
+      source.resume()
+      sources.append(source)
+    }
+  }
+}
