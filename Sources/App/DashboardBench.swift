@@ -152,3 +152,36 @@ public enum DashboardBench {
     return s.isEmpty ? 0 : s[s.count / 2]
   }
 }
+
+extension DashboardBench {
+  /// A wide network drawn live: `hidden` layers (default 4096, 4096) on `sparse`, the lanes at
+  /// full speed, the free-play frame (observe + compose) timed for `seconds`. Also the time from
+  /// creating the runner to the first finished frame.
+  public static func wideNetwork(hidden: [Int] = [4096, 4096], seconds: Double = 3) throws(ConfigError)
+    -> (firstFrameMilliseconds: Double, frames: FrameTimes) {
+    var config = ExperimentConfig()
+    config.hidden = hidden
+    let start = FrameLoop.now()
+    let runner = try Runner(config: config, speed: .max)
+    runner.start()
+    defer { runner.stop() }
+    var mode = PlayMode(state: AppState())
+    var times: [Double] = []
+    var first = 0.0
+    var checksum = 0
+    while FrameLoop.now() - start < seconds || times.isEmpty {
+      let t0 = FrameLoop.now()
+      _ = mode.observe(runner.snapshot(), elapsed: 1.0 / 30)
+      let grid = mode.compose(runner.snapshot(), width: 120, height: 40)
+      let t1 = FrameLoop.now()
+      if first == 0 { first = t1 - start }
+      times.append((t1 - t0) * 1000)
+      checksum &+= grid.cells.count
+      Thread.sleep(forTimeInterval: max(0, 1.0 / 30 - (t1 - t0)))
+    }
+    precondition(checksum == times.count * 120 * 40)
+    times.sort()
+    return (first * 1000, FrameTimes(medianMilliseconds: times[times.count / 2],
+                                     p90Milliseconds: times[times.count * 9 / 10], frames: times.count))
+  }
+}

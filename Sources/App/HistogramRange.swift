@@ -25,7 +25,7 @@ enum HistogramRange {
   /// Appends |w| of an evenly strided sample of `kernels` (all of them when they are few).
   static func sample(_ kernels: [[Float]], into magnitudes: inout [Float]) {
     let total = kernels.reduce(0) { $0 + $1.count }
-    let stride = max(1, total / samplePerLane)
+    let stride = max(1, (total + samplePerLane - 1) / samplePerLane)
     var next = 0, offset = 0
     for kernel in kernels {
       while next - offset < kernel.count {

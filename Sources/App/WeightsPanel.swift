@@ -63,7 +63,8 @@ struct WeightsPanel {
       // The weights are NaN or infinite: no bar would be true. Say what happened instead.
       p.clear(plot.inset(top: 1))
       p.clear(gauges)
-      let lines = ["diverged at epoch \(epoch)", "(the loss is no longer finite)", "r starts over"]
+      let lines = plot.width >= 20 ? ["diverged at epoch \(epoch)", "(loss not finite)", "r starts over"]
+        : ["diverged", "at epoch \(epoch)", "(loss not finite)", "r starts over"]
       for (row, text) in lines.prefix(max(0, plot.height - 1)).enumerated() {
         p.put(Painter.truncate(text, to: plot.width, ellipsis: theme.glyphs.ellipsis),
               x: plot.x, y: plot.y + 1 + row, style: theme.warning)

@@ -45,6 +45,11 @@ public struct BenchCommand: ParsableCommand {
   struct UIFigure: Encodable {
     var frame_ms_median: Double; var frame_ms_p90: Double; var training_kept_fraction: Double
     var frames_per_s: Double; var first_frame_ms: Double; var key_to_screen_ms: Double
+    /// The same frame with `--hidden 4096,4096` training at full speed behind it.
+    var wide_first_frame_ms: Double; var wide_frame_ms_median: Double; var wide_frame_ms_p90: Double
+    /// Peak resident memory of `regviz run` (one small lane, JSONL to a file) at 20 000 and
+    /// 200 000 epochs: flat when the report streams.
+    var run_peak_mb_20k_epochs: Double; var run_peak_mb_200k_epochs: Double
   }
   struct Output: Encodable {
     var build: String
@@ -120,9 +125,14 @@ public struct BenchCommand: ParsableCommand {
     let frames = try DashboardBench.frameComposeMilliseconds(epochs: quick ? 5 : 500, frames: quick ? 20 : 400)
     let kept = try DashboardBench.trainingKeptFraction(seconds: quick ? 0.3 : 2, rounds: quick ? 1 : 3)
     let latency = try DashboardBench.latency()
+    let wide = try DashboardBench.wideNetwork(hidden: quick ? [256, 256] : [4096, 4096], seconds: quick ? 0.5 : 4)
+    let memory = try Benchmarks.headlessPeakMegabytes(epochs: quick ? [200, 2000] : [20_000, 200_000])
     let ui = UIFigure(frame_ms_median: frames.medianMilliseconds, frame_ms_p90: frames.p90Milliseconds,
                       training_kept_fraction: kept.fraction, frames_per_s: kept.framesPerSecond,
-                      first_frame_ms: latency.firstFrameMilliseconds, key_to_screen_ms: latency.keyToScreenMilliseconds)
+                      first_frame_ms: latency.firstFrameMilliseconds, key_to_screen_ms: latency.keyToScreenMilliseconds,
+                      wide_first_frame_ms: wide.firstFrameMilliseconds, wide_frame_ms_median: wide.frames.medianMilliseconds,
+                      wide_frame_ms_p90: wide.frames.p90Milliseconds,
+                      run_peak_mb_20k_epochs: memory[0], run_peak_mb_200k_epochs: memory[1])
     let output = Output(build: build, kernels: kernels, long_trained: longTrained, lanes: lanes,
                         runner_overhead: overhead, snapshot_publish: snapshots, ui: ui)
     try emit(output)
@@ -164,6 +174,10 @@ public struct BenchCommand: ParsableCommand {
       s += String(format: "  frame compose  median %.2f ms, p90 %.2f ms\n", ui.frame_ms_median, ui.frame_ms_p90)
       s += String(format: "  training kept with the UI at %.0f fps: %.0f%% of headless\n", ui.frames_per_s, 100 * ui.training_kept_fraction)
       s += String(format: "  first frame %.0f ms, key to screen %.0f ms\n", ui.first_frame_ms, ui.key_to_screen_ms)
+      s += String(format: "  --hidden 4096,4096: first frame %.0f ms, frame median %.2f ms, p90 %.2f ms\n",
+                  ui.wide_first_frame_ms, ui.wide_frame_ms_median, ui.wide_frame_ms_p90)
+      s += String(format: "  regviz run peak memory: %.1f MB at 20k epochs, %.1f MB at 200k epochs\n",
+                  ui.run_peak_mb_20k_epochs, ui.run_peak_mb_200k_epochs)
     }
     return s
   }

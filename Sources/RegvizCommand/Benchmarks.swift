@@ -122,3 +122,28 @@ extension Benchmarks {
     return median(times)
   }
 }
+
+extension Benchmarks {
+  /// Peak resident memory (MB) of `regviz run` for each count of `epochs`, in order: one
+  /// 20-4-3 lane, a JSONL row every epoch, to a file. Each run is a child process; the kernel
+  /// keeps the largest child's peak, so the runs go from the shortest up.
+  static func headlessPeakMegabytes(epochs: [Int]) throws -> [Double] {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("regviz-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let binary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    var peaks: [Double] = []
+    for n in epochs.sorted() {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: binary)
+      p.arguments = ["run", "--epochs", String(n), "--hidden", "4", "--lane", "none", "--format", "jsonl",
+                     "--out", dir.appendingPathComponent("r.jsonl").path]
+      try p.run()
+      p.waitUntilExit()
+      var usage = rusage()
+      getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+      peaks.append(Double(usage.ru_maxrss) / 1024)
+    }
+    return peaks
+  }
+}

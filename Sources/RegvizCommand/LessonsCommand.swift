@@ -86,6 +86,8 @@ extension LessonsCommand {
         setup must make an experiment that can run: lanes that fit the network, a data set that loads.
         --replay also trains each lesson headlessly, as a learner who presses Next as soon as it is \
         allowed, and reports the epoch at which each 'until:' condition is reached.
+        --data-dir (see regviz lessons --help) names the only directory searched for the lessons \
+        and their data.
         """)
 
     @Argument(help: "Lesson files to check.")
@@ -97,8 +99,12 @@ extension LessonsCommand {
     @Option(help: ArgumentHelp("With --replay: stay this many epochs on every step, and report conditions that stop holding meanwhile.", valueName: "epochs"))
     public var linger: Int = 0
 
-    @Option(name: .customLong("data-dir"), help: DataDirHelp.help, completion: .directory)
-    public var dataDir: String?
+    /// `--data-dir` is the parent's: given after `check` it is parsed there too, and a second
+    /// option of the same name here was left unset — the check then passed on the shipped
+    /// lessons instead of failing on the directory the learner named.
+    @ParentCommand var lessons: LessonsCommand
+
+    var dataDir: String? { lessons.dataDir }
 
     public init() {}
 

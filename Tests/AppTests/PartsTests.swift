@@ -23,6 +23,17 @@ import Training
     #expect(try PreparedExperiment(config).referenceLambda == 0.04)
   }
 
+  @Test func theRangeLooksAtABoundedSampleOfAWideNetwork() {
+    var magnitudes: [Float] = []
+    HistogramRange.sample([[Float](repeating: -0.5, count: 4_000_000), [Float](repeating: 2, count: 1_000_000)],
+                          into: &magnitudes)
+    #expect(magnitudes.count <= HistogramRange.samplePerLane + 1)
+    #expect(abs(magnitudes.filter { $0 == 2 }.count * 5 - magnitudes.count) <= 5, "a fifth from the second kernel, as its share")
+    var few: [Float] = []
+    HistogramRange.sample([[1, -2], [3]], into: &few)
+    #expect(few == [1, 2, 3], "small networks: every weight")
+  }
+
   @Test func histogramRangeRoundsAndGrows() {
     #expect(HistogramRange.rounded(0.43) == 0.5)
     #expect(HistogramRange.rounded(0.8) == 0.8)

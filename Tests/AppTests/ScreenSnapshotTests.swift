@@ -87,6 +87,21 @@ import Training
     #expect(grid.row(23).contains("iris: assets/iris.csv not found"), "the runner's error replaces the key line")
   }
 
+  @Test func aLaneOfNaNWeightsIsDrawnAsDivergedNotCounted() {
+    var snapshot = Fixtures.snapshot()
+    for l in snapshot.lanes[1].network.layers.indices {
+      snapshot.lanes[1].network.layers[l].kernel = snapshot.lanes[1].network.layers[l].kernel.map { $0 * .nan }
+    }
+    snapshot.lanes[1].divergedAt = 7
+    snapshot.lanes[2].network.layers[0].kernel[0] = .greatestFiniteMagnitude
+    var state = AppState()
+    state.observe(snapshot)
+    for (width, height) in [(80, 24), (120, 40)] {
+      let grid = ScreenComposer.compose(snapshot, state: state, width: width, height: height)
+      #expect(contains(grid, "diverged") && contains(grid, "at epoch 7"), "\(width)×\(height)")
+    }
+  }
+
   @Test func aDivergedLaneSaysSo() {
     var snapshot = Fixtures.snapshot()
     snapshot.lanes[1].divergedAt = 42

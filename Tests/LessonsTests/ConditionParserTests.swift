@@ -93,6 +93,17 @@ struct ConditionParserTests {
     }
   }
 
+  @Test func longChainsAreAnErrorNotAStackOverflow() {
+    let plus = "epoch > " + Array(repeating: "1", count: 100_000).joined(separator: "+")
+    #expect(throws: LessonError(file: "t.md", line: 10, column: 143, message: "condition too long: 100000 operators (at most 64)")) {
+      try condition(plus)
+    }
+    let and = Array(repeating: "epoch > 1", count: 40).joined(separator: " and ")
+    #expect(throws: (any Error).self) { try condition(and) }
+    let ok = Array(repeating: "epoch > 1", count: 30).joined(separator: " and ")
+    #expect((try? condition(ok)) != nil, "59 operators are fine")
+  }
+
   @Test func deepNestingIsAnErrorNotACrash() {
     let deep = String(repeating: "(", count: 500) + "epoch > 1" + String(repeating: ")", count: 500)
     #expect(throws: LessonError(file: "t.md", line: 10, column: 72, message: "condition is nested too deeply")) {

@@ -50,6 +50,15 @@ import Testing
     #expect(abs(p - net.penalty(regularizers)) < 1e-12 && abs(p - (0.1 * 7.0005 + 0.01 * (25 + 0.0005 * 0.0005) + 0.5 * 2)) < 1e-6)  // λ are Floats
   }
 
+  @Test func histogramNeverConvertsANonFiniteOrHugeWeight() {
+    let huge = Float.greatestFiniteMagnitude
+    let h = Histogram(values: [.nan, .infinity, -.infinity, huge, -huge, 1e30, 0, 0.5], binCount: 4, range: 1)
+    #expect(h.nonFinite == 3 && h.zeros == 1)
+    #expect(h.bins == [1, 0, 0, 3], "huge finite weights land in the edge bins")
+    #expect(h.total == 8)
+    #expect(Histogram(values: [0.5], binCount: 4, range: .nan).bins.reduce(0, +) == 1, "a broken range is taken as 1")
+  }
+
   @Test func histogramCountsZerosApartAndClampsEdges() {
     let h = Histogram(values: [0, 0, -0.9, -0.1, 0.1, 0.6, 5, -5], binCount: 4, range: 1)
     #expect(h.zeros == 2)

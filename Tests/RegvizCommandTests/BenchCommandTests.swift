@@ -20,6 +20,8 @@ import Testing
     #expect(lanes.allSatisfy { $0["net"] is String && ($0["samples_per_s"] as? Double ?? 0) > 0 })
     let ui = try #require(json["ui"] as? [String: Any])
     #expect(ui["frame_ms_median"] is Double && ui["training_kept_fraction"] is Double)
+    #expect((ui["wide_frame_ms_median"] as? Double ?? 0) > 0 && (ui["wide_first_frame_ms"] as? Double ?? 0) > 0)
+    #expect((ui["run_peak_mb_20k_epochs"] as? Double ?? 0) > 0 && (ui["run_peak_mb_200k_epochs"] as? Double ?? 0) > 0)
   }
 
   @Test func badFlags() throws {

@@ -38,7 +38,7 @@ struct HelpTextTests {
   }
 
   /// Every command that takes `--data-dir` states the lookup order itself.
-  @Test(arguments: [["run"], ["play"], ["sweep"], ["lesson"], ["lessons"], ["lessons", "check"]])
+  @Test(arguments: [["run"], ["play"], ["sweep"], ["lesson"], ["lessons"]])
   func dataDirHelpStatesTheLookupOrder(_ command: [String]) throws {
     let r = try CLI.run(command + ["--help"])
     #expect(r.status == 0)

@@ -117,6 +117,38 @@ import Testing
     #expect(output.contains("OK SIGSEGV"), "\(output)")
   }
 
+  /// Every signal that ends the program gives the terminal back first; Ctrl-S does not freeze it.
+  @Test(.enabled(if: PlayEndToEndTests.tmux != nil, "tmux is not installed: the end-to-end test of regviz play is skipped (.ci/run installs it)"))
+  func everyEndingSignalRestoresTheTerminalAndCtrlSDoesNotFreeze() throws {
+    let (status, output) = try runScript(#"""
+      for pair in HUP:129 USR1:138 USR2:140 ALRM:142 PIPE:141; do
+        sig=${pair%%:*}; code=${pair##*:}
+        start 100 30
+        wait_for 'RegViz' || fail "no first frame ($sig)"
+        kill -$sig "$(pgrep -P "$($T display -p -t e2e '#{pane_pid}')")"
+        wait_for "EXIT=$code" 10 || fail "SIG$sig did not end with $code"
+        restored || fail "terminal not restored after SIG$sig"
+        echo "OK SIG$sig"
+      done
+      start 100 30
+      wait_for 'RegViz' || fail "no first frame"
+      $T send-keys -t e2e 'C-\'
+      wait_for 'EXIT=131' 10 || fail "Ctrl-\\ did not end with 131"
+      restored || fail "terminal not restored after Ctrl-\\"
+      screen | grep -q 'crashed' && fail "Ctrl-\\ drew a crash report"
+      echo "OK Ctrl-\\"
+      start 100 30
+      wait_for 'RegViz' || fail "no first frame"
+      $T send-keys -t e2e C-s
+      sleep 0.3
+      $T send-keys -t e2e q
+      wait_for 'EXIT=0' 5 || fail "q after Ctrl-S did not quit (flow control left on)"
+      echo "OK Ctrl-S"
+      """#)
+    #expect(status == 0, "\(output)")
+    #expect(output.contains("OK Ctrl-S"), "\(output)")
+  }
+
   @Test func withoutATerminalItSaysSoAndExits2() throws {
     let r = try CLI.run(["play"])
     #expect(r.status == 2)

@@ -146,6 +146,19 @@ import Testing
     none.stop()
   }
 
+  @Test func aStreamedRunHandsOverEveryReportedEpochInChunks() throws {
+    let c = Self.config(lanes: ["none", "l1=0.01"])
+    let prepared = try PreparedExperiment(c)
+    var chunks: [[Int]] = []
+    let trainers = HeadlessRun.stream(prepared, lanes: prepared.lanes, epochs: 10, chunk: 4,
+                                      shouldReport: { $0 % 2 == 0 }) { (records: [[EpochRecord]]) in
+      chunks.append(records[1].map(\.epoch))
+    }
+    #expect(chunks == [[2, 4], [6, 8], [10]], "reported epochs, four epochs a chunk, the last one always")
+    let whole = HeadlessRun.run(prepared, epochs: 10) { _ in false }
+    #expect(trainers.map(\.learner.network) == whole.lanes.map(\.learner.network), "chunking changes nothing")
+  }
+
   @Test func pacedSpeedIsRoughlyKept() throws {
     let runner = try Runner(config: Self.config(lanes: ["none"]), speed: .epochsPerSecond(50))
     runner.start()
