@@ -24,16 +24,24 @@ enum HistogramRange {
 
   /// Appends |w| of an evenly strided sample of `kernels` (all of them when they are few).
   static func sample(_ kernels: [[Float]], into magnitudes: inout [Float]) {
+    magnitudes += strided(kernels, limit: samplePerLane).map { abs($0) }
+  }
+
+  /// At most `limit` values of `kernels`, taken as one sequence at an even stride.
+  static func strided(_ kernels: [[Float]], limit: Int) -> [Float] {
     let total = kernels.reduce(0) { $0 + $1.count }
-    let stride = max(1, (total + samplePerLane - 1) / samplePerLane)
+    let stride = max(1, (total + limit - 1) / max(limit, 1))
+    var values: [Float] = []
+    values.reserveCapacity(min(total, limit))
     var next = 0, offset = 0
     for kernel in kernels {
       while next - offset < kernel.count {
-        magnitudes.append(abs(kernel[next - offset]))
+        values.append(kernel[next - offset])
         next += stride
       }
       offset += kernel.count
     }
+    return values
   }
 
   /// The range to draw `magnitudes` (|w| of the weights shown, or a sample) with, given the

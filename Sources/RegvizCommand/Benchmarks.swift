@@ -124,9 +124,10 @@ extension Benchmarks {
 }
 
 extension Benchmarks {
-  /// Peak resident memory (MB) of `regviz run` for each count of `epochs`, in order: one
-  /// 20-4-3 lane, a JSONL row every epoch, to a file. Each run is a child process; the kernel
-  /// keeps the largest child's peak, so the runs go from the shortest up.
+  /// Peak resident memory (MB) of `regviz run` for each count of `epochs`: one 20-4-3 lane, a
+  /// JSONL row every epoch, to a file. Each run is a child process whose high-water mark
+  /// (`VmHWM`) is read while it runs — `getrusage(RUSAGE_CHILDREN)` would report this process's
+  /// own peak too, since a spawned child starts from its parent's memory.
   static func headlessPeakMegabytes(epochs: [Int]) throws -> [Double] {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("regviz-bench-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -139,10 +140,18 @@ extension Benchmarks {
       p.arguments = ["run", "--epochs", String(n), "--hidden", "4", "--lane", "none", "--format", "jsonl",
                      "--out", dir.appendingPathComponent("r.jsonl").path]
       try p.run()
+      var peak = 0.0
+      let status = "/proc/\(p.processIdentifier)/status"
+      while p.isRunning {
+        if let text = try? String(contentsOfFile: status, encoding: .utf8),
+           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kb = Double(line.split(separator: " ").dropFirst().first ?? "") {
+          peak = max(peak, kb / 1024)
+        }
+        Thread.sleep(forTimeInterval: 0.01)
+      }
       p.waitUntilExit()
-      var usage = rusage()
-      getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-      peaks.append(Double(usage.ru_maxrss) / 1024)
+      peaks.append(peak)
     }
     return peaks
   }

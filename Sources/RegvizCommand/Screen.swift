@@ -24,7 +24,7 @@ enum Screen {
     runner.start()
     let final = FrameLoop.run(mode, driver: runner, backend: terminal)
     terminal.close()
-    runner.stop(timeout: 1)
+    runner.stop(timeout: 0.25)
     if let signal = terminal.interruptingSignal { Foundation.exit(128 + signal) }
     return final
   }
