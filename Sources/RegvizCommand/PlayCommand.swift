@@ -28,6 +28,13 @@ public struct PlayCommand: ParsableCommand {
 
   @OptionGroup public var display: DisplayOptions
 
+  @Option(name: .customLong("init-weights"), help: ArgumentHelp(
+    "Start every lane from these weights: Keras's model.get_weights() as JSON, or a --dump-weights file (FILE#NAME for one lane).",
+    valueName: "file"))
+  public var initWeights: String?
+
+  @OptionGroup public var kerasExport: KerasOptions
+
   public init() {}
 
   /// `4`, `0.5` or `max`.
@@ -46,14 +53,27 @@ public struct PlayCommand: ParsableCommand {
   public func run() throws {
     let config = try experiment.makeConfig()
     let pace = try speed.map(Self.parseSpeed)
-    let runner = try Self.runner(config, speed: pace, locator: experiment.locator)
+    let weights = try initWeights.map(RunCommand.loadWeights)
+    if kerasExport.keras || kerasExport.kerasOut != nil {
+      let prepared: PreparedExperiment
+      do { prepared = try PreparedExperiment(config, initialWeights: weights, locator: experiment.locator) } catch {
+        throw CLIError(error.message)
+      }
+      _ = try kerasExport.export(prepared, epochs: KerasCode.defaultEpochs)
+      return
+    }
+    let runner = try Self.runner(config, speed: pace, initialWeights: weights, locator: experiment.locator)
     let terminal = Screen.open(display.terminal) { "regviz play: \($0)" }
     Self.play(runner: runner, autoPace: pace == nil, terminal: terminal)
   }
 
   /// A runner for `config`; `speed` nil follows `AutoPace` (4 epochs/s at first).
-  static func runner(_ config: ExperimentConfig, speed: Speed?, locator: ResourceLocator) throws -> Runner {
-    do { return try Runner(config: config, speed: speed ?? AutoPace.speed(atEpoch: 0), locator: locator) } catch {
+  static func runner(_ config: ExperimentConfig, speed: Speed?, initialWeights: WeightsFile? = nil,
+                     locator: ResourceLocator) throws -> Runner {
+    do {
+      return try Runner(config: config, speed: speed ?? AutoPace.speed(atEpoch: 0), initialWeights: initialWeights,
+                        locator: locator)
+    } catch {
       throw CLIError(error.message)
     }
   }

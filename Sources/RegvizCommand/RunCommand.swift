@@ -31,10 +31,12 @@ public struct RunCommand: ParsableCommand {
   @Option(help: "Write the report to this file (atomically) instead of standard output.")
   public var out: String?
 
-  @Option(name: .customLong("init-weights"), help: "Start every lane from these weights: JSON {\"layers\": [{\"kernel\": [[…]], \"bias\": […]}]}.")
+  @Option(name: .customLong("init-weights"), help: ArgumentHelp(
+    "Start every lane from these weights: Keras's model.get_weights() as JSON ([kernel, bias, …]; in Python: json.dump([w.tolist() for w in model.get_weights()], open('weights.json', 'w'))), or a --dump-weights file, FILE#NAME for one of its lanes.",
+    valueName: "file"))
   public var initWeights: String?
 
-  @Option(name: .customLong("dump-weights"), help: "Write every lane's final weights as JSON to this file.")
+  @Option(name: .customLong("dump-weights"), help: "Write every lane's final weights as JSON to this file: {\"lanes\": [{\"name\": …, \"lane\": …, \"weights\": [kernel, bias, …]}]}, readable by --init-weights FILE#NAME.")
   public var dumpWeights: String?
 
   @Option(help: "Also write an SVG figure (loss, zeros, norm over epochs; final histograms) to this file.")
@@ -43,8 +45,7 @@ public struct RunCommand: ParsableCommand {
   @Flag(help: "Print a Keras-like model summary with each lane's regularizers, and exit.")
   public var summary = false
 
-  @Flag(help: "Print runnable Keras code for this experiment, and exit.")
-  public var keras = false
+  @OptionGroup public var kerasExport: KerasOptions
 
   public init() {}
 
@@ -64,12 +65,7 @@ public struct RunCommand: ParsableCommand {
       print(ModelSummary.text(network: prepared.initial, lanes: prepared.lanes, datasetName: prepared.data.train.name), terminator: "")
       return
     }
-    if keras {
-      print(KerasCode.python(config: config, lanes: prepared.lanes, inputs: prepared.initial.inputCount,
-                             classes: prepared.initial.classCount,
-                             trainCount: prepared.data.train.count, epochs: epochs), terminator: "")
-      return
-    }
+    if try kerasExport.export(prepared, epochs: epochs) { return }
     try Self.checkWritable(out, flag: "--out")
     try Self.checkWritable(dumpWeights, flag: "--dump-weights")
     try Self.checkWritable(plot, flag: "--plot")
@@ -78,7 +74,7 @@ public struct RunCommand: ParsableCommand {
     let report = Report(format: format, records: result.records, trainers: result.lanes)
     if let out { try Self.write(report.text, to: out) } else { print(report.text, terminator: "") }
     if let dumpWeights {
-      try Self.write(WeightDump.json(lanes: result.lanes), to: dumpWeights)
+      try Self.write(WeightDump(trainers: result.lanes).json, to: dumpWeights)
     }
     if let plot {
       let title = "regviz run — \(prepared.data.train.name), \(prepared.initial.shapeDescription), \(config.l1Rule.rawValue) L1, \(epochs) epochs"
@@ -86,13 +82,8 @@ public struct RunCommand: ParsableCommand {
     }
   }
 
-  static func loadWeights(_ path: String) throws -> WeightsFile {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw CLIError("--init-weights: cannot read '\(path)'")
-    }
-    do { return try JSONDecoder().decode(WeightsFile.self, from: data) } catch {
-      throw CLIError("--init-weights: '\(path)' is not weights JSON of the form {\"layers\": [{\"kernel\": [[…]], \"bias\": […]}]} (\(Self.describe(error)))")
-    }
+  static func loadWeights(_ reference: String) throws -> WeightsFile {
+    do { return try WeightsFile.load(reference) } catch { throw CLIError("--init-weights: \(error.description)") }
   }
 
   /// Fails early, before training, when an output file could not be written.
@@ -113,15 +104,6 @@ public struct RunCommand: ParsableCommand {
     do { try AtomicFile.write(text, to: path) } catch { throw CLIError(error.description) }
   }
 
-  static func describe(_ error: Error) -> String {
-    switch error {
-    case DecodingError.dataCorrupted(let c): return c.debugDescription
-    case DecodingError.keyNotFound(let k, _): return "missing key '\(k.stringValue)'"
-    case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
-      return "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
-    default: return "\(error)"
-    }
-  }
 }
 
 /// A one-line error for the user; ArgumentParser prints it as "Error: …" and exits non-zero.
