@@ -51,17 +51,12 @@ public struct PlayCommand: ParsableCommand {
   }
 
   public func run() throws {
-    let config = try experiment.makeConfig()
     let pace = try speed.map(Self.parseSpeed)
     let weights = try initWeights.map(RunCommand.loadWeights)
-    if kerasExport.keras || kerasExport.kerasOut != nil {
-      let prepared: PreparedExperiment
-      do { prepared = try PreparedExperiment(config, initialWeights: weights, locator: experiment.locator) } catch {
-        throw CLIError(error.message)
-      }
-      _ = try kerasExport.export(prepared, epochs: KerasCode.defaultEpochs)
-      return
-    }
+    // Prepared once here to check the flags (and a --keras-model's sizes) before the screen opens.
+    let prepared = try experiment.prepare(initialWeights: weights)
+    if try kerasExport.export(prepared, epochs: KerasCode.defaultEpochs) { return }
+    let config = prepared.config
     let runner = try Self.runner(config, speed: pace, initialWeights: weights, locator: experiment.locator)
     let terminal = Screen.open(display.terminal) { "regviz play: \($0)" }
     Self.play(runner: runner, autoPace: pace == nil, terminal: terminal)

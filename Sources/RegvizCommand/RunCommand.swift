@@ -55,12 +55,9 @@ public struct RunCommand: ParsableCommand {
   }
 
   public func run() throws {
-    let config = try experiment.makeConfig()
     let weights = try initWeights.map(Self.loadWeights)
-    let prepared: PreparedExperiment
-    do { prepared = try PreparedExperiment(config, initialWeights: weights, locator: experiment.locator) } catch {
-      throw CLIError(error.message)
-    }
+    let prepared = try experiment.prepare(initialWeights: weights)
+    let config = prepared.config
     if summary {
       print(ModelSummary.text(network: prepared.initial, lanes: prepared.lanes, datasetName: prepared.data.train.name), terminator: "")
       return

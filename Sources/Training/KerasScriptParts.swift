@@ -6,7 +6,7 @@ enum KerasScriptParts {
   static let order = """
     # regviz's batch order: in epoch e (from 0) the training rows are visited in a Fisher-Yates
     # shuffle drawn from SplitMix64, seeded from (SEED, e). Keras must not shuffle on its own:
-    # fit() never shuffles a PyDataset.
+    # fit(shuffle=False) asks for the batches of a PyDataset in order, 0, 1, 2, …
     MASK = (1 << 64) - 1
 
 
@@ -34,12 +34,15 @@ enum KerasScriptParts {
 
     class RegvizBatches(keras.utils.PyDataset):
         \"\"\"The training part in regviz's batches: BATCH_SIZE rows a step, the last step of an
-        epoch takes what is left, and a new order every epoch.\"\"\"
+        epoch takes what is left, and each epoch its own order (set by FollowEpochs).\"\"\"
 
         def __init__(self, x, y):
             super().__init__()
-            self.x, self.y, self.epoch = x, y, 0
-            self.order = epoch_order(len(y), SEED, 0)
+            self.x, self.y = x, y
+            self.set_epoch(0)
+
+        def set_epoch(self, epoch):
+            self.order = epoch_order(len(self.y), SEED, epoch)
 
         def __len__(self):
             return -(-len(self.y) // BATCH_SIZE)
@@ -48,9 +51,17 @@ enum KerasScriptParts {
             rows = self.order[i * BATCH_SIZE:(i + 1) * BATCH_SIZE]
             return self.x[rows], self.y[rows]
 
-        def on_epoch_end(self):
-            self.epoch += 1
-            self.order = epoch_order(len(self.y), SEED, self.epoch)
+
+    class FollowEpochs(keras.callbacks.Callback):
+        \"\"\"Tells the batches which epoch begins. (PyDataset's own on_epoch_end is no clock:
+        Keras also calls it once before training starts.)\"\"\"
+
+        def __init__(self, batches):
+            super().__init__()
+            self.batches = batches
+
+        def on_epoch_begin(self, epoch, logs=None):
+            self.batches.set_epoch(epoch)
 
 
     """
@@ -87,8 +98,9 @@ enum KerasScriptParts {
         lanes = []
         for name, spec, kernel_regularizers in LANES:
             model = make_model(kernel_regularizers)
-            model.fit(RegvizBatches(x_train, y_train), epochs=EPOCHS, validation_data=validation,
-                      verbose=0, callbacks=[PrintEpoch(name, spec)])
+            batches = RegvizBatches(x_train, y_train)
+            model.fit(batches, epochs=EPOCHS, shuffle=False, validation_data=validation, verbose=0,
+                      callbacks=[FollowEpochs(batches), PrintEpoch(name, spec)])
             lanes.append({"lane": spec, "name": name, "weights": [w.tolist() for w in model.get_weights()]})
         if args.dump_weights:
             with open(args.dump_weights, "w") as f:
