@@ -55,7 +55,7 @@ public struct KerasCode: Sendable {
   /// The whole script. Code first, data last (Python looks the data up when `main` runs), so
   /// a reader meets the model before the numbers.
   public func script(_ layout: Layout) -> String {
-    var s = header() + settings() + KerasScriptParts.order + model() + KerasScriptParts.training
+    var s = header() + settings() + model() + KerasScriptParts.order + KerasScriptParts.training
     s += layout == .inline ? KerasData.inline(data: data, initial: initial) : KerasData.loader(hasValidation: data.validation != nil)
     s += "\n\nif __name__ == \"__main__\":\n    main()\n"
     return s
