@@ -23,6 +23,14 @@ import Testing
     #expect(r.stdout.contains("Regularized kernel weights: none 0 · keras 140 (dense 40, dense_1 100)"))
   }
 
+  /// The model file gives the same experiment as the tutorial's flags, so the same export.
+  @Test func theModelFileIsTheTutorialsFlags() throws {
+    let fromFile = try CLI.run(["run", "--dataset", "iris", "--keras-model", Self.tutorial, "--keras", "--epochs", "5"])
+    let fromFlags = try CLI.run(["run", "--dataset", "iris", "--hidden", "10,10", "--lane", "none",
+                                 "--lane", "keras = 1:l1=0.01;2:l2=0.01", "--keras", "--epochs", "5"])
+    #expect(fromFile.status == 0 && fromFile.stdout == fromFlags.stdout)
+  }
+
   @Test func laneFlagsReplaceTheModelsLanes() throws {
     let r = try CLI.run(["run", "--dataset", "iris", "--keras-model", Self.tutorial, "--lane", "l2=0.1", "--summary"])
     #expect(r.status == 0, "\(r.stderr)")
