@@ -16,6 +16,8 @@ public enum Action: Hashable, Sendable {
   case nextDataset
   case switchLossView
   case toggleKeras
+  /// Write the Keras script with its data and initial weights to `./regviz-keras/`.
+  case writeKeras
   case toggleHelp
   case closeOverlay
   case scroll(Scroll)

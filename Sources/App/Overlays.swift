@@ -19,7 +19,7 @@ enum Overlays {
       let code = kerasCode(snapshot).split(separator: "\n", omittingEmptySubsequences: false)
         .flatMap { CodeWrap.wrap(theme.printable(String($0)), width: inner) }
       let lines = code.map { [StyledRun($0, style: theme.code)] }
-      window(title: theme.printable("Keras code for this setup · ↑ ↓ scroll · esc or k closes"),
+      window(title: theme.printable("Keras code for this setup · ↑ ↓ scroll · w writes it to a file · esc or k closes"),
              lines: lines, scroll: scroll, preferredWidth: 112, theme: theme, in: screen, painter: &p)
     }
   }
@@ -39,13 +39,13 @@ enum Overlays {
     ]
   }
 
-  /// The Keras code of the experiment as it runs now: the lanes' λ and the learning rate as
-  /// the keys left them (they sit on exact ladder rungs, so they print as typed).
+  /// The Keras script of the experiment as it runs now: the lanes' λ and the learning rate as
+  /// the keys left them (on exact ladder rungs, so they print as typed), data and initial
+  /// weights inline when small enough to read; `w` writes it with its data beside it.
   static func kerasCode(_ snapshot: ExperimentSnapshot) -> String {
-    KerasCode.python(
-      config: snapshot.config, lanes: snapshot.lanes.map(\.lane), inputs: snapshot.featureNames.count,
-      classes: snapshot.lanes.first?.network.classCount ?? 2,
-      trainCount: snapshot.trainCount, epochs: max(snapshot.epoch, 1))
+    guard let code = KerasCode(snapshot: snapshot) else { return "# The experiment is still starting." }
+    if code.valueCount <= KerasCode.inlineLimit { return code.script(.inline) }
+    return "# The data is too large to show here: press w to write this script with its data.\n" + code.script(.files)
   }
 
   /// A framed window centred on the screen with `lines` inside, scrolled by `scroll` lines and

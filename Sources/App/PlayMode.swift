@@ -30,6 +30,15 @@ public struct PlayMode: DashboardMode {
     case .learningRate(let up): return [.stepLearningRate(up: up)]
     case .nextL1Rule: return [.nextL1Rule]
     case .nextDataset: return nextDataset(snapshot)
+    case .writeKeras:
+      guard let code = KerasCode(snapshot: snapshot) else {
+        state.note("nothing to write yet: the experiment is still starting")
+        return []
+      }
+      do { state.note("wrote \(try code.write(to: "regviz-keras")[0]): run it with python3") } catch {
+        state.note("Keras code not written: \(error.message)")
+      }
+      return []
     default: return []
     }
   }

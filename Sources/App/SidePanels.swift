@@ -1,4 +1,5 @@
 import Canvas
+import NeuralCore
 import Training
 
 /// The first-layer feature view and the model summary.
@@ -31,7 +32,7 @@ enum SidePanels {
     return theme.printable("model · \(c.optimizer.name) · \(batch)")
   }
 
-  /// One row per Dense layer (shape, then each lane's regularizer kind), then accuracies. Lanes
+  /// One row per Dense layer (Keras name and units, then each lane's regularizer kind), then accuracies. Lanes
   /// head their columns with their marker, in their colour, like the legend.
   static func model(
     _ lanes: [(index: Int, lane: LaneSnapshot)], snapshot: ExperimentSnapshot, theme: Theme
@@ -40,10 +41,10 @@ enum SidePanels {
     var rows: [[Cell]] = []
     rows.append([Cell("")] + lanes.map { i, _ in Cell(String(theme.laneMarker(i)), style: theme.laneStyle(i)) })
     let network = lanes.first?.lane.network
+    // Keras's layer names and units, as `model.summary()` lists them (the status line has the
+    // activation): "dense_1" is the second Dense layer here as in Keras.
     for (l, layer) in (network?.layers ?? []).enumerated() {
-      let isOutput = l == (network?.layers.count ?? 0) - 1
-      let act = isOutput ? "softmax" : layer.activation.rawValue
-      let shape = theme.printable("\(layer.inputs)→\(layer.units) \(act)")
+      let shape = theme.printable("\(Network.kerasLayerName(l)) \(layer.units)")
       rows.append([Cell(shape, style: theme.dim)] + lanes.map { i, lane in
         let r = l < lane.regularizers.count ? lane.regularizers[l] : .none
         return Cell(theme.printable(Format.kind(r)), style: r.isNone ? theme.dim : theme.laneStyle(i))

@@ -219,19 +219,27 @@ extension Learner {
   }
 
   /// Runs one epoch over `data` in the given sample order, `batchSize` samples a step (the
-  /// last step takes what is left). Returns Keras's epoch figures: the mean data loss and
-  /// accuracy over the epoch's batches, measured before each update.
-  public mutating func trainEpoch(data: Dataset, order: [Int], batchSize: Int) -> (dataLoss: Double, accuracy: Double) {
-    var lossSum = 0.0, correct = 0
+  /// last step takes what is left). Returns Keras's epoch figures, each a mean over the
+  /// epoch's batches weighted by batch size (Keras's `loss` tracker is a `Mean` updated with
+  /// `sample_weight = batch size`), measured on the weights each batch was computed with:
+  /// `dataLoss` (cross-entropy), `penalty` (the regularizers' term at those weights) and
+  /// accuracy. `dataLoss + penalty` is the `loss` Keras's `fit` prints for the epoch.
+  public mutating func trainEpoch(data: Dataset, order: [Int], batchSize: Int)
+    -> (dataLoss: Double, penalty: Double, accuracy: Double) {
+    var lossSum = 0.0, penaltySum = 0.0, correct = 0
+    let penalized = regularizers.contains { !$0.isNone }
     var start = 0
     while start < order.count {
       let end = min(start + batchSize, order.count)
+      // The penalty at the weights this batch sees, before its update — as Keras adds it.
+      if penalized { penaltySum += penalty * Double(end - start) }
       let r = step(data: data, indices: order[start..<end])
       lossSum += r.lossSum
       correct += r.correct
       start = end
     }
-    return (lossSum / Double(order.count), Double(correct) / Double(order.count))
+    let n = Double(order.count)
+    return (lossSum / n, penaltySum / n, Double(correct) / n)
   }
 }
 

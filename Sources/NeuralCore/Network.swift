@@ -57,6 +57,11 @@ public struct Network: Sendable, Hashable, Codable {
   /// "4-10-10-3"
   public var shapeDescription: String { ([inputCount] + layers.map(\.units)).map(String.init).joined(separator: "-") }
 
+  /// Keras's automatic name for Dense layer `l` (0-based) of a fresh session — `dense`,
+  /// `dense_1`, `dense_2`, … — the names a learner sees in `model.summary()`. (Lane specs count
+  /// layers from 1, so `1:l1=…` is the layer Keras calls `dense`.)
+  public static func kerasLayerName(_ l: Int) -> String { l == 0 ? "dense" : "dense_\(l)" }
+
   /// The `penalty` half of the loss under one kernel regularizer per layer (missing: none).
   public func penalty(_ regularizers: [Regularizer]) -> Double {
     layers.indices.reduce(0) { $0 + (regularizers.indices.contains($1) ? regularizers[$1].penalty(layers[$1].kernel) : 0) }

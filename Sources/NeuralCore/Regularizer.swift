@@ -44,16 +44,25 @@ public struct Regularizer: Sendable, Hashable, Codable, CustomStringConvertible 
     return nil
   }
 
-  /// The penalty term for one kernel: λ1·Σ|w| + λ2·Σw² (summed in Double for a steady display).
+  /// The penalty term for one kernel: λ1·Σ|w| + λ2·Σw², summed in Double for a steady display.
+  /// Vectorized: the learner measures it before every batch (Keras's epoch loss needs it).
   public func penalty(_ kernel: [Float]) -> Double {
     if isNone { return 0 }
-    var absSum = 0.0, squareSum = 0.0
-    for w in kernel {
-      let d = Double(w)
-      absSum += abs(d)
-      squareSum += d * d
+    var absSum = SIMD8<Double>(), squareSum = SIMD8<Double>()
+    let whole = kernel.count & ~7
+    kernel.withUnsafeBufferPointer { w in
+      var i = 0
+      while i < whole {
+        var v = SIMD8<Double>()
+        for k in 0..<8 { v[k] = Double(w[i + k]) }
+        absSum += v.replacing(with: -v, where: v .< 0)
+        squareSum += v * v
+        i += 8
+      }
     }
-    return Double(lambda1) * absSum + Double(lambda2) * squareSum
+    var a = absSum.sum(), q = squareSum.sum()
+    for w in kernel[whole...] { let d = Double(w); a += abs(d); q += d * d }
+    return Double(lambda1) * a + Double(lambda2) * q
   }
 
   /// Keras-style spelling: `l1(0.01)`, `l2(0.01)`, `l1_l2(l1=0.005, l2=0.005)`, `none`.

@@ -49,6 +49,11 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
   @Option(name: .customLong("zero-threshold"), help: "|w| below this counts as near zero.")
   public var zeroThreshold: Float = 1e-3
 
+  @Option(name: .customLong("keras-model"), help: ArgumentHelp(
+    "Build the network from Keras's model.to_json() of a Sequential of Dense layers (units, activations, kernel_regularizer); replaces --hidden and --activation, and its regularizers become a lane 'keras' beside 'none' unless --lane is given.",
+    valueName: "file.json"), completion: .file(extensions: ["json"]))
+  public var kerasModel: String?
+
   @Option(name: .customLong("data-dir"), help: DataDirHelp.help, completion: .directory)
   public var dataDir: String?
 
@@ -76,6 +81,13 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
     c.dataset = source
     c.hidden = try Self.parseHidden(hidden)
     c.activation = activation
+    if let model = try loadKerasModel() {
+      c.hidden = model.hidden
+      c.activation = model.activation
+      let spec = Self.laneSpec(model.regularizers)
+      c.lanes = spec.perLayer == nil ? [LaneConfig(name: "keras", spec: spec)]
+                                     : [LaneConfig(spec: LaneSpec()), LaneConfig(name: "keras", spec: spec)]
+    }
     if !lanes.isEmpty {
       c.lanes = []
       for text in lanes {
@@ -108,6 +120,38 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
   }
 
   public var locator: ResourceLocator { ResourceLocator(explicit: dataDir) }
+
+  /// The configuration with its data loaded and its initial weights drawn (or given), checked
+  /// against the `--keras-model` file's input and output sizes.
+  public func prepare(initialWeights: WeightsFile? = nil) throws -> PreparedExperiment {
+    let config = try makeConfig()
+    let prepared: PreparedExperiment
+    do { prepared = try PreparedExperiment(config, initialWeights: initialWeights, locator: locator) } catch {
+      throw CLIError(error.message)
+    }
+    if let path = kerasModel, let model = try loadKerasModel() {
+      let net = prepared.initial
+      if let inputs = model.inputs, inputs != net.inputCount {
+        throw CLIError("--keras-model: \(path): the model takes \(inputs) inputs, the data set has \(net.inputCount) features")
+      }
+      if model.classes != net.classCount {
+        throw CLIError("--keras-model: \(path): the output layer has \(model.classes) units, the data set has \(net.classCount) classes")
+      }
+    }
+    return prepared
+  }
+
+  func loadKerasModel() throws -> KerasModelFile? {
+    guard let kerasModel else { return nil }
+    do { return try KerasModelFile.load(path: kerasModel) } catch { throw CLIError("--keras-model: \(error.description)") }
+  }
+
+  /// Per-layer regularizers as a lane spec: `1:l1=0.01;2:l2=0.01`, or `none`.
+  static func laneSpec(_ regularizers: [Regularizer]) -> LaneSpec {
+    var perLayer: [Int: Regularizer] = [:]
+    for (l, r) in regularizers.enumerated() where !r.isNone { perLayer[l + 1] = r }
+    return perLayer.isEmpty ? LaneSpec() : LaneSpec(perLayer: perLayer)
+  }
 
   static func parseHidden(_ text: String) throws -> [Int] {
     if text == "none" || text.isEmpty { return [] }

@@ -17,7 +17,7 @@ public struct PlayCommand: ParsableCommand {
         space pause   n one epoch   r reset   [ ] λ down/up
         - + learning rate   u L1 rule   < > slower/faster
         1-8 show/hide a lane   tab layer   d next data set
-        p loss view   k Keras code   q quit
+        p loss view   k Keras code   w write it   q quit
       Needs an interactive terminal of at least 80×24; without one, use `regviz run`.
       """)
 
@@ -27,6 +27,13 @@ public struct PlayCommand: ParsableCommand {
   public var speed: String?
 
   @OptionGroup public var display: DisplayOptions
+
+  @Option(name: .customLong("init-weights"), help: ArgumentHelp(
+    "Start every lane from these weights: Keras's model.get_weights() as JSON, or a --dump-weights file (FILE#NAME for one lane).",
+    valueName: "file"))
+  public var initWeights: String?
+
+  @OptionGroup public var kerasExport: KerasOptions
 
   public init() {}
 
@@ -44,16 +51,24 @@ public struct PlayCommand: ParsableCommand {
   }
 
   public func run() throws {
-    let config = try experiment.makeConfig()
     let pace = try speed.map(Self.parseSpeed)
-    let runner = try Self.runner(config, speed: pace, locator: experiment.locator)
+    let weights = try initWeights.map(RunCommand.loadWeights)
+    // Prepared once here to check the flags (and a --keras-model's sizes) before the screen opens.
+    let prepared = try experiment.prepare(initialWeights: weights)
+    if try kerasExport.export(prepared, epochs: KerasCode.defaultEpochs) { return }
+    let config = prepared.config
+    let runner = try Self.runner(config, speed: pace, initialWeights: weights, locator: experiment.locator)
     let terminal = Screen.open(display.terminal) { "regviz play: \($0)" }
     Self.play(runner: runner, autoPace: pace == nil, terminal: terminal)
   }
 
   /// A runner for `config`; `speed` nil follows `AutoPace` (4 epochs/s at first).
-  static func runner(_ config: ExperimentConfig, speed: Speed?, locator: ResourceLocator) throws -> Runner {
-    do { return try Runner(config: config, speed: speed ?? AutoPace.speed(atEpoch: 0), locator: locator) } catch {
+  static func runner(_ config: ExperimentConfig, speed: Speed?, initialWeights: WeightsFile? = nil,
+                     locator: ResourceLocator) throws -> Runner {
+    do {
+      return try Runner(config: config, speed: speed ?? AutoPace.speed(atEpoch: 0), initialWeights: initialWeights,
+                        locator: locator)
+    } catch {
       throw CLIError(error.message)
     }
   }

@@ -118,18 +118,11 @@ func csv(_ s: String) -> String {
   return needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
 }
 
-/// `{"lanes": [{"lane": SPEC, "name": NAME, "layers": [{"kernel": [[…]], "bias": […]}]}]}`
-enum WeightDump {
-  static func json(lanes: [LaneTrainer]) -> String {
-    struct Lane: Encodable { var lane: String; var name: String; var layers: [WeightsFile.LayerWeights] }
-    struct File: Encodable { var lanes: [Lane] }
-    let file = File(lanes: lanes.map {
-      Lane(lane: $0.lane.spec.description, name: $0.lane.name, layers: WeightsFile(network: $0.learner.network).layers)
+extension WeightDump {
+  /// Every lane's final weights.
+  init(trainers: [LaneTrainer]) {
+    self.init(lanes: trainers.map {
+      Lane(lane: $0.lane.spec.description, name: $0.lane.name, weights: WeightsFile(network: $0.learner.network))
     })
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    // A diverged lane's weights may be NaN: write them as strings rather than fail.
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-    return String(decoding: try! encoder.encode(file), as: UTF8.self) + "\n"
   }
 }

@@ -31,10 +31,12 @@ public struct RunCommand: ParsableCommand {
   @Option(help: "Write the report to this file (atomically) instead of standard output.")
   public var out: String?
 
-  @Option(name: .customLong("init-weights"), help: "Start every lane from these weights: JSON {\"layers\": [{\"kernel\": [[…]], \"bias\": […]}]}.")
+  @Option(name: .customLong("init-weights"), help: ArgumentHelp(
+    "Start every lane from these weights: Keras's model.get_weights() as JSON ([kernel, bias, …]; in Python: json.dump([w.tolist() for w in model.get_weights()], open('weights.json', 'w'))), or a --dump-weights file, FILE#NAME for one of its lanes.",
+    valueName: "file"))
   public var initWeights: String?
 
-  @Option(name: .customLong("dump-weights"), help: "Write every lane's final weights as JSON to this file.")
+  @Option(name: .customLong("dump-weights"), help: "Write every lane's final weights as JSON to this file: {\"lanes\": [{\"name\": …, \"lane\": …, \"weights\": [kernel, bias, …]}]}, readable by --init-weights FILE#NAME.")
   public var dumpWeights: String?
 
   @Option(help: "Also write an SVG figure (loss, zeros, norm over epochs; final histograms) to this file.")
@@ -43,8 +45,7 @@ public struct RunCommand: ParsableCommand {
   @Flag(help: "Print a Keras-like model summary with each lane's regularizers, and exit.")
   public var summary = false
 
-  @Flag(help: "Print runnable Keras code for this experiment, and exit.")
-  public var keras = false
+  @OptionGroup public var kerasExport: KerasOptions
 
   public init() {}
 
@@ -54,22 +55,14 @@ public struct RunCommand: ParsableCommand {
   }
 
   public func run() throws {
-    let config = try experiment.makeConfig()
     let weights = try initWeights.map(Self.loadWeights)
-    let prepared: PreparedExperiment
-    do { prepared = try PreparedExperiment(config, initialWeights: weights, locator: experiment.locator) } catch {
-      throw CLIError(error.message)
-    }
+    let prepared = try experiment.prepare(initialWeights: weights)
+    let config = prepared.config
     if summary {
       try Destination.print(ModelSummary.text(network: prepared.initial, lanes: prepared.lanes, datasetName: prepared.data.train.name))
       return
     }
-    if keras {
-      try Destination.print(KerasCode.python(config: config, lanes: prepared.lanes, inputs: prepared.initial.inputCount,
-                                        classes: prepared.initial.classCount,
-                                        trainCount: prepared.data.train.count, epochs: epochs))
-      return
-    }
+    if try kerasExport.export(prepared, epochs: epochs) { return }
     // Every output is checked and opened before the first epoch: a bad path fails at once.
     HeadlessSignals.install()
     let report = try Destination.open(out, flag: "--out")
@@ -86,7 +79,7 @@ public struct RunCommand: ParsableCommand {
     if format == .table { try report.write(Report.table(trainers)) }
     try report.finish()
     if let dump {
-      try dump.write(WeightDump.json(lanes: trainers))
+      try dump.write(WeightDump(trainers: trainers).json)
       try dump.finish()
     }
     if let figure {
@@ -96,25 +89,11 @@ public struct RunCommand: ParsableCommand {
     }
   }
 
-  static func loadWeights(_ path: String) throws -> WeightsFile {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw CLIError("--init-weights: cannot read '\(path)'")
-    }
-    do { return try JSONDecoder().decode(WeightsFile.self, from: data) } catch {
-      throw CLIError("--init-weights: '\(path)' is not weights JSON of the form {\"layers\": [{\"kernel\": [[…]], \"bias\": […]}]} (\(Self.describe(error)))")
-    }
+  static func loadWeights(_ reference: String) throws -> WeightsFile {
+    do { return try WeightsFile.load(reference) } catch { throw CLIError("--init-weights: \(error.description)") }
   }
 
 
-  static func describe(_ error: Error) -> String {
-    switch error {
-    case DecodingError.dataCorrupted(let c): return c.debugDescription
-    case DecodingError.keyNotFound(let k, _): return "missing key '\(k.stringValue)'"
-    case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
-      return "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
-    default: return "\(error)"
-    }
-  }
 }
 
 /// A one-line error for the user; ArgumentParser prints it as "Error: …" and exits non-zero.

@@ -140,7 +140,8 @@ final class ControlState: @unchecked Sendable {
     return ExperimentSnapshot(
       lanes: lanes.map(\.snapshot), running: running, speed: speed, stepsPerSecond: running ? stepsPerSecond : 0,
       config: runningConfig, featureNames: data.train.featureNames, informative: data.train.informative,
-      trainCount: data.train.count, validationCount: data.validation?.count ?? 0, message: message)
+      trainCount: data.train.count, validationCount: data.validation?.count ?? 0, message: message,
+      prepared: prepared)
   }
 
   // MARK: - Commands

@@ -49,7 +49,8 @@ public struct EpochRecord: Sendable, Hashable, Codable {
   public var epoch: Int
   /// Mean cross-entropy over the epoch's batches, measured before each update (Keras's way).
   public var dataLoss: Double
-  /// λ-weighted penalty of the weights at the end of the epoch.
+  /// The regularizers' term as Keras adds it: at the weights each batch was computed with,
+  /// averaged over the epoch's batches like `dataLoss` (so, full batch: at the epoch's start).
   public var penalty: Double
   public var valLoss: Double?
   public var accuracy: Double
@@ -60,5 +61,6 @@ public struct EpochRecord: Sendable, Hashable, Codable {
   public var l1Norm: Double
   public var l2Norm: Double
 
+  /// What Keras's `fit` prints as the epoch's `loss`: data loss + penalty, batch by batch.
   public var loss: Double { dataLoss + penalty }
 }

@@ -37,6 +37,8 @@ public struct ExperimentSnapshot: Sendable {
   public var validationCount: Int
   /// A command that could not be carried out (shown once in the status line), else nil.
   public var message: String?
+  /// The data and initial weights the run started from: what a Keras export needs.
+  public var prepared: PreparedExperiment? = nil
 
   public var epoch: Int { lanes.map(\.epoch).max() ?? 0 }
 }

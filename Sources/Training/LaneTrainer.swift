@@ -39,7 +39,7 @@ public struct LaneTrainer: Sendable {
     var validation: (dataLoss: Double, accuracy: Double)?
     if let v = prepared.data.validation { validation = learner.evaluate(data: v) }
     let record = EpochRecord(
-      epoch: epoch, dataLoss: r.dataLoss, penalty: stats.penalty, valLoss: validation?.dataLoss,
+      epoch: epoch, dataLoss: r.dataLoss, penalty: r.penalty, valLoss: validation?.dataLoss,
       accuracy: r.accuracy, valAccuracy: validation?.accuracy, zeros: stats.zeros, nearZeros: stats.nearZeros,
       weights: stats.weights, l1Norm: stats.l1Norm, l2Norm: stats.l2Norm)
     latest = record

@@ -1,14 +1,15 @@
 import NeuralCore
 
 /// A Keras-like `model.summary()` with one regularizer column per lane — the lesson's
-/// "verify your regularizers" step.
+/// "verify your regularizers" step. Layers carry Keras's names (`dense`, `dense_1`, …), and
+/// "regularized" counts only the kernels a lane actually penalizes.
 public enum ModelSummary {
   public static func text(network: Network, lanes: [Lane], datasetName: String) -> String {
     let regs = lanes.map(\.regularizers)
     var rows: [[String]] = [["Layer (type)", "Units", "Activation", "Params"] + lanes.map { "\($0.name) kernel_regularizer" }]
     for (l, layer) in network.layers.enumerated() {
       let act = l == network.layers.count - 1 ? "softmax" : layer.activation.rawValue
-      rows.append(["dense_\(l + 1) (Dense)", "\(layer.inputs)→\(layer.units)", act, "\(layer.parameterCount)"]
+      rows.append(["\(Network.kerasLayerName(l)) (Dense)", "\(layer.inputs)→\(layer.units)", act, "\(layer.parameterCount)"]
                   + regs.map { l < $0.count ? $0[l].description : "none" })
     }
     let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max()! }
@@ -21,7 +22,13 @@ public enum ModelSummary {
     let kernels = network.layers.reduce(0) { $0 + $1.kernel.count }
     var out = "Model: \"sequential\" on \(datasetName) (\(network.shapeDescription))\n\(rule)\n\(line(rows[0]))\n\(rule)\n"
     for r in rows.dropFirst() { out += line(r) + "\n" }
-    out += "\(rule)\nTotal params: \(total) — \(kernels) kernel weights (regularized), \(total - kernels) biases (never penalized)\n"
+    out += "\(rule)\nTotal params: \(total) — \(kernels) kernel weights, \(total - kernels) biases (never penalized)\n"
+    out += "Regularized kernel weights: " + lanes.map { lane in
+      let layers = network.layers.indices.filter { $0 < lane.regularizers.count && !lane.regularizers[$0].isNone }
+      let count = layers.reduce(0) { $0 + network.layers[$1].kernel.count }
+      let which = layers.map { "\(Network.kerasLayerName($0)) \(network.layers[$0].kernel.count)" }.joined(separator: ", ")
+      return "\(lane.name) \(count)" + (which.isEmpty ? "" : " (\(which))")
+    }.joined(separator: " · ") + "\n"
     return out
   }
 }

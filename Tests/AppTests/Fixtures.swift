@@ -14,8 +14,10 @@ enum Fixtures {
 
   static func config() -> ExperimentConfig { ExperimentConfig() }
 
+  /// `exportable` carries the prepared experiment, which the Keras overlay needs (and `w`
+  /// would write to the working directory, so key tests leave it out).
   static func snapshot(epochs: Int = epochs, config: ExperimentConfig = config(), running: Bool = true,
-                       message: String? = nil) -> ExperimentSnapshot {
+                       message: String? = nil, exportable: Bool = false) -> ExperimentSnapshot {
     let prepared = try! PreparedExperiment(config)
     let informative = Set(prepared.data.train.informative ?? [])
     let lanes = config.lanes.enumerated().map { i, lane in
@@ -25,7 +27,8 @@ enum Fixtures {
       lanes: lanes, running: running, speed: .epochsPerSecond(4), stepsPerSecond: running ? 2_400 : 0,
       config: config, featureNames: prepared.data.train.featureNames,
       informative: prepared.data.train.informative, trainCount: prepared.data.train.count,
-      validationCount: prepared.data.validation?.count ?? 0, message: message)
+      validationCount: prepared.data.validation?.count ?? 0, message: message,
+      prepared: exportable ? prepared : nil)
   }
 
   /// Lane `index`'s network after "training": a deterministic function of the initial weights.

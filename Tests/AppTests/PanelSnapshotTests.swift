@@ -67,7 +67,9 @@ import Training
       SidePanels.model(lanes, snapshot: snapshot, theme: .standard).draw(in: rect, painter: &p, theme: .standard)
     }
     assertSnapshot(grid, named: "panel-model")
-    #expect(grid.row(1).contains("20→16 relu") && grid.row(1).contains("L1L2"))
+    // Keras's names: the first Dense layer is `dense`, the output layer `dense_2`.
+    #expect(grid.row(1).contains("dense 16") && grid.row(1).contains("L1L2"))
+    #expect(grid.row(3).contains("dense_2 3"))
   }
 
   @Test func statusAndKeysAtBothWidths() {

@@ -41,13 +41,13 @@ import Training
   }
 
   @Test func kerasOverlay() {
-    let grid = Self.frame(width: 120, height: 40) { $0.overlay = .keras(scroll: 0) }
+    let grid = Self.frame(Fixtures.snapshot(exportable: true), width: 120, height: 40) { $0.overlay = .keras(scroll: 0) }
     assertSnapshot(grid, named: "screen-120x40-keras")
     #expect(contains(grid, "regularizers.L1(0.01)"))
   }
 
   @Test func kerasOverlayWrapsAt80Columns() {
-    let grid = Self.frame(width: 80, height: 24) { $0.overlay = .keras(scroll: 8) }
+    let grid = Self.frame(Fixtures.snapshot(exportable: true), width: 80, height: 24) { $0.overlay = .keras(scroll: 8) }
     assertSnapshot(grid, named: "screen-80x24-keras-scrolled")
   }
 

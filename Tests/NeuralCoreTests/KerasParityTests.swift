@@ -27,11 +27,16 @@ import RegvizData
       var steps: Int
       var x: [[Float]]
       var y: [Int32]
-      var initial: WeightsFile
-      var final: WeightsFile
+      /// The fixture keeps weights as `{"layers": [{"kernel", "bias"}]}`.
+      var initial: Layers
+      var final: Layers
       var loss_history: [Float]
     }
     var cases: [Case]
+    struct Layers: Decodable {
+      var layers: [WeightsFile.LayerWeights]
+      var weights: WeightsFile { WeightsFile(layers: layers) }
+    }
   }
 
   static let fixture: Fixture = {
@@ -45,8 +50,8 @@ import RegvizData
     let activation = try #require(Activation(rawValue: c.activation))
     var net = Network(inputs: c.inputs, hidden: c.hidden, classes: c.classes, activation: activation, seed: 0)
     let regularizers = c.regularizers.map { Regularizer(lambda1: $0.l1, lambda2: $0.l2) }
-    #expect(c.initial.shapeProblem(for: net) == nil)
-    net = c.initial.applied(to: net)
+    #expect(c.initial.weights.shapeProblem(for: net) == nil)
+    net = c.initial.weights.applied(to: net)
     let optimizer: Optimizer = c.optimizer.name == "adam"
       ? .adam(learningRate: c.optimizer.learning_rate, beta1: c.optimizer.beta_1!, beta2: c.optimizer.beta_2!,
               epsilon: c.optimizer.epsilon!)
@@ -63,7 +68,7 @@ import RegvizData
       let loss = Float(r.lossSum / Double(data.count) + penalty)
       worstLoss = max(worstLoss, abs(loss - c.loss_history[step]))
     }
-    let expected = c.final.applied(to: net)
+    let expected = c.final.weights.applied(to: net)
     var worstWeight: Float = 0
     for (a, b) in zip(learner.network.layers, expected.layers) {
       worstWeight = max(worstWeight, maxAbsDifference(a.kernel, b.kernel), maxAbsDifference(a.bias, b.bias))

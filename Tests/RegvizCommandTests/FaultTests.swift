@@ -162,10 +162,10 @@ import Testing
   @Test func raggedInitialWeightsNameTheRow() throws {
     let dir = CLI.temporaryDirectory()
     let file = dir.appendingPathComponent("w.json")
-    try #"{"layers": [{"kernel": [[1,2,3],[1,2],[1,2,3],[1,2,3]], "bias": [0,0,0]}]}"#
+    try #"[[[1,2,3],[1,2],[1,2,3],[1,2,3]], [0,0,0]]"#
       .write(to: file, atomically: true, encoding: .utf8)
     let r = try CLI.run(["run", "--dataset", "iris", "--hidden", "none", "--epochs", "1", "--init-weights", file.path])
-    #expect(r.stderr.contains("layer 1: kernel row 2 has 2 values, expected 3"), "\(r.stderr)")
+    #expect(r.stderr.contains("dense: kernel row 2 has 2 values, expected 3"), "\(r.stderr)")
   }
 
   @Test func benchKernelsOnlyHonourJSON() throws {

@@ -41,19 +41,53 @@ import Testing
     let r = try CLI.run(["run", "--dataset", "iris", "--hidden", "10,10", "--lane", "none", "--lane", "1:l1=0.01;2:l2=0.01", "--summary"])
     #expect(r.status == 0, "\(r.stderr)")
     let lines = r.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.contains { $0.hasPrefix("dense_1 (Dense)") && $0.contains("4→10") && $0.range(of: #"none\s+l1\(0\.01\)$"#, options: .regularExpression) != nil })
-    #expect(lines.contains { $0.hasPrefix("dense_2 (Dense)") && $0.hasSuffix("l2(0.01)") })
-    #expect(lines.contains { $0.hasPrefix("dense_3 (Dense)") && $0.contains("softmax") })
+    #expect(lines.contains { $0.hasPrefix("dense (Dense)") && $0.contains("4→10") && $0.range(of: #"none\s+l1\(0\.01\)$"#, options: .regularExpression) != nil })
+    #expect(lines.contains { $0.hasPrefix("dense_1 (Dense)") && $0.hasSuffix("l2(0.01)") })
+    #expect(lines.contains { $0.hasPrefix("dense_2 (Dense)") && $0.contains("softmax") })
     #expect(r.stdout.contains("Total params: 193"))
   }
 
-  @Test func kerasCodeNamesTheSameModel() throws {
+  @Test func anUnregularizedModelIsNotCalledRegularized() throws {
+    let r = try CLI.run(["run", "--dataset", "iris", "--hidden", "10,10", "--lane", "none", "--summary"])
+    #expect(r.stdout.contains("Total params: 193 — 170 kernel weights, 23 biases (never penalized)"))
+    #expect(r.stdout.contains("Regularized kernel weights: none 0\n"))
+  }
+
+  @Test func kerasScriptHoldsTheWholeExperiment() throws {
     let r = try CLI.run(["run", "--dataset", "iris", "--hidden", "10,10", "--lane", "1:l1=0.01;2:l2=0.01", "--keras", "--epochs", "50"])
     #expect(r.status == 0)
-    #expect(r.stdout.contains("layers.Dense(10, activation=\"relu\", kernel_regularizer=kernel_regularizers[0])"))
-    #expect(r.stdout.contains("\"L1@1,L2@2\": [regularizers.L1(0.01), regularizers.L2(0.01), None]"))
+    #expect(r.stdout.contains("layers.Dense(10, activation=\"relu\", kernel_regularizer=kernel_regularizers[0], name=\"dense\")"))
+    #expect(r.stdout.contains("layers.Dense(3, activation=\"softmax\", kernel_regularizer=kernel_regularizers[2], name=\"dense_2\")"))
+    #expect(r.stdout.contains("(\"L1@1,L2@2\", \"1:l1=0.01;2:l2=0.01\", [regularizers.L1(0.01), regularizers.L2(0.01), None]),"))
     #expect(r.stdout.contains("keras.optimizers.SGD(learning_rate=0.1)"))
-    #expect(r.stdout.contains("epochs=50"))
+    #expect(r.stdout.contains("EPOCHS = 50\n") && r.stdout.contains("BATCH_SIZE = 105  # full batch"))
+    #expect(r.stdout.contains("shuffle=False") && !r.stdout.contains("shuffle=True"))
+    #expect(r.stdout.contains("def load_data():") && r.stdout.contains("def initial_weights():"))
+    // The default prox rule is not Keras's: the script says what will differ.
+    #expect(r.stdout.contains("'prox' L1 rule"))
+    // Every row is inline: 105 training and 45 validation rows of 4 features.
+    let rows = r.stdout.split(separator: "\n").filter { $0.hasPrefix("            [") && $0.split(separator: ",").count == 4 }
+    #expect(rows.count == 150)
+  }
+
+  @Test func kerasRefusesToPrintDataTooLargeAndKerasOutWritesIt() throws {
+    let dir = CLI.temporaryDirectory()
+    let csv = dir.appendingPathComponent("big.csv").path
+    try (0..<4_000).map { "\($0 % 7),\($0 % 5),\($0 % 3),\($0 % 11),\($0 % 13),\($0 % 2)" }.joined(separator: "\n")
+      .write(toFile: csv, atomically: true, encoding: .utf8)
+    let printed = try CLI.run(["run", "--dataset", csv, "--hidden", "4", "--keras"])
+    #expect(printed.status != 0 && printed.stderr.contains("--keras: the data and weights are"))
+    #expect(printed.stderr.contains("use --keras-out DIR"))
+    let out = dir.appendingPathComponent("export").path
+    let written = try CLI.run(["run", "--dataset", csv, "--hidden", "4", "--keras-out", out])
+    #expect(written.status == 0, "\(written.stderr)")
+    #expect(written.stdout.contains("run: python3 \(out)/train.py"))
+    let train = try String(contentsOfFile: out + "/train.csv", encoding: .utf8).split(separator: "\n")
+    let validation = try String(contentsOfFile: out + "/validation.csv", encoding: .utf8).split(separator: "\n")
+    #expect(train.count - 1 + validation.count - 1 == 4_000)
+    #expect(try String(contentsOfFile: out + "/train.py", encoding: .utf8).contains("load_csv(\"validation.csv\")"))
+    let blocked = try CLI.run(["run", "--dataset", csv, "--keras-out", csv])
+    #expect(blocked.status != 0 && blocked.stderr.contains("--keras-out: '\(csv)' is a file, not a directory"))
   }
 
   @Test func outIsWrittenAtomicallyAndUntouchedOnFailure() throws {
@@ -74,7 +108,7 @@ import Testing
     let badJSON = dir.appendingPathComponent("w.json").path
     try "{\"layers\": 3}".write(toFile: badJSON, atomically: true, encoding: .utf8)
     let wrongShape = dir.appendingPathComponent("shape.json").path
-    try "{\"layers\": [{\"kernel\": [[1]], \"bias\": [0]}]}".write(toFile: wrongShape, atomically: true, encoding: .utf8)
+    try "[[[1]], [0]]".write(toFile: wrongShape, atomically: true, encoding: .utf8)
     let cases: [([String], String)] = [
       (["--lane", "l1=-1"], "--lane: lane 'l1=-1': l1 strength must be a finite number ≥ 0"),
       (["--lane", "l1=nan"], "--lane: lane 'l1=nan'"),
@@ -93,9 +127,9 @@ import Testing
       (["--format", "xml"], "--format: 'xml' is not one of jsonl, csv, table"),
       (["--momentum", "1.5"], "--momentum: must be in [0, 1)"),
       (["--dataset", "/no/such.csv"], "/no/such.csv: cannot read the file"),
-      (["--init-weights", "/no/such.json"], "--init-weights: cannot read '/no/such.json'"),
-      (["--init-weights", badJSON], "--init-weights: '\(badJSON)' is not weights JSON"),
-      (["--init-weights", wrongShape], "initial weights has 1 layers, the network has 3"),
+      (["--init-weights", "/no/such.json"], "--init-weights: /no/such.json: cannot read the file"),
+      (["--init-weights", badJSON], "--init-weights: \(badJSON): not a weights file: expected model.get_weights() as JSON"),
+      (["--init-weights", wrongShape], "initial weights has 1 Dense layers, the network has 3"),
       (["--out", "/no/such/dir/r.jsonl"], "--out: directory '/no/such/dir' does not exist"),
       (["--lane", "4:l1=0.1"], "layer 4 does not exist"),
     ]
