@@ -15,6 +15,8 @@ public enum Action: Hashable, Sendable {
   case layer(forward: Bool)
   case nextDataset
   case switchLossView
+  /// Histograms: w ↔ log10|w|.
+  case switchHistogramScale
   case toggleKeras
   /// Write the Keras script with its data and initial weights to `./regviz-keras/`.
   case writeKeras

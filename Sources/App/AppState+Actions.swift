@@ -30,6 +30,8 @@ extension AppState {
       layer = Self.nextLayer(layer, count: snapshot.lanes.first?.network.layers.count ?? 0, forward: forward)
     case .switchLossView:
       lossView = lossView == .trainValidation ? .dataPenalty : .trainValidation
+    case .switchHistogramScale:
+      histogramScale = histogramScale == .linear ? .log : .linear
     case .toggleKeras:
       if case .keras = overlay { overlay = nil } else { overlay = .keras(scroll: 0) }
     case .toggleHelp:

@@ -10,6 +10,14 @@ public enum LossView: Hashable, Sendable {
   case dataPenalty
 }
 
+/// How the weight histograms lay out |w| (the `l` key).
+public enum HistogramScale: Hashable, Sendable {
+  /// w itself on a fixed symmetric range, exact zeros in a bar of their own at the centre.
+  case linear
+  /// log10|w| from 1e-8 to 10, exact zeros in a bar of their own at the left.
+  case log
+}
+
 /// A window drawn over the dashboard; the dashboard keeps training and drawing underneath.
 public enum Overlay: Hashable, Sendable {
   case help(scroll: Int)
@@ -28,6 +36,7 @@ public struct AppState: Hashable, Sendable {
   /// The layer the histograms show: nil for all layers, else a 0-based Dense layer index.
   public var layer: Int? = nil
   public var lossView: LossView = .trainValidation
+  public var histogramScale: HistogramScale = .linear
   public var overlay: Overlay? = nil
   /// A one-line note from the UI itself ("λ is at its maximum"), shown in the status line.
   public var notice: String? = nil

@@ -1,3 +1,4 @@
+import Canvas
 import NeuralCore
 import Training
 
@@ -12,41 +13,60 @@ import Training
 /// (from the lane's statistics), scaled to the sample, so the spike at 0 is never estimated.
 /// UI thread only.
 public final class HistogramCache {
+  /// What a lane's histogram is drawn from: bins and the exact zeros apart.
+  struct Counts: Hashable {
+    var bins: [Int]
+    var zeros: Int
+  }
+
   private struct Key: Hashable {
     var epoch: Int
     /// The lane's ‖w‖₁, bit for bit: any change of the weights changes it in practice, which
     /// also tells a restarted run from the old one at the same epoch.
     var fingerprint: UInt64
     var layer: Int?
+    var scale: HistogramScale
     var range: Float
     var bins: Int
   }
 
-  private var entries: [Int: (key: Key, histogram: Histogram)] = [:]
+  private var entries: [Int: (key: Key, counts: Counts)] = [:]
 
-  /// Lane `index`'s histogram of `layer` (nil: all layers) on ±`range` in `bins` bins.
   public init() {}
 
-  func histogram(lane index: Int, _ lane: LaneSnapshot, layer: Int?, bins: Int, range: Float) -> Histogram {
-    let key = Key(epoch: lane.epoch, fingerprint: lane.stats.l1Norm.bitPattern, layer: layer, range: range, bins: bins)
-    if let entry = entries[index], entry.key == key { return entry.histogram }
-    let histogram = Self.count(lane, layer: layer, bins: bins, range: range)
-    entries[index] = (key, histogram)
-    return histogram
+  /// Lane `index`'s counts of `layer` (nil: all layers) in `bins` bins: on ±`range` for the
+  /// linear scale, over the log decades of `LogHistogram` for the log scale.
+  func counts(lane index: Int, _ lane: LaneSnapshot, layer: Int?, scale: HistogramScale, bins: Int,
+              range: Float) -> Counts {
+    let key = Key(epoch: lane.epoch, fingerprint: lane.stats.l1Norm.bitPattern, layer: layer, scale: scale,
+                  range: range, bins: bins)
+    if let entry = entries[index], entry.key == key { return entry.counts }
+    let counts = Self.count(lane, layer: layer, scale: scale, bins: bins, range: range)
+    entries[index] = (key, counts)
+    return counts
   }
 
   /// Weights counted exactly; above this, a strided sample of this many.
   static let exactLimit = 1 << 18
 
-  static func count(_ lane: LaneSnapshot, layer: Int?, bins: Int, range: Float) -> Histogram {
+  static func count(_ lane: LaneSnapshot, layer: Int?, scale: HistogramScale, bins: Int, range: Float) -> Counts {
     let layers = lane.network.layers
     let kernels = layer.map { [layers[$0].kernel] } ?? layers.map(\.kernel)
     let total = kernels.reduce(0) { $0 + $1.count }
-    guard total > exactLimit else { return lane.network.histogram(layer: layer, binCount: bins, range: range) }
-    let sample = HistogramRange.strided(kernels, limit: exactLimit)
-    var histogram = Histogram(values: sample, binCount: bins, range: range)
-    let zeros = layer.map { lane.stats.layerZeros[$0] } ?? lane.stats.zeros
-    histogram.zeros = Int((Double(zeros) * Double(sample.count) / Double(total)).rounded())
-    return histogram
+    let sample = total > exactLimit ? HistogramRange.strided(kernels, limit: exactLimit) : Array(kernels.joined())
+    var counts: Counts
+    switch scale {
+    case .linear:
+      let h = Histogram(values: sample, binCount: bins, range: range)
+      counts = Counts(bins: h.bins, zeros: h.zeros)
+    case .log:
+      let h = LogHistogram(values: sample, binCount: bins)
+      counts = Counts(bins: h.bins, zeros: h.zeros)
+    }
+    if sample.count < total {
+      let zeros = layer.map { lane.stats.layerZeros[$0] } ?? lane.stats.zeros
+      counts.zeros = Int((Double(zeros) * Double(sample.count) / Double(total)).rounded())
+    }
+    return counts
   }
 }

@@ -35,7 +35,7 @@ enum Overlays {
     return bindings.map { row($0.label, $0.help, theme.title) } + [[]] + [
       row("=0", "weights exactly 0.0: L1 (prox, clip) gets there, L2 never", theme.dim),
       row("≈0", "|w| below the threshold: where Keras's L1 leaves weights", theme.dim),
-      row("0", "a histogram's bold centre column holds the exact zeros", theme.dim),
+      row(String(theme.glyphs.zeroBar[8]), "the bar at 0, set apart from the bins, counts only weights exactly 0.0", theme.dim),
     ]
   }
 

@@ -33,7 +33,8 @@ public enum ScreenComposer {
     grid.paint { p in
       StatusBar.drawStatus(snapshot, state: state, in: layout.status, painter: &p)
       drawFrames(layout, snapshot: snapshot, state: state, side: side, highlight: highlight, painter: &p)
-      WeightsPanel(lanes: visible, layer: state.layer, range: state.histogramRange, cache: histograms)
+      WeightsPanel(lanes: visible, layer: state.layer, range: state.histogramRange, scale: state.histogramScale,
+                   cache: histograms)
         .draw(in: layout.weights.inset(by: 1).inset(left: 1, right: 1), painter: &p, theme: theme)
       Charts.loss(visible, view: state.lossView, epoch: snapshot.epoch, theme: theme)
         .draw(in: layout.loss.inset(by: 1), painter: &p, theme: theme)
@@ -66,7 +67,8 @@ public enum ScreenComposer {
     let network = snapshot.lanes.first?.network
     var panels: [(Lessons.Panel, Rect, String)] = [
       (.weights, layout.weights, WeightsPanel.title(layer: state.layer, network: network,
-                                                     threshold: snapshot.config.nearZeroThreshold, theme: theme)),
+                                                     threshold: snapshot.config.nearZeroThreshold,
+                                                     scale: state.histogramScale, theme: theme)),
       (.loss, layout.loss, Charts.lossTitle(state.lossView, theme: theme)),
       (.zeros, layout.zeros, "exact zeros %"),
       (.norm, layout.norm, theme.printable("‖w‖₂ (L2 norm)")),

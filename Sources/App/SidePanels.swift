@@ -4,10 +4,12 @@ import Training
 
 /// The first-layer feature view and the model summary.
 enum SidePanels {
+  /// Names the exact-zero glyph the bars really use (`·`, or `.` in ASCII mode).
   static func featuresTitle(informativeKnown: Bool, theme: Theme) -> String {
-    theme.printable(informativeKnown
-      ? "first layer: ‖w‖ per input feature · ★ informative · · = all exactly 0"
-      : "first layer: ‖w‖ per input feature · · = all exactly 0")
+    let zero = String(theme.glyphs.exactZero)
+    return theme.printable(informativeKnown
+      ? "first layer: ‖w‖ per input feature · ★ informative · " : "first layer: ‖w‖ per input feature · ")
+      + zero + " = all exactly 0"
   }
 
   /// |w| per input feature (the norm of the weights leaving it) for every visible lane, on one

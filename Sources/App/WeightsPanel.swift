@@ -11,15 +11,18 @@ struct WeightsPanel {
   var layer: Int?
   /// Half-width of the x range, the same for every lane.
   var range: Float
+  /// w on a symmetric range, or log10|w|.
+  var scale: HistogramScale = .linear
   /// Counts kept from the last frame (nil: count every frame).
   var cache: HistogramCache? = nil
 
   /// Panel title: what is shown, and what the two gauges count.
-  static func title(layer: Int?, network: Network?, threshold: Float, theme: Theme) -> String {
-    var what = "weights · all layers"
+  static func title(layer: Int?, network: Network?, threshold: Float, scale: HistogramScale = .linear,
+                    theme: Theme) -> String {
+    var what = scale == .log ? "log10|w| · all layers" : "weights · all layers"
     if let layer, let network, layer < network.layers.count {
       let l = network.layers[layer]
-      what = "weights · layer \(layer + 1) of \(network.layers.count) (\(l.inputs)→\(l.units))"
+      what = (scale == .log ? "log10|w|" : "weights") + " · layer \(layer + 1) of \(network.layers.count) (\(l.inputs)→\(l.units))"
     }
     let near = String(format: "%g", Double(threshold))
     return theme.printable("\(what) · =0 exactly zero · ≈0 |w| < \(near) · tab: layer")
@@ -51,13 +54,22 @@ struct WeightsPanel {
     let gaugeRows = column.height >= 7 ? 2 : 1
     let (plot, gauges) = column.splitVertically(at: column.height - gaugeRows)
     let layerIndex = layer.flatMap { $0 < lane.network.layers.count ? $0 : nil }
-    let bins = 2 * ((plot.width - 1) / 2) + 1
-    let histogram = cache?.histogram(lane: index, lane, layer: layerIndex, bins: max(bins, 1), range: range)
-      ?? lane.network.histogram(layer: layerIndex, binCount: max(bins, 1), range: range)
     let title = WeightsPanel.laneTitle(lane, width: plot.width, theme: theme)
-    HistogramWidget(bins: histogram.bins, zeroCount: histogram.zeros, range: range,
-                    title: title, style: style)
-      .draw(in: plot, painter: &p, theme: theme)
+    switch scale {
+    case .linear:
+      let bins = HistogramWidget.binCount(width: plot.width)
+      let counts = cache?.counts(lane: index, lane, layer: layerIndex, scale: scale, bins: bins, range: range)
+        ?? HistogramCache.count(lane, layer: layerIndex, scale: scale, bins: bins, range: range)
+      HistogramWidget(bins: counts.bins, zeroCount: counts.zeros, range: range, title: title, style: style)
+        .draw(in: plot, painter: &p, theme: theme)
+    case .log:
+      let bins = LogHistogramWidget.binCount(width: plot.width)
+      let counts = cache?.counts(lane: index, lane, layer: layerIndex, scale: scale, bins: bins, range: range)
+        ?? HistogramCache.count(lane, layer: layerIndex, scale: scale, bins: bins, range: range)
+      LogHistogramWidget(bins: counts.bins, zeroCount: counts.zeros, lowDecade: LogHistogram.lowestDecade,
+                         highDecade: LogHistogram.highestDecade, title: title, style: style)
+        .draw(in: plot, painter: &p, theme: theme)
+    }
 
     if let epoch = lane.divergedAt {
       // The weights are NaN or infinite: no bar would be true. Say what happened instead.

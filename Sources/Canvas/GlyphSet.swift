@@ -32,6 +32,9 @@ public struct BoxGlyphs: Hashable, Sendable {
 public struct GlyphSet: Hashable, Sendable {
   /// Nine levels, empty to full, for bars that grow upwards (`" ▁▂▃▄▅▆▇█"`).
   public var verticalBlocks: [Character]
+  /// Nine levels for a histogram's exact-zero bar: its own glyphs, so the spike at 0 never
+  /// reads as one more bin (the half-width `▐` column in Unicode, `.`-then-`|` in ASCII).
+  public var zeroBar: [Character]
   /// Nine levels, empty to full, for bars that grow rightwards (`" ▏▎▍▌▋▊▉█"`).
   public var horizontalBlocks: [Character]
   /// The unfilled part of a gauge, so the bar's full extent stays visible.
@@ -54,6 +57,7 @@ public struct GlyphSet: Hashable, Sendable {
 
   public static let unicode = GlyphSet(
     verticalBlocks: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
+    zeroBar: [" ", "▗", "▗", "▗", "▗", "▐", "▐", "▐", "▐"],
     horizontalBlocks: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
     gaugeTrack: "░", box: .unicode, exactZero: "·", star: "★", bullet: "• ", ellipsis: "…",
     missing: "–", arrowUp: "↑", arrowDown: "↓", usesBraille: true)
@@ -62,6 +66,7 @@ public struct GlyphSet: Hashable, Sendable {
   /// is reserved for "exactly zero".
   public static let ascii = GlyphSet(
     verticalBlocks: [" ", "_", ",", ":", "-", "=", "+", "*", "#"],
+    zeroBar: [" ", ".", ".", ".", ".", "|", "|", "|", "|"],
     horizontalBlocks: [" ", " ", " ", " ", "#", "#", "#", "#", "#"],
     gaugeTrack: ".", box: .ascii, exactZero: ".", star: "*", bullet: "- ", ellipsis: "~",
     missing: "-", arrowUp: "^", arrowDown: "v", usesBraille: false)

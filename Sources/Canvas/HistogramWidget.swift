@@ -1,12 +1,16 @@
-/// A weight histogram over a fixed symmetric range `[-range, range]` whose centre column adds
-/// the exact zeros, drawn bold.
+/// A weight histogram over a fixed symmetric range `[-range, range]`, with the exact zeros in a
+/// bar of their own at the centre, set apart by a blank column either side.
 ///
-/// Counting exact zeros apart from the bins is the point of the widget: L1 drives weights to
-/// exactly 0.0, and that spike must stand out from the "small but non-zero" mass that L2 leaves
-/// around zero. Layout, top to bottom: title, bars, axis `┬──┬──┬`, labels `-r 0 r`
-/// (the axis and labels are dropped first when the rectangle is short).
+/// Counting exact zeros apart from the bins is the point of the widget: L1 (prox) drives
+/// weights to exactly 0.0, and that spike must never be confused with the "small but non-zero"
+/// cloud that L2, or Keras's subgradient L1, leaves around zero. So the bins stop at zero from
+/// either side (no bin straddles it) and the zero bar shows only weights equal to 0.0: a
+/// subgradient lane shows a narrow cloud beside an empty zero bar, a prox lane a tall bar.
+/// Layout, top to bottom: title, bars, axis `┬──┬──┬`, labels `-r 0 r` (the axis and labels
+/// are dropped first when the rectangle is short).
 public struct HistogramWidget: Widget {
-  /// Counts of non-zero values in equal-width bins spanning `[-range, range]`; any count.
+  /// Counts of non-zero values in equal-width bins spanning `[-range, range]`, an even number
+  /// (`binCount(width:)`): the first half covers `[-range, 0)`, the second `(0, range]`.
   public var bins: [Int]
   /// Values exactly equal to 0.0, not included in `bins`.
   public var zeroCount: Int
@@ -14,7 +18,7 @@ public struct HistogramWidget: Widget {
   public var range: Float
   /// Shown centred above the bars, e.g. `"L1 λ 0.010"`.
   public var title: String
-  /// The lane's style; the zero column adds bold when it holds exact zeros.
+  /// The lane's style; the zero bar adds bold.
   public var style: Style
 
   public init(bins: [Int], zeroCount: Int, range: Float, title: String = "", style: Style) {
@@ -25,17 +29,29 @@ public struct HistogramWidget: Widget {
     self.style = style
   }
 
-  /// Bar heights in eighths of a cell for every plot column, left to right. An even `columns`
-  /// loses its last column so that the zero column sits exactly in the middle, at `count / 2`.
-  ///
-  /// The centre column holds the bin mass around zero *plus* the exact zeros. Leaving it to the
-  /// exact zeros alone would cut a hole in every L2 or unregularized histogram, which reads as
-  /// "no weights near zero" — the opposite of the truth. Heights are in counts per source bin,
-  /// so they do not change with the terminal width.
+  /// Columns of bins on each side of the zero bar for a plot `width` wide (odd widths; an even
+  /// one loses its last column): one blank column separates the bins from the zero bar when
+  /// there is room for at least three bin columns a side.
+  static func sideColumns(width: Int) -> Int {
+    let half = max(0, (width - 1) / 2)
+    return half >= 4 ? half - 1 : half
+  }
+
+  /// The number of bins to count for a plot `width` wide: one per bin column.
+  public static func binCount(width: Int) -> Int { 2 * max(1, sideColumns(width: width)) }
+
+  /// Bar heights in eighths of a cell for every plot column, left to right; the gap columns are
+  /// 0 and the zero bar sits at `count / 2`. Heights are in counts per source bin (the zero bar
+  /// in plain counts), so they do not change with the terminal width.
   func levels(columns: Int, rows: Int) -> [Int] {
     let odd = max(1, columns - (columns + 1) % 2)
-    var values = Resample.density(bins.map { max(0, $0) }, into: odd)
-    values[odd / 2] += Double(max(0, zeroCount))
+    let side = Self.sideColumns(width: odd)
+    let gap = (odd - 1) / 2 - side
+    let counts = bins.map { max(0, $0) }
+    // An odd count has a middle bin that straddles 0: it belongs to neither side and is not drawn.
+    let left = Array(counts.prefix(counts.count / 2)), right = Array(counts.suffix(counts.count / 2))
+    let values = Resample.density(left, into: side) + Array(repeating: 0, count: gap)
+      + [Double(max(0, zeroCount))] + Array(repeating: 0, count: gap) + Resample.density(right, into: side)
     let peak = values.max() ?? 0
     guard peak > 0 else { return values.map { _ in 0 } }
     let eighths = Double(rows * 8)
@@ -63,11 +79,12 @@ public struct HistogramWidget: Widget {
         p.putCentered(title, in: plot, y: y, style: style.adding(.bold))
         y += 1
       }
-      // Bold marks the column only when it holds exact zeros: then it is the L1 spike.
-      let zeroStyle = zeroCount > 0 ? style.adding(.bold) : style
+      let zeroStyle = style.adding(.bold)
       for (i, level) in levels(columns: plot.width, rows: barRows).enumerated() {
+        let isZero = plot.x + i == zeroX
         drawBar(level: level, x: plot.x + i, bottom: y + barRows - 1, rows: barRows,
-                style: plot.x + i == zeroX ? zeroStyle : style, glyphs: theme.glyphs, painter: &p)
+                style: isZero ? zeroStyle : style, blocks: isZero ? theme.glyphs.zeroBar : theme.glyphs.verticalBlocks,
+                painter: &p)
       }
       y += barRows
       if hasAxis {
@@ -84,17 +101,16 @@ public struct HistogramWidget: Widget {
   }
 
   private func drawBar(
-    level: Int, x: Int, bottom: Int, rows: Int, style: Style, glyphs: GlyphSet,
-    painter: inout Painter
+    level: Int, x: Int, bottom: Int, rows: Int, style: Style, blocks: [Character], painter: inout Painter
   ) {
     for row in 0..<rows {
       let cellLevel = min(8, level - row * 8)
       guard cellLevel > 0 else { break }
-      painter.set(glyphs.verticalBlocks[cellLevel], x: x, y: bottom - row, style: style)
+      painter.set(blocks[cellLevel], x: x, y: bottom - row, style: style)
     }
   }
 
-  /// `-r`, `0`, `r` under the left end, the zero column and the right end; the outer labels are
+  /// `-r`, `0`, `r` under the left end, the zero bar and the right end; the outer labels are
   /// skipped when they would touch the `0`.
   private func drawLabels(plot: Rect, zeroX: Int, y: Int, theme: Theme, painter: inout Painter) {
     let r = CompactNumber.format(Double(range), missing: String(theme.glyphs.missing))

@@ -25,3 +25,4 @@ public func enableFlushToZero() {
 }
 @inline(__always) func _powf(_ x: Float, _ y: Float) -> Float { powf(x, y) }
 @inline(__always) func _sqrtf(_ x: Float) -> Float { x.squareRoot() }
+@inline(__always) func _log10f(_ x: Float) -> Float { log10f(x) }

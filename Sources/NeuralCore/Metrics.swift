@@ -129,3 +129,39 @@ extension Network {
     return Histogram(values: values, binCount: binCount, range: range)
   }
 }
+
+/// Counts of |w| on a log scale, log10|w| from `lowDecade` to `highDecade` in equal bins, with
+/// exact zeros and non-finite weights counted apart. The view that tells Keras's L1 (mass at
+/// 1e-4…1e-3, no zeros) from the proximal rule (a bar of exact zeros) at a glance.
+public struct LogHistogram: Sendable, Hashable {
+  public var bins: [Int]
+  public var zeros: Int
+  public var nonFinite: Int
+  public var lowDecade: Int
+  public var highDecade: Int
+
+  /// The decades the dashboard shows: 1e-8 (well below any float a learner cares about) to 10.
+  public static let lowestDecade = -8
+  public static let highestDecade = 1
+
+  /// |w| below 10^lowDecade lands in the first bin, above 10^highDecade in the last.
+  public init(values: [Float], binCount: Int, lowDecade: Int = LogHistogram.lowestDecade,
+              highDecade: Int = LogHistogram.highestDecade) {
+    let binCount = max(binCount, 1)
+    var bins = [Int](repeating: 0, count: binCount)
+    var zeros = 0, nonFinite = 0
+    let span = Float(highDecade - lowDecade)
+    let last = Float(binCount - 1)
+    for w in values {
+      if w == 0 { zeros += 1; continue }
+      guard w.isFinite else { nonFinite += 1; continue }
+      let position = ((_log10f(abs(w)) - Float(lowDecade)) / span * Float(binCount)).rounded(.down)
+      bins[Int(min(max(position, 0), last))] += 1
+    }
+    self.bins = bins
+    self.zeros = zeros
+    self.nonFinite = nonFinite
+    self.lowDecade = lowDecade
+    self.highDecade = highDecade
+  }
+}

@@ -16,7 +16,7 @@ import Testing
       let sigmas = [0.45, 0.12, 0.18, 0.15], zeros = [0, 180, 0, 90]
       for (i, lane) in lanes.enumerated() {
         let (plot, gauge) = lane.splitVertically(at: lane.height - 1)
-        HistogramWidget(bins: Fixtures.bell(bins: 41, sigma: sigmas[i], peak: 30), zeroCount: zeros[i],
+        HistogramWidget(bins: Fixtures.bell(bins: 40, sigma: sigmas[i], peak: 30), zeroCount: zeros[i],
                         range: 1, title: Fixtures.laneNames[i], style: theme.laneStyle(i))
           .draw(in: plot, painter: &p, theme: theme)
         GaugeWidget(label: "0s", fraction: Double(zeros[i]) / 400, style: theme.laneStyle(i))

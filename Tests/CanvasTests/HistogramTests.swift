@@ -5,20 +5,21 @@ import Testing
 @Suite struct HistogramTests {
   let theme = Theme.standard
 
-  @Test func zeroColumnIsCentralAndTallestWhenZerosDominate() {
+  @Test func zeroBarIsCentralSetApartAndTallestWhenZerosDominate() {
     let widget = HistogramWidget(
       bins: Fixtures.bell(bins: 20, sigma: 0.3, peak: 12), zeroCount: 300, range: 1,
       title: "L1 λ 0.010", style: theme.laneStyle(1))
     let levels = widget.levels(columns: 21, rows: 4)
     #expect(levels.count == 21)
     #expect(levels[10] == 32)
+    #expect(levels[9] == 0 && levels[11] == 0, "a blank column either side of the zero bar")
     #expect(levels.enumerated().allSatisfy { $0.offset == 10 || $0.element < 32 })
 
     let grid = render(widget, width: 21, height: 8, theme: theme)
-    // Bars occupy rows 1...5; the zero column is full from top to bottom.
-    for y in 1...5 { #expect(grid[10, y].character == "█") }
+    // Bars occupy rows 1...5; the zero bar is full from top to bottom, in its own glyph.
+    for y in 1...5 { #expect(grid[10, y].character == theme.glyphs.zeroBar[8]) }
     #expect(grid[10, 1].style == theme.laneStyle(1).adding(.bold))
-    #expect(grid[9, 1].character == " ")
+    #expect(grid[9, 5].character == " " && grid[11, 5].character == " ")
   }
 
   @Test func aSingleWeightStillShows() {
@@ -32,24 +33,26 @@ import Testing
     #expect(levels[10] == 0)
   }
 
-  @Test func centreColumnHoldsTheMiddleBinPlusExactZeros() {
-    let widget = HistogramWidget(bins: [0, 0, 8, 0, 0], zeroCount: 0, range: 1, style: .plain)
-    // 5 bins over 11 columns: the centre column lies inside bin 2; its neighbours overlap it
-    // by 0.6 of a column (8 × 0.6 = 4.8 → 5 eighths).
-    #expect(widget.levels(columns: 11, rows: 1) == [0, 0, 0, 0, 5, 8, 5, 0, 0, 0, 0])
-    var withZeros = widget
-    withZeros.zeroCount = 8
-    #expect(withZeros.levels(columns: 11, rows: 2) == [0, 0, 0, 0, 5, 16, 5, 0, 0, 0, 0])
+  /// Keras's subgradient L1: a narrow cloud either side of zero and not one exact zero. The
+  /// cloud is drawn beside an empty zero bar — never merged into it.
+  @Test func nearZeroWeightsNeverFillTheZeroBar() {
+    let cloud = HistogramWidget(bins: [0, 0, 0, 9, 9, 0, 0, 0], zeroCount: 0, range: 1, style: .plain)
+    let levels = cloud.levels(columns: 11, rows: 1)
+    #expect(levels == [0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0], "the cloud in the bins beside 0, the zero bar empty")
+    var prox = cloud
+    prox.zeroCount = 18
+    #expect(prox.levels(columns: 11, rows: 2)[5] == 16, "only exact zeros fill the zero bar")
     // An even width loses its last column so that zero stays central.
-    #expect(widget.levels(columns: 12, rows: 1).count == 11)
+    #expect(cloud.levels(columns: 12, rows: 1).count == 11)
+    #expect(HistogramWidget.binCount(width: 11) == 8, "four bin columns a side")
   }
 
-  @Test func noExactZerosMeansNoBoldAndNoHole() {
+  @Test func noExactZerosMeansAnEmptyZeroBarAndAPlainTick() {
     let style = theme.laneStyle(0)
-    let grid = render(HistogramWidget(bins: Fixtures.bell(bins: 21, sigma: 0.3, peak: 30), zeroCount: 0,
+    let grid = render(HistogramWidget(bins: Fixtures.bell(bins: 16, sigma: 0.3, peak: 30), zeroCount: 0,
                                       range: 1, style: style), width: 21, height: 5)
-    #expect(grid[10, 0].character == "█")
-    #expect(grid[10, 0].style == style)
+    #expect(grid[10, 0].character == " " && grid[10, 1].character == " ")
+    #expect(grid[8, 1].character == "█" && grid[12, 1].character == "█", "the bell either side")
     #expect(grid[10, 3].style == theme.axis)
   }
 
@@ -71,10 +74,10 @@ import Testing
   @Test func snapshotsForTheFourClassicLanes() {
     var grid = Grid(width: 100, height: 8)
     let lanes: [(String, [Int], Int)] = [
-      ("none", Fixtures.bell(bins: 41, sigma: 0.45, peak: 40), 0),
-      ("L1 λ 0.010", Fixtures.bell(bins: 41, sigma: 0.12, peak: 12), 180),
-      ("L2 λ 0.010", Fixtures.bell(bins: 41, sigma: 0.18, peak: 60), 0),
-      ("L1+L2 λ 0.005/0.005", Fixtures.bell(bins: 41, sigma: 0.15, peak: 25), 90),
+      ("none", Fixtures.bell(bins: 40, sigma: 0.45, peak: 40), 0),
+      ("L1 λ 0.010", Fixtures.bell(bins: 40, sigma: 0.12, peak: 12), 180),
+      ("L2 λ 0.010", Fixtures.bell(bins: 40, sigma: 0.18, peak: 60), 0),
+      ("L1+L2 λ 0.005/0.005", Fixtures.bell(bins: 40, sigma: 0.15, peak: 25), 90),
     ]
     for (i, (rect, lane)) in zip(grid.bounds.columns(weights: [1, 1, 1, 1], gap: 1), lanes).enumerated() {
       HistogramWidget(bins: lane.1, zeroCount: lane.2, range: 1, title: lane.0,
@@ -98,8 +101,9 @@ import Testing
     for (w, h) in [(0, 0), (1, 1), (2, 5), (3, 1), (3, 2), (5, 3), (7, 4)] {
       _ = render(widget, width: w, height: h)
     }
-    // Bins [1, 2, 3] on three columns, 4 exact zeros added to the centre: 1, 6, 3.
-    #expect(render(widget, width: 3, height: 1).row(0) == "▁█▄")
+    // Bin 1 below zero, bin 3 above (the middle bin of an odd count straddles 0 and is not
+    // drawn), the 4 exact zeros in their own bar between them.
+    #expect(render(widget, width: 3, height: 1).row(0) == "▂▐▆")
   }
 }
 

@@ -24,39 +24,65 @@ enum RunPlot {
     // Diverged lanes hold NaN or infinite weights: they neither set the range nor get bars.
     let finite = lanes.filter { $0.divergedAt == nil }.flatMap { $0.network.layers.flatMap(\.kernel) }.filter(\.isFinite)
     let range = min(max(finite.map { abs($0) }.max() ?? 1, 1e-3), 1e30)
-    let bins = 41
+    // Two rows a lane: w on a shared symmetric range, then log10|w|; exact zeros always in a bar
+    // of their own, a slot apart from the bins (no bin straddles 0).
+    let bins = 40, logBins = 36, height = 120.0
     let panelW = (w - 80) / Double(max(lanes.count, 1)) - 20
-    let hTop = top + chartH + 90
-    body += "<text x=\"70\" y=\"\(f(hTop - 14))\" class=\"title\">Final kernel weights (bar at 0 = exact zeros, drawn apart)</text>\n"
+    let hTop = top + chartH + 90, logTop = hTop + height + 70
+    body += "<text x=\"70\" y=\"\(f(hTop - 14))\" class=\"title\">Final kernel weights (the bar at 0 holds the exact zeros, drawn apart)</text>\n"
+    body += "<text x=\"70\" y=\"\(f(logTop - 14))\" class=\"title\">The same on a log scale: log10|w| from 1e-8 to 10, exact zeros at the left</text>\n"
     for (i, lane) in lanes.enumerated() {
-      let x0 = 70 + Double(i) * (panelW + 20), height = 140.0
+      let x0 = 70 + Double(i) * (panelW + 20)
       if let epoch = lane.divergedAt {
         body += "<g class=\"histogram diverged\" data-lane=\"\(escape(lane.name))\">\n"
         body += "<text x=\"\(f(x0))\" y=\"\(f(hTop + 4))\" class=\"legend\" fill=\"\(laneColor(i))\">\(escape(lane.name)) — diverged at epoch \(epoch)</text>\n"
         body += "<text x=\"\(f(x0))\" y=\"\(f(hTop + 14 + height / 2))\" class=\"tick\">the loss stopped being finite: no weights to draw</text>\n</g>\n"
         continue
       }
-      let h = lane.network.histogram(binCount: bins, range: range)
-      let peak = Double(max(h.bins.max() ?? 1, h.zeros, 1))
-      let bw = panelW / Double(bins + 1)
-      body += "<g class=\"histogram\" data-lane=\"\(escape(lane.name))\">\n"
-      body += "<text x=\"\(f(x0))\" y=\"\(f(hTop + 4))\" class=\"legend\" fill=\"\(laneColor(i))\">\(escape(lane.name)) — \(String(format: "%.1f%%", 100 * lane.stats.zeroFraction)) exact zeros</text>\n"
-      for (b, count) in h.bins.enumerated() where count > 0 {
-        let bh = Double(count) / peak * height
-        let bx = x0 + Double(b) * bw + (b >= bins / 2 ? bw : 0)
-        body += "<rect x=\"\(f(bx))\" y=\"\(f(hTop + 14 + height - bh))\" width=\"\(f(bw * 0.9))\" height=\"\(f(bh))\" fill=\"\(laneColor(i))\" fill-opacity=\"0.55\"/>\n"
+      let kernels = lane.network.layers.flatMap(\.kernel)
+      let h = Histogram(values: kernels, binCount: bins, range: range)
+      let caption = "\(escape(lane.name)) — \(String(format: "%.1f%%", 100 * lane.stats.zeroFraction)) exact zeros"
+      // Slots: 20 bins below 0, a gap, the zero bar, a gap, 20 bins above 0.
+      let linear = (0..<bins).map { b in (slot: b < bins / 2 ? b : b + 3, count: h.bins[b]) }
+      body += histogramPanel(caption: caption, name: lane.name, kind: "histogram", lane: i, bars: linear, zeroSlot: bins / 2 + 1, zeros: h.zeros,
+                             slots: bins + 3, x: x0, y: hTop, width: panelW, height: height,
+                             labels: [(0, label(-Double(range), percent: false)), (0.5, "0"), (1, label(Double(range), percent: false))])
+      let log = LogHistogram(values: kernels, binCount: logBins)
+      let logBars = (0..<logBins).map { b in (slot: b + 2, count: log.bins[b]) }
+      let decades = log.highDecade - log.lowDecade
+      let logLabels = stride(from: log.lowDecade, through: log.highDecade, by: 3).map { d in
+        (2.0 / Double(logBins + 2) + Double(d - log.lowDecade) / Double(decades) * Double(logBins) / Double(logBins + 2),
+         d == 0 ? "1" : "1e\(d)")
       }
-      if h.zeros > 0 {
-        let bh = Double(h.zeros) / peak * height
-        body += "<rect class=\"zeros\" x=\"\(f(x0 + Double(bins / 2) * bw + bw * 0.5))\" y=\"\(f(hTop + 14 + height - bh))\" width=\"\(f(bw * 0.9))\" height=\"\(f(bh))\" fill=\"\(laneColor(i))\"/>\n"
-      }
-      body += "<line x1=\"\(f(x0))\" y1=\"\(f(hTop + 14 + height))\" x2=\"\(f(x0 + panelW))\" y2=\"\(f(hTop + 14 + height))\" class=\"frame\"/>\n"
-      body += "<text x=\"\(f(x0))\" y=\"\(f(hTop + 30 + height))\" class=\"tick\">\(label(-Double(range), percent: false))</text>"
-      body += "<text x=\"\(f(x0 + panelW / 2))\" y=\"\(f(hTop + 30 + height))\" class=\"tick\" text-anchor=\"middle\">0</text>"
-      body += "<text x=\"\(f(x0 + panelW))\" y=\"\(f(hTop + 30 + height))\" class=\"tick\" text-anchor=\"end\">\(label(Double(range), percent: false))</text>\n</g>\n"
+      body += histogramPanel(caption: "\(escape(lane.name)) — log10|w|", name: lane.name, kind: "log-histogram", lane: i, bars: logBars, zeroSlot: 0, zeros: log.zeros,
+                             slots: logBins + 2, x: x0, y: logTop, width: panelW, height: height,
+                             labels: [(0, "0")] + logLabels)
     }
     body += legend(lanes.map(\.name), y: 50)
-    return svgDocument(width: Int(w), height: Int(hTop + 200), title: title, body: body)
+    return svgDocument(width: Int(w), height: Int(top + chartH + 90 + 2 * 120 + 70 + 60), title: title, body: body)
+  }
+
+  /// One histogram panel: `bars` at their slots, the exact zeros in a bar of their own class
+  /// (`zeros`, solid) at `zeroSlot`, a base line, and labels at fractions of the width.
+  static func histogramPanel(caption: String, name: String, kind: String, lane: Int, bars: [(slot: Int, count: Int)], zeroSlot: Int, zeros: Int,
+                             slots: Int, x: Double, y: Double, width: Double, height: Double,
+                             labels: [(Double, String)]) -> String {
+    let peak = Double(max(bars.map(\.count).max() ?? 1, zeros, 1))
+    let bw = width / Double(slots)
+    var out = "<g class=\"\(kind)\" data-lane=\"\(escape(name))\">\n"
+    out += "<text x=\"\(f(x))\" y=\"\(f(y + 4))\" class=\"legend\" fill=\"\(laneColor(lane))\">\(caption)</text>\n"
+    for bar in bars where bar.count > 0 {
+      let bh = Double(bar.count) / peak * height
+      out += "<rect x=\"\(f(x + Double(bar.slot) * bw))\" y=\"\(f(y + 14 + height - bh))\" width=\"\(f(bw * 0.9))\" height=\"\(f(bh))\" fill=\"\(laneColor(lane))\" fill-opacity=\"0.55\"/>\n"
+    }
+    let zh = Double(zeros) / peak * height
+    out += "<rect class=\"zeros\" x=\"\(f(x + Double(zeroSlot) * bw))\" y=\"\(f(y + 14 + height - zh))\" width=\"\(f(bw * 0.9))\" height=\"\(f(zh))\" fill=\"\(laneColor(lane))\" stroke=\"#000\" stroke-width=\"0.6\"/>\n"
+    out += "<line x1=\"\(f(x))\" y1=\"\(f(y + 14 + height))\" x2=\"\(f(x + width))\" y2=\"\(f(y + 14 + height))\" class=\"frame\"/>\n"
+    for (at, text) in labels {
+      let anchor = at <= 0 ? "start" : at >= 1 ? "end" : "middle"
+      out += "<text x=\"\(f(x + at * width))\" y=\"\(f(y + 30 + height))\" class=\"tick\" text-anchor=\"\(anchor)\">\(escape(text))</text>"
+    }
+    return out + "\n</g>\n"
   }
 
   static func legend(_ names: [String], y: Double) -> String {
