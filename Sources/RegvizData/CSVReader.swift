@@ -21,9 +21,11 @@ struct CSVReader {
   /// Provisional class id → label text, and back.
   private var labelTexts: [String] = []
   private var labelIDs: [String: Int32] = [:]
-  /// The bytes of up to 16 labels seen, with their ids: most rows match one of these without
-  /// building a `String` (several byte forms may share an id: "é" precomposed or not).
-  private var recentLabels: [(bytes: [UInt8], id: Int32)] = []
+  /// The bytes of up to 16 labels seen (in `labelBytes`), with their ids: most rows match one of
+  /// these without building a `String` (several byte forms may share an id: "é" precomposed or
+  /// not). Flat, so that looking one up retains nothing.
+  private var labelBytes: [UInt8] = []
+  private var labelSpans: [(start: Int, count: Int, id: Int32)] = []
   /// Cell bounds of the current line, reused: [start, end) offsets into the line.
   private var starts: [Int] = [], ends: [Int] = []
   /// The current line's cells after unquoting, when the line has a double quote.
@@ -50,6 +52,7 @@ struct CSVReader {
     bytesSeen += raw.count + 1
     var count = raw.count
     if count > 0 && base[count - 1] == 0x0D { count -= 1 }   // \r\n line ends
+    if width > 0 && plainRow(base, base + count) { return }
     // One pass over the bytes: cell bounds at commas, and whether anything needs a slow path.
     starts.removeAll(keepingCapacity: true)
     ends.removeAll(keepingCapacity: true)
@@ -79,6 +82,51 @@ struct CSVReader {
       try cells.withUnsafeBufferPointer { (cells) throws(DataError) in try row(cells, number: number) }
     } else {
       try row(line, number: number)
+    }
+  }
+
+  /// The common row in one pass, or false (having added nothing) to leave it to the general
+  /// path: numbers in the shape `DecimalParser.scan` converts, a known label of printable ASCII
+  /// without quotes or spaces, commas only between cells, exactly `width` cells. What it accepts,
+  /// the general path would read the same way.
+  @inline(__always)
+  private mutating func plainRow(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
+    let before = features.count
+    var p = start
+    var id: Int32 = -1
+    for c in 0..<width {
+      if c == labelIndex {
+        let s = p
+        while p < end && p.pointee != 0x2C {
+          guard p.pointee > 0x20 && p.pointee < 0x7F && p.pointee != 0x22 else { break }
+          p += 1
+        }
+        guard let known = knownLabel(s, p) else { features.removeSubrange(before...); return false }
+        id = known
+      } else {
+        guard let v = DecimalParser.scan(&p, end), v.isFinite else { features.removeSubrange(before...); return false }
+        features.append(v)
+      }
+      if c + 1 < width {
+        guard p < end && p.pointee == 0x2C else { features.removeSubrange(before...); return false }
+        p += 1
+      }
+    }
+    guard p == end else { features.removeSubrange(before...); return false }
+    appendLabel(id)
+    return true
+  }
+
+  /// The id of a label already in the byte table; nil for an empty or unknown one.
+  @inline(__always)
+  private func knownLabel(_ s: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>) -> Int32? {
+    let n = e - s
+    guard n > 0 else { return nil }
+    return labelBytes.withUnsafeBufferPointer { pool -> Int32? in
+      for span in labelSpans where span.count == n && memcmp(pool.baseAddress! + span.start, s, n) == 0 {
+        return span.id
+      }
+      return nil
     }
   }
 
@@ -126,7 +174,13 @@ struct CSVReader {
       }
     }
     let (s, e) = trimmed(base + starts[labelIndex], base + ends[labelIndex])
-    rowLabels.append(try classID(s, e, line: number))
+    appendLabel(try classID(s, e, line: number))
+  }
+
+  /// Ends a row: its label id. After 256 rows the buffers are sized for the whole file.
+  @inline(__always)
+  private mutating func appendLabel(_ id: Int32) {
+    rowLabels.append(id)
     if rowLabels.count == 256 && fileSize > bytesSeen {
       let rows = Int(Double(fileSize) / Double(bytesSeen) * 256 * 1.05) + 16
       features.reserveCapacity(rows * (width - 1))
@@ -170,10 +224,7 @@ struct CSVReader {
   /// The class id of a label cell, looked up by bytes first and by `String` when new.
   private mutating func classID(_ s: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, line: Int) throws(DataError) -> Int32 {
     guard s < e else { throw DataError(path: path, line: line, column: labelIndex + 1, "empty label") }
-    let n = e - s
-    for entry in recentLabels where entry.bytes.count == n {
-      if entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, s, n) == 0 }) { return entry.id }
-    }
+    if let known = knownLabel(s, e) { return known }
     let name = text(s, e)
     guard !name.isEmpty else { throw DataError(path: path, line: line, column: labelIndex + 1, "empty label") }
     let id: Int32
@@ -182,7 +233,10 @@ struct CSVReader {
       labelTexts.append(name)
       labelIDs[name] = id
     }
-    if recentLabels.count < 16 { recentLabels.append((Array(UnsafeBufferPointer(start: s, count: n)), id)) }
+    if labelSpans.count < 16 {
+      labelSpans.append((labelBytes.count, e - s, id))
+      labelBytes.append(contentsOf: UnsafeBufferPointer(start: s, count: e - s))
+    }
     return id
   }
 

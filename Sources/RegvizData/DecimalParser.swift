@@ -6,11 +6,16 @@
 /// else (hex floats, `inf`, `nan`, 20+ digits, huge exponents, anything malformed) is handed to
 /// `Float(String)` itself. Equivalence is tested against `Float(String)` on random and awkward input.
 enum DecimalParser {
-  /// Exact powers of ten in Double: 10^0 … 10^22 (5^22 < 2^53, so each is exact).
-  private static let powers: [Double] = (0...22).map { e in
-    var p = 1.0
-    for _ in 0..<e { p *= 10 }
-    return p
+  /// 10^e for 0 ≤ e ≤ 22, exact in Double (5^22 < 2^53). A switch of literals, not a global
+  /// array: a global would be checked for lazy initialization and retained in the loop.
+  @inline(__always)
+  static func power(_ e: Int) -> Double {
+    switch e {
+    case 0: 1e0; case 1: 1e1; case 2: 1e2; case 3: 1e3; case 4: 1e4; case 5: 1e5; case 6: 1e6; case 7: 1e7
+    case 8: 1e8; case 9: 1e9; case 10: 1e10; case 11: 1e11; case 12: 1e12; case 13: 1e13; case 14: 1e14
+    case 15: 1e15; case 16: 1e16; case 17: 1e17; case 18: 1e18; case 19: 1e19; case 20: 1e20; case 21: 1e21
+    default: 1e22
+    }
   }
 
   /// The value of the bytes `[start, end)`, or nil when `Float(String)` would reject them.
@@ -31,6 +36,15 @@ enum DecimalParser {
   @inline(__always)
   static func fast(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Float? {
     var p = start
+    guard let v = scan(&p, end), p == end else { return nil }
+    return v
+  }
+
+  /// Reads the longest number in the common shape from `p` on and leaves `p` after it; nil when
+  /// there is none or its value needs `Float(String)`. The caller checks what follows (a comma,
+  /// the end): `fast` of exactly those bytes would give the same answer.
+  @inline(__always)
+  static func scan(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Float? {
     guard p < end else { return nil }
     var negative = false
     if p.pointee == UInt8(ascii: "-") { negative = true; p += 1 } else if p.pointee == UInt8(ascii: "+") { p += 1 }
@@ -71,11 +85,10 @@ enum DecimalParser {
       guard sawExponentDigit else { return nil }
       exponent += negativeExponent ? -e : e
     }
-    guard p == end else { return nil }
     if mantissa == 0 { return negative ? -0.0 : 0.0 }
     guard mantissa < (1 << 53), exponent >= -22, exponent <= 22 else { return nil }
     let m = Double(mantissa)
-    let d = exponent < 0 ? m / powers[-exponent] : m * powers[exponent]
+    let d = exponent < 0 ? m / power(-exponent) : m * power(exponent)
     // Below 2^-126 Floats are subnormal; at or above 2^128 they overflow.
     guard d >= 0x1p-126, d < 0x1p128 else { return nil }
     // The 29 bits of the Double's significand below a Float's 24: exactly half an ulp is a midpoint.
