@@ -29,6 +29,9 @@ public struct BenchCommand: ParsableCommand {
   @Flag(help: "Only the CSV load figure (a generated 300k × 20 file).")
   public var dataOnly = false
 
+  @Option(help: ArgumentHelp("With --data-only: time loading this CSV instead of a generated one.", valueName: "path"))
+  public var dataFile: String?
+
   @Flag(help: "A quick pass with short timings (for smoke tests, not for figures).")
   public var quick = false
 
@@ -61,7 +64,8 @@ public struct BenchCommand: ParsableCommand {
     var kernels: [KernelFigure]
     var long_trained: [KernelFigure]
     var lanes: [LaneFigure]
-    var runner_overhead: Double
+    /// nil when only some sections ran (JSON has no NaN).
+    var runner_overhead: Double?
     var snapshot_publish: [SnapshotFigure]
     var ui: UIFigure?
   }
@@ -76,10 +80,12 @@ public struct BenchCommand: ParsableCommand {
     let reps = quick ? 1 : repetitions
     let minSeconds = quick ? 0.01 : 0.15
     // Data first, while the process's peak memory is still the baseline the load is measured from.
-    let csv = net.isEmpty || dataOnly ? try DataBench.measure(rows: quick ? 2_000 : 300_000, features: 20, repetitions: quick ? 1 : min(reps, 5)) : nil
+    let csv = net.isEmpty || dataOnly
+      ? try DataBench.measure(rows: quick ? 2_000 : 300_000, features: 20, repetitions: quick ? 1 : min(reps, 5), file: dataFile)
+      : nil
     var kernels: [KernelFigure] = []
     if dataOnly {
-      let output = Output(build: build, data: csv, kernels: [], long_trained: [], lanes: [], runner_overhead: .nan,
+      let output = Output(build: build, data: csv, kernels: [], long_trained: [], lanes: [], runner_overhead: nil,
                           snapshot_publish: [], ui: nil)
       print(format == .json ? try Self.json(output) : Self.table(output))
       return
@@ -88,7 +94,7 @@ public struct BenchCommand: ParsableCommand {
                                               (Benchmarks.medium, 150), (Benchmarks.large, 150)]
     // The scalar reference and each SIMD build this CPU runs (`simd` is one of them), timed in
     // turn within each round so that the machine's drift hits all alike; ratios are per round.
-    let impls: [Impl] = impl.map { [$0] } ?? [.scalar, .avx2] + (SIMDTarget.hasAVX512 ? [.avx512] : [])
+    let impls: [Impl] = impl.map { [$0] } ?? [.scalar, .avx2] + (SIMDTarget.hasAVX512 ? [.avx512, .simd] : [])
     for (net, batch) in cases where self.net.isEmpty || self.net.contains(net.name) {
       let data = Benchmarks.data(for: net, samples: batch * 4)
       let learners = impls.map { Benchmarks.learner(net, impl: $0, batch: batch) }
@@ -107,7 +113,7 @@ public struct BenchCommand: ParsableCommand {
       }
     }
     if !net.isEmpty {
-      print(Self.table(Output(build: build, data: nil, kernels: kernels, long_trained: [], lanes: [], runner_overhead: .nan, snapshot_publish: [], ui: nil)))
+      print(Self.table(Output(build: build, data: nil, kernels: kernels, long_trained: [], lanes: [], runner_overhead: nil, snapshot_publish: [], ui: nil)))
       return
     }
     // Speed must not decay as training goes on (denormal gradients).
@@ -173,7 +179,7 @@ public struct BenchCommand: ParsableCommand {
     for k in o.kernels {
       let scalar = o.kernels.first { $0.net == k.net && $0.batch == k.batch && $0.impl == "scalar" }?.samples_per_s
       let ratio = k.impl != "scalar" && scalar != nil ? String(format: "%7.1f×", k.samples_per_s / scalar!) : "        "
-      let vsAVX2 = k.impl == "avx512" ? k.vs_avx2.map { String(format: "  %5.2f×", $0) } ?? "" : ""
+      let vsAVX2 = k.impl != "scalar" && k.impl != "avx2" ? k.vs_avx2.map { String(format: "  %5.2f×", $0) } ?? "" : ""
       s += "  " + pad(k.net, 15) + String(format: " %5d  ", k.batch) + pad(k.impl, 6)
         + String(format: " %12.0f  %9.2f  ", k.samples_per_s, k.gflops) + ratio + vsAVX2 + "\n"
     }
@@ -183,7 +189,9 @@ public struct BenchCommand: ParsableCommand {
     }
     s += "\nLanes in parallel (headless runner, batch 150), total samples/s:\n"
     for l in o.lanes { s += "  " + pad(l.net, 15) + String(format: " %d lanes %12.0f   %.2f× one lane\n", l.lanes, l.samples_per_s, l.scaling) }
-    s += String(format: "\nRunner + per-epoch metrics cost with one lane vs the bare loop (20-64-64-3): %.1f%%\n", 100 * o.runner_overhead)
+    if let overhead = o.runner_overhead {
+      s += String(format: "\nRunner + per-epoch metrics cost with one lane vs the bare loop (20-64-64-3): %.1f%%\n", 100 * overhead)
+    }
     s += "Snapshot build + publish:\n"
     for p in o.snapshot_publish { s += "  " + pad(p.net, 15) + String(format: " %8.1f µs\n", p.microseconds_median) }
     if let ui = o.ui {

@@ -18,12 +18,15 @@ enum DataBench {
 
   /// Writes a `rows` × `features` CSV (plus a label column) into a temporary directory, loads
   /// it `repetitions` times and deletes it. Values look like a data export: `-1.234567`.
-  static func measure(rows: Int, features: Int, repetitions: Int) throws -> Figure {
+  /// With `file`, that file is loaded instead (its own rows and features are reported).
+  static func measure(rows: Int, features: Int, repetitions: Int, file: String? = nil) throws -> Figure {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("regviz-bench-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let path = dir.appendingPathComponent("data.csv").path
-    let bytes = try write(path: path, rows: rows, features: features)
+    let path = file ?? dir.appendingPathComponent("data.csv").path
+    let bytes = try file.map { try FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int ?? 0 }
+      ?? write(path: path, rows: rows, features: features)
+    var shape = (rows: rows, features: features)
     var times: [Double] = []
     var growth = 0.0
     for r in 0..<repetitions {
@@ -32,13 +35,13 @@ enum DataBench {
       let data = try CSVDataset.load(path: path)
       times.append(Benchmarks.now() - start)
       if r == 0 { growth = peakRSSMegabytes() - before }
-      precondition(data.count == rows && data.featureCount == features)
+      shape = (data.count, data.featureCount)
     }
     let seconds = Benchmarks.median(times)
     let mb = Double(bytes) / 1e6
-    return Figure(rows: rows, features: features, megabytes: mb, seconds_median: seconds,
+    return Figure(rows: shape.rows, features: shape.features, megabytes: mb, seconds_median: seconds,
                   megabytes_per_s: mb / seconds, peak_rss_growth_mb: growth,
-                  float_data_mb: Double(rows * features * 4) / 1e6)
+                  float_data_mb: Double(shape.rows * shape.features * 4) / 1e6)
   }
 
   /// The process's peak resident set so far, in MB (Linux reports ru_maxrss in KiB).

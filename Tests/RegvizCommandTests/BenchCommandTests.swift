@@ -10,12 +10,13 @@ import NeuralCore
     #expect(r.status == 0, "\(r.stderr)")
     let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     let kernels = try #require(json["kernels"] as? [[String: Any]])
-    let builds = SIMDTarget.hasAVX512 ? 3 : 2   // scalar, avx2 and, where the CPU has it, avx512
+    let builds = SIMDTarget.hasAVX512 ? 4 : 2   // scalar, avx2 and, where the CPU has it, avx512 and the mix
     #expect(kernels.count == 5 * builds)
     let nets = Set(kernels.map { "\($0["net"]!)/\($0["batch"]!)/\($0["impl"]!)" })
     for net in ["4-10-10-3/16", "4-10-10-3/150", "20-64-64-3/16", "20-64-64-3/150", "784-256-256-10/150"] {
       #expect(nets.contains(net + "/scalar") && nets.contains(net + "/avx2"), "\(net)")
       #expect(nets.contains(net + "/avx512") == SIMDTarget.hasAVX512, "\(net)")
+      #expect(nets.contains(net + "/simd") == SIMDTarget.hasAVX512, "\(net)")
     }
     #expect((json["simd_target"] as? String ?? "").hasPrefix("avx"))
     #expect(kernels.allSatisfy { ($0["samples_per_s"] as? Double ?? 0) > 0 && ($0["gflops"] as? Double ?? 0) > 0 })
