@@ -6,10 +6,14 @@ import PackageDescription
 /// The numeric core is compiled optimized even in debug builds: SIMD code in a plain debug build
 /// runs 50–330× slower (SWIFT-LINUX.md §6), which would make tests crawl.
 var coreSettings: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+/// The same kernel source compiled for AVX-512 (`NeuralCoreAVX512`); `Impl` picks it at run time.
+var avx512Settings: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug)), .define("AVX512")]
 #if arch(x86_64)
 // Without a target CPU, `SIMD16<Float>.addingProduct` becomes one libm `fmaf` call per lane.
 // `haswell` (AVX2 + FMA) is portable across the x86_64 machines we run on and as fast as native.
 coreSettings.append(.unsafeFlags(["-target-cpu", "haswell"]))
+// `x86-64-v4` is not accepted as a CPU name; `skylake-avx512` is AVX-512 F/CD/BW/DQ/VL.
+avx512Settings.append(.unsafeFlags(["-target-cpu", "skylake-avx512"]))
 #endif
 
 let package = Package(
@@ -24,9 +28,14 @@ let package = Package(
   targets: [
     // MARK: - C shim
     .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+    /// `__builtin_cpu_supports`: which kernel build this CPU (and OS) can run.
+    .target(name: "CCPU"),
 
     // MARK: - Pure Swift: math, training, lessons, drawing
-    .target(name: "NeuralCore", swiftSettings: coreSettings),
+    /// `Sources/NeuralCoreAVX512` holds symlinks to NeuralCore's kernel files: one source,
+    /// compiled a second time for AVX-512 with its wider register blocks.
+    .target(name: "NeuralCoreAVX512", swiftSettings: avx512Settings),
+    .target(name: "NeuralCore", dependencies: ["CCPU", "NeuralCoreAVX512"], swiftSettings: coreSettings),
     /// Files: CSV data, shipped assets, weights JSON, atomic writes. NeuralCore stays math only.
     .target(name: "RegvizData", dependencies: ["NeuralCore"]),
     .target(name: "Training", dependencies: ["NeuralCore", "RegvizData"], swiftSettings: coreSettings),
@@ -51,7 +60,7 @@ let package = Package(
     // MARK: - Tests
     /// Helpers shared by the test targets (text snapshots of grids).
     .target(name: "TestSupport", dependencies: ["Canvas"], path: "Tests/_TestSupport"),
-    .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "RegvizData"],
+    .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "NeuralCoreAVX512", "RegvizData"],
                 resources: [.copy("Fixtures")], swiftSettings: coreSettings),
     .testTarget(name: "RegvizDataTests", dependencies: ["RegvizData", "NeuralCore"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralCore", "RegvizData"]),

@@ -34,10 +34,20 @@ public struct DataSplit: Sendable {
         let m = sum / Double(train.count)
         let variance = max(squares / Double(train.count) - m * m, 0)
         mean[i] = Float(m)
-        scale[i] = variance > 1e-12 ? Float(variance.squareRoot()) : 1
+        // Cancellation can leave the variance a hair above the largest square: keep it finite.
+        scale[i] = variance > 1e-12 ? min(Float(variance.squareRoot()), .greatestFiniteMagnitude) : 1
       }
       func apply(_ set: inout Dataset) {
-        for n in 0..<set.count { for i in 0..<d { set.features[n * d + i] = (set.features[n * d + i] - mean[i]) / scale[i] } }
+        for n in 0..<set.count {
+          for i in 0..<d {
+            let x = set.features[n * d + i]
+            let z = (x - mean[i]) / scale[i]
+            // x − mean overflows Float for features near ±3.4e38 (every lane would diverge at
+            // once); Double holds the difference. Float stays the rule so ordinary data keeps
+            // its bits.
+            set.features[n * d + i] = z.isFinite ? z : Float((Double(x) - Double(mean[i])) / Double(scale[i]))
+          }
+        }
       }
       apply(&train)
       if var v = validation { apply(&v); validation = v }

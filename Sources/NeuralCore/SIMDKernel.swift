@@ -2,8 +2,15 @@
 /// independent FMA chains are in flight (two FMA units × four cycles of latency), reading
 /// memory only along contiguous rows. Same layout and results as `ScalarKernel` (to rounding);
 /// columns that do not fill a vector fall back to a scalar remainder loop.
+///
+/// This one file is compiled twice: into `NeuralCore` for AVX2 + FMA (`-target-cpu haswell`)
+/// and into `NeuralCoreAVX512` for AVX-512 (`skylake-avx512`, with `AVX512` defined), where a
+/// `SIMD16` is one register and 32 of them allow 8 × 32 blocks (`Impl` picks one at run time).
+/// The entry points are `@inline(never)` so that neither copy is inlined into code compiled for
+/// the other CPU.
 public enum SIMDKernel {
   /// Forward: y = xᵀ·w + b.  x: (in, ld), w: (in, out), b: (out), y: (out, ld)
+  @inline(never)
   public static func forward(
     x: UnsafePointer<Float>, w: UnsafePointer<Float>, b: UnsafePointer<Float>,
     y: UnsafeMutablePointer<Float>, inputs: Int, outputs: Int, batch: Int, ld: Int
@@ -18,6 +25,7 @@ public enum SIMDKernel {
   /// Wide layers go through `scratch` (ld × out floats): dYᵀ is written once, then each row of
   /// dW is a combination of its rows — no horizontal sums. Narrow layers (fewer than 32 outputs)
   /// would leave vectors mostly empty that way, so they take blocked dot products instead.
+  @inline(never)
   public static func weightGradient(
     x: UnsafePointer<Float>, dy: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>,
     inputs: Int, outputs: Int, batch: Int, ld: Int, scratch: UnsafeMutablePointer<Float>
@@ -34,6 +42,7 @@ public enum SIMDKernel {
   }
 
   /// Bias gradient: db[o] = Σ_b dy[o,b].  dy: (out, ld), db: (out)
+  @inline(never)
   public static func biasGradient(
     dy: UnsafePointer<Float>, db: UnsafeMutablePointer<Float>, outputs: Int, batch: Int, ld: Int
   ) {
@@ -54,6 +63,7 @@ public enum SIMDKernel {
   }
 
   /// Input gradient: dx[i,b] = Σ_o w[i,o]·dy[o,b].  dy: (out, ld), w: (in, out), dx: (in, ld)
+  @inline(never)
   public static func inputGradient(
     dy: UnsafePointer<Float>, w: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>,
     inputs: Int, outputs: Int, batch: Int, ld: Int
@@ -97,7 +107,53 @@ public enum SIMDKernel {
     // L1 across all row blocks; without it, wide layers stream b from L2 once per row block.
     let tile = 128
     var col = 0
+    #if AVX512
+    // 8 rows × 32 columns: 16 accumulators (each broadcast weight feeds two FMAs), 16 of 32 zmm
+    // registers. Small blocks would leave the 12-chain-deep FMA pipes idle; rows left over take
+    // the 4 × 16 code below, one 16-column half at a time.
+    let wideRows = rows >= 8 ? rows & ~7 : 0
+    while wideRows > 0 && col + 32 <= vectorEnd {
+      var k0 = 0
+      repeat {
+        let k1 = min(k0 + tile, depth)
+        wideBlock(a: a, rowStride: rowStride, depthStride: depthStride, b: b, ldb: ldb, bias: bias, first: k0 == 0,
+                  c: c, ldc: ldc, rows: wideRows, k0: k0, k1: k1, col: col)
+        k0 = k1
+      } while k0 < depth
+      if wideRows < rows {
+        narrowBlock(a: a, rowStride: rowStride, depthStride: depthStride, b: b, ldb: ldb, bias: bias,
+                    c: c, ldc: ldc, rowStart: wideRows, rows: rows, depth: depth, tile: tile, col: col)
+        narrowBlock(a: a, rowStride: rowStride, depthStride: depthStride, b: b, ldb: ldb, bias: bias,
+                    c: c, ldc: ldc, rowStart: wideRows, rows: rows, depth: depth, tile: tile, col: col + 16)
+      }
+      col += 32
+    }
+    #endif
     while col < vectorEnd {
+      narrowBlock(a: a, rowStride: rowStride, depthStride: depthStride, b: b, ldb: ldb, bias: bias,
+                  c: c, ldc: ldc, rowStart: 0, rows: rows, depth: depth, tile: tile, col: col)
+      col += 16
+    }
+    // Scalar remainder: the columns that do not fill a vector.
+    if vectorEnd < columns {
+      for r in 0..<rows {
+        for s in vectorEnd..<columns {
+          var sum = bias?[r] ?? 0
+          for k in 0..<depth { sum += a[r * rowStride + k * depthStride] * b[k * ldb + s] }
+          c[r * ldc + s] = sum
+        }
+      }
+    }
+  }
+
+  /// Rows `rowStart..<rows` of one 16-column strip at `col`, in 4-row blocks: 4 SIMD16
+  /// accumulators (8 AVX2 registers).
+  @inline(__always)
+  static func narrowBlock(
+    a: UnsafePointer<Float>, rowStride: Int, depthStride: Int,
+    b: UnsafePointer<Float>, ldb: Int, bias: UnsafePointer<Float>?,
+    c: UnsafeMutablePointer<Float>, ldc: Int, rowStart: Int, rows: Int, depth: Int, tile: Int, col: Int
+  ) {
       var k0 = 0
       repeat {
         let k1 = min(k0 + tile, depth)
@@ -105,7 +161,7 @@ public enum SIMDKernel {
         @inline(__always) func start(_ row: Int) -> Vec {
           first ? Vec(repeating: bias?[row] ?? 0) : load(c + row * ldc + col)
         }
-        var r = 0
+        var r = rowStart
         while r + 4 <= rows {
           var c0 = start(r), c1 = start(r + 1), c2 = start(r + 2), c3 = start(r + 3)
           var ap = a + r * rowStride + k0 * depthStride
@@ -144,19 +200,62 @@ public enum SIMDKernel {
         }
         k0 = k1
       } while k0 < depth
-      col += 16
+  }
+
+  #if AVX512
+  /// Rows 0..<rows (a multiple of 8) of the 32 columns at `col`, depth k0..<k1, in 8 × 32 blocks.
+  /// The first depth tile starts from the bias, later ones from what c holds.
+  @inline(__always)
+  static func wideBlock(
+    a: UnsafePointer<Float>, rowStride: Int, depthStride: Int,
+    b: UnsafePointer<Float>, ldb: Int, bias: UnsafePointer<Float>?, first: Bool,
+    c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, k0: Int, k1: Int, col: Int
+  ) {
+    @inline(__always) func start(_ row: Int, _ half: Int) -> Vec {
+      first ? Vec(repeating: bias?[row] ?? 0) : load(c + row * ldc + col + half)
     }
-    // Scalar remainder: the columns that do not fill a vector.
-    if vectorEnd < columns {
-      for r in 0..<rows {
-        for s in vectorEnd..<columns {
-          var sum = bias?[r] ?? 0
-          for k in 0..<depth { sum += a[r * rowStride + k * depthStride] * b[k * ldb + s] }
-          c[r * ldc + s] = sum
-        }
+    var r = 0
+    while r < rows {
+      var l0 = start(r, 0), h0 = start(r, 16), l1 = start(r + 1, 0), h1 = start(r + 1, 16)
+      var l2 = start(r + 2, 0), h2 = start(r + 2, 16), l3 = start(r + 3, 0), h3 = start(r + 3, 16)
+      var l4 = start(r + 4, 0), h4 = start(r + 4, 16), l5 = start(r + 5, 0), h5 = start(r + 5, 16)
+      var l6 = start(r + 6, 0), h6 = start(r + 6, 16), l7 = start(r + 7, 0), h7 = start(r + 7, 16)
+      var ap = a + r * rowStride + k0 * depthStride
+      var bp = b + k0 * ldb + col
+      for _ in k0..<k1 {
+        let lo = load(bp), hi = load(bp + 16)
+        var w = Vec(repeating: ap[0])
+        l0 = l0.addingProduct(lo, w); h0 = h0.addingProduct(hi, w)
+        w = Vec(repeating: ap[rowStride])
+        l1 = l1.addingProduct(lo, w); h1 = h1.addingProduct(hi, w)
+        w = Vec(repeating: ap[2 * rowStride])
+        l2 = l2.addingProduct(lo, w); h2 = h2.addingProduct(hi, w)
+        w = Vec(repeating: ap[3 * rowStride])
+        l3 = l3.addingProduct(lo, w); h3 = h3.addingProduct(hi, w)
+        w = Vec(repeating: ap[4 * rowStride])
+        l4 = l4.addingProduct(lo, w); h4 = h4.addingProduct(hi, w)
+        w = Vec(repeating: ap[5 * rowStride])
+        l5 = l5.addingProduct(lo, w); h5 = h5.addingProduct(hi, w)
+        w = Vec(repeating: ap[6 * rowStride])
+        l6 = l6.addingProduct(lo, w); h6 = h6.addingProduct(hi, w)
+        w = Vec(repeating: ap[7 * rowStride])
+        l7 = l7.addingProduct(lo, w); h7 = h7.addingProduct(hi, w)
+        ap += depthStride
+        bp += ldb
       }
+      let out = c + r * ldc + col
+      store(l0, out); store(h0, out + 16)
+      store(l1, out + ldc); store(h1, out + ldc + 16)
+      store(l2, out + 2 * ldc); store(h2, out + 2 * ldc + 16)
+      store(l3, out + 3 * ldc); store(h3, out + 3 * ldc + 16)
+      store(l4, out + 4 * ldc); store(h4, out + 4 * ldc + 16)
+      store(l5, out + 5 * ldc); store(h5, out + 5 * ldc + 16)
+      store(l6, out + 6 * ldc); store(h6, out + 6 * ldc + 16)
+      store(l7, out + 7 * ldc); store(h7, out + 7 * ldc + 16)
+      r += 8
     }
   }
+  #endif
 
   /// c[i, o] = Σ_s x[i, s] · y[o, s] (c row-major with rowsY columns), 2×2 blocks of dot products.
   @inline(__always)

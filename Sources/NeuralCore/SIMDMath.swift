@@ -1,7 +1,6 @@
 /// Vectorized elementary functions for `SIMD16<Float>`, accurate to a few ulps: the standard
 /// library has none, and calling libm per lane would undo the kernel's vectorization.
 /// Polynomials are the classic Cephes single-precision ones (range reduction + minimax fit).
-public typealias Vec = SIMD16<Float>
 
 /// 1.5·2²³: a float whose low mantissa bits hold a small integer added to it exactly.
 /// (Computed, not stored: a global `let` would be checked for lazy initialization in the loop.)

@@ -41,12 +41,19 @@ struct UpdateRule {
     dead: UnsafeMutablePointer<Float>? = nil, count: Int
   ) {
     let killing = l1Rule == .clip && lambda1 != 0 && dead != nil
+    // Plain SGD reads neither buffer and momentum only the first: skipping the loads and
+    // stores of unused (and unchanged) buffers changes no value.
+    let (usesFirst, usesSecond): (Bool, Bool)
+    switch optimizer {
+    case .sgd(_, let momentum): (usesFirst, usesSecond) = (momentum != 0, false)
+    case .adam: (usesFirst, usesSecond) = (true, true)
+    }
     var i = 0
     while i < count {
       let n = min(16, count - i)
       let w = loadPartial(params + i, n)
-      var m = loadPartial(first + i, n)
-      var v = loadPartial(second + i, n)
+      var m = usesFirst ? loadPartial(first + i, n) : Vec()
+      var v = usesSecond ? loadPartial(second + i, n) : Vec()
       var out = update(w: w, g: loadPartial(grads + i, n), m: &m, v: &v)
       if killing, let dead {
         // A link is dead once its penalty step has crossed zero; dead links stay exactly 0.
@@ -56,8 +63,8 @@ struct UpdateRule {
         storePartial(Vec().replacing(with: Vec(repeating: 1), where: nowDead), dead + i, n)
       }
       storePartial(out, params + i, n)
-      storePartial(m, first + i, n)
-      storePartial(v, second + i, n)
+      if usesFirst { storePartial(m, first + i, n) }
+      if usesSecond { storePartial(v, second + i, n) }
       i += 16
     }
   }

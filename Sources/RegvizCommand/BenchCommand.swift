@@ -26,6 +26,12 @@ public struct BenchCommand: ParsableCommand {
   @Option(help: "Only this implementation of the compute code (with --net).")
   public var impl: Impl?
 
+  @Flag(help: "Only the CSV load figure (a generated 300k × 20 file).")
+  public var dataOnly = false
+
+  @Option(help: ArgumentHelp("With --data-only: time loading this CSV instead of a generated one.", valueName: "path"))
+  public var dataFile: String?
+
   @Flag(help: "A quick pass with short timings (for smoke tests, not for figures).")
   public var quick = false
 
@@ -39,7 +45,11 @@ public struct BenchCommand: ParsableCommand {
     guard (1...100).contains(repetitions) else { throw ValidationError("--repetitions: must be 1…100, got \(repetitions)") }
   }
 
-  struct KernelFigure: Encodable { var net: String; var batch: Int; var impl: String; var samples_per_s: Double; var gflops: Double }
+  struct KernelFigure: Encodable {
+    var net: String; var batch: Int; var impl: String; var samples_per_s: Double; var gflops: Double
+    /// Median over rounds of this impl's rate ÷ the AVX2 build's in the same round (nil when not measured).
+    var vs_avx2: Double? = nil
+  }
   struct LaneFigure: Encodable { var net: String; var lanes: Int; var samples_per_s: Double; var scaling: Double }
   struct SnapshotFigure: Encodable { var net: String; var microseconds_median: Double }
   struct UIFigure: Encodable {
@@ -53,10 +63,14 @@ public struct BenchCommand: ParsableCommand {
   }
   struct Output: Encodable {
     var build: String
+    /// Which compiled SIMD code `simd` ran, and why: "avx512 (the CPU has AVX-512)".
+    var simd_target: String = SIMDTarget.summary
+    var data: DataBench.Figure?
     var kernels: [KernelFigure]
     var long_trained: [KernelFigure]
     var lanes: [LaneFigure]
-    var runner_overhead: Double
+    /// nil when only some sections ran (JSON has no NaN).
+    var runner_overhead: Double?
     var snapshot_publish: [SnapshotFigure]
     var ui: UIFigure?
   }
@@ -70,21 +84,41 @@ public struct BenchCommand: ParsableCommand {
     #endif
     let reps = quick ? 1 : repetitions
     let minSeconds = quick ? 0.01 : 0.15
+    // Data first, while the process's peak memory is still the baseline the load is measured from.
+    let csv = net.isEmpty || dataOnly
+      ? try DataBench.measure(rows: quick ? 2_000 : 300_000, features: 20, repetitions: quick ? 1 : min(reps, 5), file: dataFile)
+      : nil
     var kernels: [KernelFigure] = []
+    if dataOnly {
+      try emit(Output(build: build, data: csv, kernels: [], long_trained: [], lanes: [], runner_overhead: nil,
+                      snapshot_publish: [], ui: nil))
+      return
+    }
     let cases: [(Benchmarks.NetSpec, Int)] = [(Benchmarks.iris, 16), (Benchmarks.iris, 150), (Benchmarks.medium, 16),
                                               (Benchmarks.medium, 150), (Benchmarks.large, 150)]
+    // The scalar reference and each SIMD build this CPU runs (`simd` is one of them), timed in
+    // turn within each round so that the machine's drift hits all alike; ratios are per round.
+    let impls: [Impl] = impl.map { [$0] } ?? [.scalar, .avx2] + (SIMDTarget.hasAVX512 ? [.avx512, .simd] : [])
     for (net, batch) in cases where self.net.isEmpty || self.net.contains(net.name) {
       let data = Benchmarks.data(for: net, samples: batch * 4)
-      for impl in Impl.allCases where self.impl == nil || self.impl == impl {
-        let rate = Benchmarks.stepThroughput(Benchmarks.learner(net, impl: impl, batch: batch), data: data, batch: batch,
-                                             repetitions: reps, minSeconds: minSeconds)
+      let learners = impls.map { Benchmarks.learner(net, impl: $0, batch: batch) }
+      var rates = [[Double]](repeating: [], count: impls.count)
+      for _ in 0..<reps {
+        for j in impls.indices {
+          rates[j].append(Benchmarks.stepThroughput(learners[j], data: data, batch: batch, repetitions: 1, minSeconds: minSeconds))
+        }
+      }
+      let avx2 = impls.firstIndex(of: .avx2)
+      for (j, impl) in impls.enumerated() {
+        let rate = Benchmarks.median(rates[j])
+        let ratio = avx2.map { a in Benchmarks.median(zip(rates[j], rates[a]).map { $0 / $1 }) }
         kernels.append(KernelFigure(net: net.name, batch: batch, impl: impl.rawValue, samples_per_s: rate,
-                                    gflops: rate * net.flopsPerSample / 1e9))
+                                    gflops: rate * net.flopsPerSample / 1e9, vs_avx2: ratio))
       }
     }
     if !net.isEmpty {
       // Kernels only: the other sections are left out (JSON: empty, overhead null).
-      try emit(Output(build: build, kernels: kernels, long_trained: [], lanes: [], runner_overhead: .nan,
+      try emit(Output(build: build, data: nil, kernels: kernels, long_trained: [], lanes: [], runner_overhead: nil,
                       snapshot_publish: [], ui: nil))
       return
     }
@@ -133,7 +167,7 @@ public struct BenchCommand: ParsableCommand {
                       wide_first_frame_ms: wide.firstFrameMilliseconds, wide_frame_ms_median: wide.frames.medianMilliseconds,
                       wide_frame_ms_p90: wide.frames.p90Milliseconds,
                       run_peak_mb_20k_epochs: memory[0], run_peak_mb_200k_epochs: memory[1])
-    let output = Output(build: build, kernels: kernels, long_trained: longTrained, lanes: lanes,
+    let output = Output(build: build, data: csv, kernels: kernels, long_trained: longTrained, lanes: lanes,
                         runner_overhead: overhead, snapshot_publish: snapshots, ui: ui)
     try emit(output)
   }
@@ -151,14 +185,20 @@ public struct BenchCommand: ParsableCommand {
   }
 
   static func table(_ o: Output) -> String {
-    var s = "regviz bench (\(o.build) build, medians; one core per lane)\n\n"
+    var s = "regviz bench (\(o.build) build, medians; one core per lane)\nsimd runs \(o.simd_target)\n\n"
+    if let d = o.data {
+      s += String(format: "CSV load (%d rows × %d features, %.1f MB): %.3f s, %.0f MB/s; peak memory +%.1f MB for %.1f MB of floats\n\n",
+                  d.rows, d.features, d.megabytes, d.seconds_median, d.megabytes_per_s, d.peak_rss_growth_mb, d.float_data_mb)
+    }
+    guard !o.kernels.isEmpty else { return s }
     s += "Training step (forward + backward + update), one thread:\n"
-    s += "  net             batch  impl    samples/s      GFLOP/s   simd/scalar\n"
+    s += "  net             batch  impl    samples/s      GFLOP/s   ×scalar  ×avx2 (in-run)\n"
     for k in o.kernels {
       let scalar = o.kernels.first { $0.net == k.net && $0.batch == k.batch && $0.impl == "scalar" }?.samples_per_s
-      let ratio = k.impl == "simd" && scalar != nil ? String(format: "%9.1f×", k.samples_per_s / scalar!) : ""
+      let ratio = k.impl != "scalar" && scalar != nil ? String(format: "%7.1f×", k.samples_per_s / scalar!) : "        "
+      let vsAVX2 = k.impl != "scalar" && k.impl != "avx2" ? k.vs_avx2.map { String(format: "  %5.2f×", $0) } ?? "" : ""
       s += "  " + pad(k.net, 15) + String(format: " %5d  ", k.batch) + pad(k.impl, 6)
-        + String(format: " %12.0f  %9.2f  ", k.samples_per_s, k.gflops) + ratio + "\n"
+        + String(format: " %12.0f  %9.2f  ", k.samples_per_s, k.gflops) + ratio + vsAVX2 + "\n"
     }
     s += "\nAfter 20 000 training steps (denormal check):\n"
     for k in o.long_trained {
@@ -166,7 +206,9 @@ public struct BenchCommand: ParsableCommand {
     }
     s += "\nLanes in parallel (headless runner, batch 150), total samples/s:\n"
     for l in o.lanes { s += "  " + pad(l.net, 15) + String(format: " %d lanes %12.0f   %.2f× one lane\n", l.lanes, l.samples_per_s, l.scaling) }
-    s += String(format: "\nRunner + per-epoch metrics cost with one lane vs the bare loop (20-64-64-3): %.1f%%\n", 100 * o.runner_overhead)
+    if let overhead = o.runner_overhead {
+      s += String(format: "\nRunner + per-epoch metrics cost with one lane vs the bare loop (20-64-64-3): %.1f%%\n", 100 * overhead)
+    }
     s += "Snapshot build + publish:\n"
     for p in o.snapshot_publish { s += "  " + pad(p.net, 15) + String(format: " %8.1f µs\n", p.microseconds_median) }
     if let ui = o.ui {

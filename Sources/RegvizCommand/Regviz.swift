@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NeuralCore
 
 /// `regviz`: watch L1 and L2 regularization happen, in a terminal.
 public struct Regviz: ParsableCommand {
@@ -14,7 +15,8 @@ public struct Regviz: ParsableCommand {
       Data and lessons are looked up in: --data-dir, $REGVIZ_DATA_DIR, <bin>/../share/regviz, \
       <bin>/regviz-data, then the source tree it was built from.
       """,
-    version: version,
+    // The second line says which compiled SIMD code runs here (REGVIZ_IMPL forces one).
+    version: version + "\nsimd: " + SIMDTarget.summary,
     subcommands: [LessonCommand.self, PlayCommand.self, RunCommand.self, SweepCommand.self, BenchCommand.self,
                   LessonsCommand.self],
     defaultSubcommand: LessonCommand.self)

@@ -26,6 +26,21 @@ import Testing
     #expect(raw.validation == nil && raw.train.features == data.features)
   }
 
+  /// Issue 10 item 12: features near ±Float.max made x − mean overflow, and every lane diverged.
+  @Test func standardizationSurvivesHugeFeatures() {
+    let big = Float.greatestFiniteMagnitude
+    // Mean big/2: −big − mean is −1.5·big, beyond Float.
+    let data = Dataset(name: "huge", features: [big, 1, big, 2, big, 3, -big, 4], labels: [0, 1, 0, 1],
+                       featureNames: ["a", "b"], classNames: ["p", "q"])
+    let split = DataSplit(data, validationFraction: 0, seed: 1)
+    #expect(split.train.features.allSatisfy { $0.isFinite })
+    let a = (0..<4).map { split.train.features[$0 * 2] }
+    let r = Float(3).squareRoot()
+    let expected: [Float] = [1 / r, 1 / r, 1 / r, -r]
+    #expect(zip(a, expected).allSatisfy { abs($0 - $1) < 1e-3 })
+    #expect(split.scale!.allSatisfy { $0.isFinite })
+  }
+
   @Test func sparseKnowsItsInformativeFeatures() {
     let a = SparseDataset.make(seed: 4), b = SparseDataset.make(seed: 4), c = SparseDataset.make(seed: 5)
     #expect(a == b && a != c)

@@ -1,0 +1,23 @@
+#include "ccpu.h"
+
+/* __builtin_cpu_supports reads cpuid once (compiler-rt's __cpu_indicator_init) and also checks
+   that the OS saves the wider registers (xgetbv), which cpuid alone does not tell. */
+int ccpu_has_avx512(void) {
+#if defined(__x86_64__)
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512cd") &&
+         __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512dq") &&
+         __builtin_cpu_supports("avx512vl");
+#else
+  return 0;
+#endif
+}
+
+int ccpu_has_avx2_fma(void) {
+#if defined(__x86_64__)
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+#else
+  return 0;
+#endif
+}

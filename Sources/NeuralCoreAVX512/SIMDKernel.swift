@@ -1,0 +1,1 @@
+../NeuralCore/SIMDKernel.swift

@@ -1,0 +1,1 @@
+../NeuralCore/SIMDVec.swift
