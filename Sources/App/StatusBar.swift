@@ -28,6 +28,11 @@ enum StatusBar {
       snapshot.running ? Segment(text: "▶ \(pace)", style: theme.ok, priority: 9)
                        : Segment(text: "⏸ paused (\(pace))", style: theme.warning, priority: 9),
     ]
+    // A data set loading for the next experiment: the panels still show the one before.
+    if let loading = snapshot.loading {
+      segments.insert(Segment(text: "loading \(loading.name) \(Int((loading.fraction * 100).rounded()))%",
+                              style: theme.warning, priority: 11), at: 1)
+    }
     // Steps per second mean nothing while paused.
     if snapshot.running {
       segments.append(Segment(text: "\(Format.count(snapshot.stepsPerSecond)) steps/s", style: theme.dim, priority: 0))

@@ -42,7 +42,9 @@ public enum DataSource: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The data, read through `locator` for shipped files. `seed` fixes the synthetic data.
-  public func load(seed: UInt64, locator: ResourceLocator = ResourceLocator()) throws(DataError) -> Dataset {
+  /// `progress` hears the fraction of a CSV file read so far (on the calling thread).
+  public func load(seed: UInt64, locator: ResourceLocator = ResourceLocator(),
+                   progress: (@Sendable (Double) -> Void)? = nil) throws(DataError) -> Dataset {
     switch self {
     case .sparse:
       return SparseDataset.make(seed: seed)
@@ -52,7 +54,7 @@ public enum DataSource: Sendable, Hashable, CustomStringConvertible {
       }
       return try CSVDataset.load(path: path, label: .last, name: "iris")
     case .csv(let path, let label):
-      return try CSVDataset.load(path: path, label: label)
+      return try CSVDataset.load(path: path, label: label, progress: progress)
     }
   }
 }

@@ -32,6 +32,10 @@ final class ControlState: @unchecked Sendable {
   var message: String?
   /// The rung the λ keys moved the largest λ to; nil while the lanes are as configured.
   var lambdaRung: Float?
+  /// A data set being loaded for a `reconfigure`, and how far.
+  var loading: (name: String, fraction: Double)?
+  /// Publishes a snapshot from the control loop in the middle of a command (load progress).
+  var publish: (@Sendable (ExperimentSnapshot) -> Void)?
   let locator: ResourceLocator
   /// At full speed, epochs per round, adapted so a round lasts about 20 ms.
   var epochsPerRound = 1
@@ -141,7 +145,7 @@ final class ControlState: @unchecked Sendable {
       lanes: lanes.map(\.snapshot), running: running, speed: speed, stepsPerSecond: running ? stepsPerSecond : 0,
       config: runningConfig, featureNames: data.train.featureNames, informative: data.train.informative,
       trainCount: data.train.count, validationCount: data.validation?.count ?? 0, message: message,
-      prepared: prepared)
+      loading: loading, prepared: prepared)
   }
 
   // MARK: - Commands
@@ -181,7 +185,18 @@ final class ControlState: @unchecked Sendable {
       nextDue = nil
     case .reconfigure(let config):
       do {
-        prepared = try PreparedExperiment(config, initialWeights: nil, locator: locator)
+        let name = URL(fileURLWithPath: config.dataset.description).lastPathComponent
+        // The control loop itself loads, so the screen (which never waits for it) stays live;
+        // progress goes out as snapshots, about every 2% of the file.
+        // Called on this thread, the control loop's: the state stays confined to it.
+        let state = self
+        let progress: @Sendable (Double) -> Void = { fraction in
+          guard fraction - (state.loading?.fraction ?? -1) >= 0.02 || fraction >= 1 else { return }
+          state.loading = (name, fraction)
+          state.publish?(state.makeSnapshot())
+        }
+        defer { loading = nil }
+        prepared = try PreparedExperiment(config, initialWeights: nil, locator: locator, progress: progress)
         lambdaRung = nil
         lanes = prepared.lanes.enumerated().map { LaneSlot(LaneTrainer(lane: $1, prepared: prepared), index: $0) }
         nextDue = nil

@@ -106,12 +106,13 @@ public struct PreparedExperiment: Sendable {
 
   /// Loads the data and draws the initial weights. Throws a one-line message on bad input.
   public init(_ config: ExperimentConfig, initialWeights: WeightsFile? = nil,
-              locator: ResourceLocator = ResourceLocator()) throws(ConfigError) {
+              locator: ResourceLocator = ResourceLocator(),
+              progress: (@Sendable (Double) -> Void)? = nil) throws(ConfigError) {
     if let p = config.problem { throw ConfigError(p) }
     var lanes: [Lane] = []
     for lane in config.lanes { lanes.append(try Lane(lane, layerCount: config.layerCount)) }
     let raw: Dataset
-    do { raw = try config.dataset.load(seed: config.dataSeed, locator: locator) } catch {
+    do { raw = try config.dataset.load(seed: config.dataSeed, locator: locator, progress: progress) } catch {
       throw ConfigError(error.description)
     }
     guard raw.classCount <= ExperimentConfig.maxClasses else {

@@ -37,6 +37,9 @@ public struct ExperimentSnapshot: Sendable {
   public var validationCount: Int
   /// A command that could not be carried out (shown once in the status line), else nil.
   public var message: String?
+  /// While a new data set loads (a `reconfigure`): its name and the fraction read so far. The
+  /// lanes meanwhile still show the experiment before it.
+  public var loading: (name: String, fraction: Double)? = nil
   /// The data and initial weights the run started from: what a Keras export needs.
   public var prepared: PreparedExperiment? = nil
 

@@ -26,6 +26,8 @@ public final class Runner: Sendable {
     let prepared = try PreparedExperiment(config, initialWeights: initialWeights, locator: locator)
     state = ControlState(prepared: prepared, speed: speed, running: !paused, locator: locator)
     box = LatestBox(state.makeSnapshot())
+    let box = self.box
+    state.publish = { box.publish($0) }
   }
 
   /// The latest published state. Never waits for training.

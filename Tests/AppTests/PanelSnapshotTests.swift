@@ -97,6 +97,15 @@ import Training
     }
   }
 
+  @Test func aLoadingDataSetShowsOnTheStatusLine() {
+    var loading = snapshot
+    loading.loading = (name: "big.csv", fraction: 0.453)
+    let grid = draw(width: 80, height: 1) { rect, p in
+      StatusBar.drawStatus(loading, state: AppState(), in: rect, painter: &p)
+    }
+    #expect(grid.row(0).contains("loading big.csv 45%"), "\(grid.row(0))")
+  }
+
   @Test func noticeTakesTheKeyLine() {
     var state = AppState()
     state.note("λ is at its maximum")

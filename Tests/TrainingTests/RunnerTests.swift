@@ -1,5 +1,6 @@
 import Foundation
 import NeuralCore
+import RegvizData
 import Testing
 @testable import Training
 
@@ -166,5 +167,38 @@ import Testing
     runner.stop()
     let epochs = runner.snapshot().epoch
     #expect(epochs >= 8 && epochs <= 30, "\(epochs) epochs in 0.4 s at 50 ep/s")
+  }
+}
+
+/// A data set loaded for a new experiment reports its progress as snapshots from the control
+/// loop, so the screen shows "loading …" instead of freezing on a big file.
+@Suite struct LoadProgressTests {
+  @Test func aReconfigurePublishesItsLoadProgress() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("regviz-load-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let csv = dir.appendingPathComponent("big.csv")
+    var text = "a,b,c,label\n"
+    for i in 0..<200_000 { text += "\(i % 7).5,\(i % 11).25,\(i % 13),\(i % 3)\n" }  // ≈ 4 MB: several chunks
+    try text.write(to: csv, atomically: true, encoding: .utf8)
+
+    var config = ExperimentConfig()
+    config.hidden = [4]
+    config.lanes = [LaneConfig(spec: LaneSpec())]
+    let state = ControlState(prepared: try PreparedExperiment(config), speed: .max, running: false,
+                             locator: ResourceLocator())
+    final class Seen: @unchecked Sendable { var fractions: [Double] = []; var names: Set<String> = [] }
+    let seen = Seen()
+    state.publish = { snapshot in
+      if let loading = snapshot.loading { seen.fractions.append(loading.fraction); seen.names.insert(loading.name) }
+    }
+    config.dataset = .csv(path: csv.path)
+    state.apply(.reconfigure(config))
+    #expect(state.message == nil, "\(state.message ?? "")")
+    #expect(state.prepared.data.train.featureCount == 3)
+    #expect(seen.names == ["big.csv"])
+    #expect(seen.fractions.count >= 3 && seen.fractions.last == 1, "\(seen.fractions)")
+    #expect(seen.fractions == seen.fractions.sorted(), "progress only goes forward")
+    #expect(state.makeSnapshot().loading == nil, "nothing loading once it is done")
   }
 }
