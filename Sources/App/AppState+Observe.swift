@@ -7,7 +7,13 @@ extension AppState {
   /// frame, before drawing.
   public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double = 1.0 / 30) {
     let laneCount = snapshot.lanes.count
-    if snapshot.epoch < lastEpoch { histogramRanges = [:] }
+    if snapshot.epoch < lastEpoch {
+      histogramRanges = [:]
+      lambdaLowered = false
+    }
+    let lambda = snapshot.lanes.map(\.lane.largestLambda).max() ?? 0
+    if let shown = shownLambda, lambda < shown { lambdaLowered = true }
+    shownLambda = lambda
     lastEpoch = snapshot.epoch
     hiddenLanes = hiddenLanes.filter { $0 < laneCount }
     if hiddenLanes.count >= laneCount { hiddenLanes = [] }

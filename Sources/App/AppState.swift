@@ -54,6 +54,10 @@ public struct AppState: Hashable, Sendable {
   public var autoPaceRequested: Speed? = nil
   /// The L1 rule the last frame showed, to announce a change the runner made.
   public var shownL1Rule: L1Rule? = nil
+  /// The largest λ the last frame showed, and whether it went down since the run started: a
+  /// lane killed by a big λ does not revive when λ is lowered, and the status line says so.
+  public var shownLambda: Float? = nil
+  public var lambdaLowered = false
 
   public init(theme: Theme = .standard) {
     self.theme = theme

@@ -25,7 +25,11 @@ enum SidePanels {
       FeatureBarsWidget.Row(label: theme.printable(lane.name), style: theme.laneStyle(i),
                             values: lane.stats.featureMagnitudes.map(Double.init))
     }
-    return FeatureBarsWidget(features: features, rows: rows, scale: .shared, showsLegend: false)
+    // A feature's bar is the norm of its first-layer row; a row whose weights are all below the
+    // near-zero threshold has a norm below threshold·√units: "almost zero", drawn apart.
+    let units = Double(lanes.first?.lane.network.layers.first?.units ?? 1)
+    let nearZero = Double(snapshot.config.nearZeroThreshold) * units.squareRoot()
+    return FeatureBarsWidget(features: features, rows: rows, scale: .shared, showsLegend: false, nearZero: nearZero)
   }
 
   static func modelTitle(_ snapshot: ExperimentSnapshot, theme: Theme) -> String {

@@ -19,7 +19,10 @@ enum StatusBar {
     let features = snapshot.featureNames.count
     let classes = snapshot.lanes.first?.network.classCount ?? 0
     let pace = Format.speed(snapshot.speed) + (state.autoPace ? " (auto)" : "")
-    let lambda = snapshot.lanes.map(\.lane.largestLambda).max() ?? 0
+    // One λ when the lanes share it, else each lane's (none lanes left out): "λ 0.01 0.05 0.02".
+    let lambdas = snapshot.lanes.map(\.lane.largestLambda).filter { $0 > 0 }
+    let lambda = Set(lambdas).count <= 1 ? (lambdas.first.map(Format.strength) ?? "–")
+      : lambdas.map(Format.strength).joined(separator: " ")
     var segments = [
       Segment(text: "RegViz", style: theme.title, priority: 3),
       Segment(text: c.dataset.description, style: theme.text, priority: 8),
@@ -28,6 +31,11 @@ enum StatusBar {
       snapshot.running ? Segment(text: "▶ \(pace)", style: theme.ok, priority: 9)
                        : Segment(text: "⏸ paused (\(pace))", style: theme.warning, priority: 9),
     ]
+    // A lane that is all exact zeros (or diverged) after λ was lowered will not come back by
+    // itself — no gradient reaches a dead network. Say what does.
+    if state.lambdaLowered, let dead = snapshot.lanes.first(where: { $0.divergedAt != nil || ($0.stats.zeroFraction == 1) }) {
+      segments.insert(Segment(text: "\(dead.name) is dead: r restarts it", style: theme.warning, priority: 11), at: 1)
+    }
     // A data set loading for the next experiment: the panels still show the one before.
     if let loading = snapshot.loading {
       segments.insert(Segment(text: "loading \(loading.name) \(Int((loading.fraction * 100).rounded()))%",
@@ -38,7 +46,7 @@ enum StatusBar {
       segments.append(Segment(text: "\(Format.count(snapshot.stepsPerSecond)) steps/s", style: theme.dim, priority: 0))
     }
     segments += [
-      Segment(text: "λ " + (lambda > 0 ? Format.strength(lambda) : "–"), style: theme.text, priority: 7),
+      Segment(text: "λ " + lambda, style: theme.text, priority: 7),
       Segment(text: "lr " + Format.strength(c.optimizer.learningRate), style: theme.text, priority: 6),
       Segment(text: "L1 rule " + c.l1Rule.rawValue, style: theme.text, priority: 5),
     ]

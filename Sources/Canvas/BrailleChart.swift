@@ -86,6 +86,9 @@ public struct BrailleChart: Widget {
       guard let range else { return }
       if theme.glyphs.usesBraille {
         drawBraille(plot: plot, range: range, painter: &p)
+        // Without colour, braille lines differ by attributes only, which the eye loses where
+        // they cross: each line carries its lane's marker at its end, as in the legend.
+        if theme.colorMode == .monochrome { drawEndMarkers(plot: plot, range: range, painter: &p) }
       } else {
         drawMarkers(plot: plot, range: range, painter: &p)
       }
@@ -146,6 +149,16 @@ public struct BrailleChart: Widget {
           p.set(character, x: plot.x + column, y: plot.y + row, style: style)
         }
       }
+    }
+  }
+
+  /// Each series' marker on the cell of its last finite sample (later series on top).
+  private func drawEndMarkers(plot: Rect, range: (low: Double, high: Double), painter p: inout Painter) {
+    for line in series {
+      guard let last = line.values.lastIndex(where: \.isFinite) else { continue }
+      let x = line.values.count > 1 ? last * (plot.width - 1) / (line.values.count - 1) : 0
+      let y = BrailleChart.level(line.values[last], range: range, rows: plot.height)
+      p.set(line.marker, x: plot.x + x, y: plot.y + y, style: line.style)
     }
   }
 

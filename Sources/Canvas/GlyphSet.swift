@@ -42,6 +42,8 @@ public struct GlyphSet: Hashable, Sendable {
   public var box: BoxGlyphs
   /// Marks a value that is exactly 0.0 — the visible signature of L1.
   public var exactZero: Character
+  /// Marks a value that is not 0 but almost (Keras's L1 leaves weights there).
+  public var nearZero: Character
   /// Marks an informative feature.
   public var star: Character
   /// Bullet plus its space; continuation lines indent by its length.
@@ -59,7 +61,7 @@ public struct GlyphSet: Hashable, Sendable {
     verticalBlocks: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
     zeroBar: [" ", "▗", "▗", "▗", "▗", "▐", "▐", "▐", "▐"],
     horizontalBlocks: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
-    gaugeTrack: "░", box: .unicode, exactZero: "·", star: "★", bullet: "• ", ellipsis: "…",
+    gaugeTrack: "░", box: .unicode, exactZero: "·", nearZero: "∘", star: "★", bullet: "• ", ellipsis: "…",
     missing: "–", arrowUp: "↑", arrowDown: "↓", usesBraille: true)
 
   /// A density ramp stands in for block heights ("more ink, more value"). It avoids `.`, which
@@ -68,6 +70,6 @@ public struct GlyphSet: Hashable, Sendable {
     verticalBlocks: [" ", "_", ",", ":", "-", "=", "+", "*", "#"],
     zeroBar: [" ", ".", ".", ".", ".", "|", "|", "|", "|"],
     horizontalBlocks: [" ", " ", " ", " ", "#", "#", "#", "#", "#"],
-    gaugeTrack: ".", box: .ascii, exactZero: ".", star: "*", bullet: "- ", ellipsis: "~",
+    gaugeTrack: ".", box: .ascii, exactZero: ".", nearZero: "o", star: "*", bullet: "- ", ellipsis: "~",
     missing: "-", arrowUp: "^", arrowDown: "v", usesBraille: false)
 }

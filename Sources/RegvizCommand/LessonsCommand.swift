@@ -45,7 +45,7 @@ public struct LessonsCommand: ParsableCommand {
 
   /// One line per lesson: `✓ 1. Title (5 min) — summary`; `▸` marks the lesson in progress and
   /// a lesson that does not parse shows its first problem instead.
-  static func listing(paths: [String], progress: CourseProgress) -> String {
+  static func listing(paths: [String], progress: CourseProgress, width: Int? = TableFold.width()) -> String {
     var text = ""
     var finished = 0
     for (i, path) in paths.enumerated() {
@@ -55,13 +55,34 @@ public struct LessonsCommand: ParsableCommand {
         let done = progress.isFinished(lesson.id)
         if done { finished += 1 }
         let mark = done ? "✓" : progress.current?.lesson == lesson.id ? "▸" : " "
-        text += "\(mark) \(number) \(lesson.title) (\(lesson.minutes) min) — \(lesson.summary)\n"
+        let line = "\(mark) \(number) \(lesson.title) (\(lesson.minutes) min) — \(lesson.summary)"
+        if let width, line.count > width {
+          // Too wide for the terminal: the summary goes under the title, wrapped at words.
+          text += "\(mark) \(number) \(lesson.title) (\(lesson.minutes) min)\n"
+          text += Self.wrap(lesson.summary, width: width, indent: 5)
+        } else {
+          text += line + "\n"
+        }
       case .failure(let error):
         text += "✗ \(number) \(error)\n"
       }
     }
     text += "\n\(finished) of \(paths.count) finished. `regviz lesson N` opens lesson N; `regviz` resumes where you left off.\n"
     return text
+  }
+
+  /// `text` in lines of at most `width` columns, each indented by `indent` spaces.
+  static func wrap(_ text: String, width: Int, indent: Int) -> String {
+    var out = "", line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty, indent + line.count + 1 + word.count > width {
+        out += String(repeating: " ", count: indent) + line + "\n"
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty { out += String(repeating: " ", count: indent) + line + "\n" }
+    return out
   }
 
   /// The shipped `lessons/` directory, looked up like the data sets (`--data-dir` first).

@@ -92,13 +92,8 @@ enum Report {
                    f(r?.accuracy, 3), f(r?.valAccuracy, 3), pct(r?.zeros), pct(r?.nearZeros), f(r?.l1Norm, 2),
                    f(r?.l2Norm, 3), t.divergedAt.map { "diverged at epoch \($0)" } ?? "ok"])
     }
-    let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max()! }
-    return rows.map { r in
-      r.enumerated().map { c, cell in
-        c < 2 || c == r.count - 1 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                                  : String(repeating: " ", count: widths[c] - cell.count) + cell
-      }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-    }.joined(separator: "\n") + "\n"
+    // Name and spec read left to right, the status too; the numbers line up on the right.
+    return TableFold.render(rows, rightAligned: { $0 >= 2 && $0 < rows[0].count - 1 }, width: TableFold.width(), keep: 1)
   }
 }
 

@@ -59,7 +59,7 @@ public struct RunCommand: ParsableCommand {
     let prepared = try experiment.prepare(initialWeights: weights)
     let config = prepared.config
     if summary {
-      try Destination.print(ModelSummary.text(network: prepared.initial, lanes: prepared.lanes, datasetName: prepared.data.train.name))
+      try Destination.print(Self.summary(prepared))
       return
     }
     if try kerasExport.export(prepared, epochs: epochs) { return }
@@ -87,6 +87,15 @@ public struct RunCommand: ParsableCommand {
       try figure.write(RunPlot.svg(lanes: trainers.map { $0.snapshot() }, title: title))
       try figure.finish()
     }
+  }
+
+  /// The model summary, its table folded to the terminal when it would not fit.
+  static func summary(_ prepared: PreparedExperiment) -> String {
+    let width = TableFold.width()
+    let full = ModelSummary.text(network: prepared.initial, lanes: prepared.lanes, datasetName: prepared.data.train.name)
+    guard let width, full.split(separator: "\n").contains(where: { $0.count > width }) else { return full }
+    let parts = ModelSummary.parts(network: prepared.initial, lanes: prepared.lanes, datasetName: prepared.data.train.name)
+    return parts.title + "\n" + TableFold.render(parts.rows, rightAligned: { $0 == 3 }, width: width, keep: 1) + parts.footer
   }
 
   static func loadWeights(_ reference: String) throws -> WeightsFile {

@@ -152,17 +152,15 @@ struct SweepRow {
       let marks = Set(informative ?? [])
       // Short names (sep.len for sepal_length): cut to a column, iris read sepal_sepal_petal_petal_.
       let headers = ShortName.abbreviate(features).enumerated().map { $0.element + (marks.contains($0.offset) ? "★" : "") }
-      let column = max(6, (headers.map(\.count).max() ?? 0) + 1)
-      var s = "λ          val acc  acc    exact 0  ‖w‖₂     first-layer |w| per feature (★ informative)\n"
-      s += "           " + String(repeating: " ", count: 34) + headers.map { pad($0, column) }.joined() + "\n"
+      var table = [["λ", "val acc", "acc", "exact 0", "‖w‖₂"] + headers]
       for r in rows {
-        let valAcc = r.record?.valAccuracy.map { String(format: "%.3f", $0) } ?? "–"
-        let acc = r.record.map { String(format: "%.3f", $0.accuracy) } ?? "–"
-        let head = pad(String(format: "%.3g", r.lambda), 10) + " " + String(repeating: " ", count: max(0, 7 - valAcc.count)) + valAcc
-          + "  " + pad(acc, 5) + String(format: "  %6.1f%%  %7.3f  ", 100 * r.stats.zeroFraction, r.stats.l2Norm)
-        s += head + r.stats.featureMagnitudes.map { pad($0 == 0 ? "·" : String(format: "%.2f", $0), column) }.joined() + "\n"
+        table.append([String(format: "%.3g", r.lambda), r.record?.valAccuracy.map { String(format: "%.3f", $0) } ?? "–",
+                      r.record.map { String(format: "%.3f", $0.accuracy) } ?? "–",
+                      String(format: "%.1f%%", 100 * r.stats.zeroFraction), String(format: "%.3f", r.stats.l2Norm)]
+                     + r.stats.featureMagnitudes.map { $0 == 0 ? "·" : String(format: "%.2f", $0) })
       }
-      return s
+      return "first-layer |w| per feature (★ informative; · exactly 0) after the λ columns\n"
+        + TableFold.render(table, rightAligned: { $0 > 0 }, width: TableFold.width(), keep: 1)
     }
   }
 }

@@ -106,6 +106,44 @@ import Training
     #expect(grid.row(0).contains("loading big.csv 45%"), "\(grid.row(0))")
   }
 
+  @Test func theHeaderShowsEachLanesLambdaWhenTheyDiffer() {
+    var config = Fixtures.config()
+    config.lanes = [LaneConfig(spec: LaneSpec()), LaneConfig(name: "a", spec: LaneSpec(all: .l1(0.01))),
+                    LaneConfig(name: "b", spec: LaneSpec(all: .l1(0.05))), LaneConfig(name: "c", spec: LaneSpec(all: .l2(0.02)))]
+    let grid = draw(width: 120, height: 1) { rect, p in
+      StatusBar.drawStatus(Fixtures.snapshot(config: config), state: AppState(), in: rect, painter: &p)
+    }
+    #expect(grid.row(0).contains("λ 0.01 0.05 0.02"), "\(grid.row(0))")
+  }
+
+  @Test func aDeadLaneAfterLoweringLambdaSuggestsReset() {
+    var dead = snapshot
+    dead.lanes[1].stats.layerZeros = dead.lanes[1].stats.layerWeights
+    var state = AppState()
+    state.lambdaLowered = true
+    let grid = draw(width: 120, height: 1) { rect, p in
+      StatusBar.drawStatus(dead, state: state, in: rect, painter: &p)
+    }
+    #expect(grid.row(0).contains("L1 is dead: r restarts it"), "\(grid.row(0))")
+    let fine = draw(width: 120, height: 1) { rect, p in
+      StatusBar.drawStatus(dead, state: AppState(), in: rect, painter: &p)
+    }
+    #expect(!fine.row(0).contains("is dead"), "only after λ was lowered")
+  }
+
+  @Test func everyFeatureAndEveryStarFitsEvenBesideALesson() {
+    var zeroRows: Set<Int> = []
+    for width in [47, 60, 120] {
+      let widget = SidePanels.features(snapshot.lanes.enumerated().map { ($0.offset, $0.element) }, snapshot: snapshot,
+                                       theme: .standard)
+      let grid = draw(width: width, height: 6) { rect, p in widget.draw(in: rect, painter: &p, theme: .standard) }
+      let header = grid.row(0)
+      #expect(header.filter { $0 == "★" }.count == 4, "\(width): \(header)")
+      zeroRows.insert(grid.row(2).filter { $0 == "·" }.count)
+    }
+    #expect(zeroRows.count == 1 && zeroRows.first! >= 12, "L1's zeroed rows all shown at every width: \(zeroRows)")
+  }
+
   @Test func noticeTakesTheKeyLine() {
     var state = AppState()
     state.note("λ is at its maximum")
