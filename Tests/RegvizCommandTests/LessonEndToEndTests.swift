@@ -36,7 +36,7 @@ import Testing
       wait_for 'Twenty features, four that matter' 5 || fail "no step title"
       wait_for '● none +◆ L1' 5 || fail "lanes none and L1 not in the legend"
       wait_for 'L1 λ 0\.02' 5 || fail "no L1 lane in the weights panel"
-      wait_for 'predict first: answer a–c' 5 || fail "the question does not ask for a prediction"
+      wait_for 'paused until you answer' 5 || fail "the question does not ask for a prediction"
       screen | grep -q '⏸ paused' || fail "training runs before the prediction"
       echo "OK lesson pane, lanes, paused for the question"
       $T send-keys -t e2e Right
