@@ -81,7 +81,7 @@ struct LessonPaneTests {
     let session = Self.lessonTwo(step: 2)
     let snapshot = F.snapshot(session, epochs: 300)
     let values = LessonPane.values(of: session.step.until!, in: snapshot)
-    #expect(values.hasPrefix("noise_zeros(L1) "))
+    #expect(values.hasPrefix("epoch 300, noise_zeros(L1) "))
     #expect(values.contains("%, feature_ratio(L1) ") && values.contains(", feature_ratio(none) "))
     let epochs = try! LessonSession(lessons: F.shipped, lessonIndex: 2, step: 1)
     #expect(LessonPane.values(of: epochs.step.until!, in: F.snapshot(epochs, epochs: 12))
