@@ -218,8 +218,9 @@ public struct LessonPane {
   static func keys(_ session: LessonSession, width: Int) -> String {
     var keys: [String] = []
     if session.stepIndex > 0 || session.phase == .finished { keys.append("← back") }
-    if session.phase == .step && session.step.hint != nil { keys.append("h hint") }
+    // Answering comes before the hint: on a narrow pane it is the key that matters now.
     if session.awaitsAnswer { keys.append("\(session.labels(session.step.question!)) answer") }
+    if session.phase == .step && session.step.hint != nil { keys.append("h hint") }
     keys.append("q quit")
     while keys.count > 1, keys.joined(separator: " · ").count > width { keys.removeLast() }
     return keys.joined(separator: " · ")
