@@ -85,7 +85,7 @@ public struct LessonMode: DashboardMode {
     case .toggleHint:
       session.toggleHint(state: &state)
       return []
-    case .togglePause where session.awaitsAnswer, .stepEpoch where session.awaitsAnswer:
+    case .togglePause where session.pausedForAnswer, .stepEpoch where session.pausedForAnswer:
       state.note("predict first: answer \(session.labels(session.step.question!)) and training resumes")
       return []
     case .lambda: state.note(Self.fixed("λ"))

@@ -5,8 +5,12 @@ import Training
 
 /// The lesson beside the dashboard: "lesson 2/6 · step 3/7" in the frame, the step's title
 /// and text, its question (with the verdict and the explanation once answered), the hint when
-/// asked for, then — pinned where scrolling cannot hide it — what the learner is waiting for
-/// or that they may go on, and the lesson keys.
+/// asked for, then — pinned where scrolling cannot hide it — the unanswered question with all
+/// its choices, the step's `numbers:` per lane, what the learner is waiting for or that they
+/// may go on, and the lesson keys.
+///
+/// The question is pinned while it waits because a learner must see every choice to predict,
+/// and at 80×24 the text before it fills the pane: the text scrolls above it instead.
 public struct LessonPane {
   /// What the composer draws.
   public var side: SidePane
@@ -25,8 +29,16 @@ public struct LessonPane {
     side = SidePane(title: title, blocks: blocks, scroll: session.scroll, width: frameWidth)
     let textWidth = max(1, side.areas(in: inner).text.width)
     side.footer = LessonPane.keys(session, width: textWidth)
-    side.pinned = LessonPane.status(session, snapshot: snapshot, theme: theme, width: textWidth)
+    var pinned: [StyledLine] = []
+    if session.awaitsAnswer, let question = session.step.question {
+      pinned += TextView(blocks: LessonPane.questionBlocks(question, answer: nil, theme: theme))
+        .layout(width: textWidth, theme: theme)
+    }
+    pinned += LessonNumbers.lines(session, snapshot: snapshot, theme: theme, width: textWidth)
+    if !pinned.isEmpty { pinned.append(StyledLine()) }
+    pinned += LessonPane.status(session, snapshot: snapshot, theme: theme, width: textWidth)
       .flatMap { line in LessonPane.wrap(line.text, width: textWidth, style: line.style, theme: theme) }
+    side.pinned = pinned
     maxScroll = side.maxScroll(in: inner, theme: theme)
     side.scroll = min(session.scroll, maxScroll)
   }
@@ -61,8 +73,9 @@ public struct LessonPane {
       case .bullets(let items): return .bullets(items.map { spans($0, theme: theme) })
       }
     }
-    if let question = step.question {
-      blocks += questionBlocks(question, answer: session.answer, theme: theme)
+    // Unanswered, the question is pinned below the text (see `init`).
+    if let question = step.question, let answer = session.answer {
+      blocks += questionBlocks(question, answer: answer, theme: theme)
     }
     if session.hintShown, let hint = step.hint {
       blocks.append(.paragraph([.bold("Hint: ")] + spans(Inline.parse(hint), theme: theme)))
@@ -137,9 +150,9 @@ public struct LessonPane {
     // "waiting for: zeros(L1) ≥ 50%" reads badly broken inside the condition: when it does not
     // fit, the label gets a line of its own.
     func labelled(_ label: String, _ condition: Condition, style: Style) -> [StyledRun] {
-      let text = "\(label) \(condition)"
+      let text = "\(label) \(condition.onScreen)"
       return text.count <= width ? [StyledRun(text, style: style)]
-        : [StyledRun(label, style: style), StyledRun("\(condition)", style: style)]
+        : [StyledRun(label, style: style), StyledRun(condition.onScreen, style: style)]
     }
     let next = session.isLastStep ? "→ finish the lesson" : "→ next page"
     switch session.phase {
@@ -148,8 +161,8 @@ public struct LessonPane {
       return [StyledRun("→ lesson \(session.lessonIndex + 2): \(lesson.title)", style: theme.ok)]
     case .step:
       if session.awaitsAnswer {
-        return [StyledRun("predict first: answer \(session.labels(session.step.question!))", style: theme.warning),
-                StyledRun("then training resumes", style: theme.dim)]
+        // One short line: the question above is pinned too, and at 80×24 every row counts.
+        return [StyledRun("paused until you answer", style: theme.warning)]
       }
       guard let until = session.step.until else { return [StyledRun(next, style: theme.ok)] }
       guard session.conditionReached else {
@@ -179,7 +192,7 @@ public struct LessonPane {
     guard let value else { return "–" }
     if value.isInfinite { return value > 0 ? "∞" : "-∞" }
     switch metric {
-    case .zeros, .nearZeros, .acc, .valAcc, .noiseZeros: return String(format: "%.1f%%", value * 100)
+    case _ where metric.isFraction: return String(format: "%.1f%%", value * 100)
     default: return String(format: "%.3g", value)
     }
   }
@@ -205,8 +218,9 @@ public struct LessonPane {
   static func keys(_ session: LessonSession, width: Int) -> String {
     var keys: [String] = []
     if session.stepIndex > 0 || session.phase == .finished { keys.append("← back") }
-    if session.phase == .step && session.step.hint != nil { keys.append("h hint") }
+    // Answering comes before the hint: on a narrow pane it is the key that matters now.
     if session.awaitsAnswer { keys.append("\(session.labels(session.step.question!)) answer") }
+    if session.phase == .step && session.step.hint != nil { keys.append("h hint") }
     keys.append("q quit")
     while keys.count > 1, keys.joined(separator: " · ").count > width { keys.removeLast() }
     return keys.joined(separator: " · ")

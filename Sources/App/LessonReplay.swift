@@ -36,6 +36,15 @@ public enum LessonReplay {
     public var diverged: [String]
     /// When lingering: the first epoch after `reachedAt` at which the condition no longer held.
     public var lapsedAt: Int? = nil
+    /// The pace the dashboard trains this step at (its effective `speed:`).
+    public var speed: Speed = LessonExperiment.defaultSpeed
+
+    /// Seconds the learner waits at the lesson's pace, from arriving to Next being allowed
+    /// (the budget's worth when never reached); 0 at `speed: max`.
+    public var waitSeconds: Double {
+      guard case .epochsPerSecond(let pace) = speed, pace > 0 else { return 0 }
+      return Double((reachedAt ?? maxEpochs) - startEpoch) / pace
+    }
 
     public var reached: Bool { reachedAt != nil }
     /// Reached, and (when lingering) still true for as long as the learner stayed.
@@ -72,12 +81,14 @@ public enum LessonReplay {
     var current: Experiment?
     var outcomes: [Outcome] = []
     for (index, step) in lesson.steps.enumerated() {
-      if step.setup != nil || (current == nil && (step.until != nil || linger > 0)) {
+      if step.startsExperiment || (current == nil && (step.until != nil || linger > 0)) {
         current = try start(lesson, step: index, locator: locator)
       }
       guard var run = current else { continue }
       current = nil  // `run` is now the only owner: training does not copy the lanes' buffers
       var outcome: Outcome?
+      let speed = LessonExperiment.defaultSpeed
+      let pace = lesson.effectiveSetup(at: index).speed ?? speed
       if let until = step.until {
         let startEpoch = run.epoch
         var metrics = run.metrics
@@ -89,7 +100,8 @@ public enum LessonReplay {
         }
         outcome = Outcome(
           step: index, title: step.title, line: step.line, condition: until, maxEpochs: step.maxEpochs,
-          startEpoch: startEpoch, reachedAt: reachedAt, values: values(of: until, in: metrics), diverged: [])
+          startEpoch: startEpoch, reachedAt: reachedAt, values: values(of: until, in: metrics), diverged: [],
+          speed: pace)
       }
       if linger > 0 && outcome?.reached != false {
         for _ in 0..<linger where !run.allDiverged {

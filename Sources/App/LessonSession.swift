@@ -10,8 +10,10 @@ import Training
 /// - The experiment follows the steps. Arriving at a step whose setup differs from the one
 ///   running (another step's `regviz` block started it) reconfigures the runner; a step
 ///   without setup keys keeps training the current run, as `LessonReplay` does.
-/// - Predict, then observe: while a step's question is unanswered, training is paused.
-///   Answering shows the explanation and resumes training.
+/// - Predict, then observe: while a step's question is unanswered, training is paused — at
+///   the step's own start when it says `before-answer: restart`, which reruns the experiment
+///   in force from its initial weights (a step without setup keys would otherwise show the
+///   outcome of the run before). Answering shows the explanation and resumes training.
 /// - Next needs the step's `until:` to have held once since the learner arrived (it is
 ///   latched, because training goes on while people read and a condition may lapse) and its
 ///   question answered; otherwise the learner is told what is missing.
@@ -68,6 +70,12 @@ public struct LessonSession: Sendable {
   /// applied it, snapshots still show the previous experiment, whose numbers must not latch
   /// the new step's condition.
   private(set) var awaiting: ExperimentConfig?
+  /// After a restart into the same configuration (`before-answer: restart`), the snapshots of
+  /// the run left behind have the same config: only one from an epoch below this one (the
+  /// last seen before the restart), or epoch 0, comes from the new run.
+  private(set) var awaitingEpochBelow: Int?
+  /// The last epoch observed, for `awaitingEpochBelow`.
+  private var lastEpoch = 0
 
   /// A session at `step` of lesson `lessonIndex` (both clamped). Throws when that step's
   /// setup maps to no experiment.
@@ -96,6 +104,9 @@ public struct LessonSession: Sendable {
   public var answer: String? { answers[stepIndex] }
   /// The step asks a question that has not been answered: training waits for the prediction.
   public var awaitsAnswer: Bool { phase == .step && step.question != nil && answer == nil }
+  /// Training is held for the answer. (The same as `awaitsAnswer` for as long as every
+  /// `before-answer:` pauses; a mode that trains on behind a hidden panel would differ.)
+  public var pausedForAnswer: Bool { awaitsAnswer }
   /// The step's `until:` has held (or it has none).
   public var conditionReached: Bool { step.until == nil || reached.contains(stepIndex) }
   /// Next would be allowed now.
@@ -115,15 +126,20 @@ public struct LessonSession: Sendable {
   /// The runner is expected to have been created with `experiment`.
   public mutating func begin() -> Effects {
     progress.current = CourseProgress.Position(lesson: lesson.id, step: stepIndex)
-    return Effects(commands: [awaitsAnswer ? .pause : .resume], saveProgress: true)
+    return Effects(commands: [pausedForAnswer ? .pause : .resume], saveProgress: true)
   }
 
   /// Latches the step's condition when `snapshot` satisfies it. Called once per frame.
   public mutating func observe(_ snapshot: ExperimentSnapshot) {
+    defer { lastEpoch = snapshot.epoch }
     if let expected = awaiting {
       // A failed reconfigure leaves the old run and a message; waiting longer would not help.
       guard snapshot.config == expected || snapshot.message != nil else { return }
+      if let below = awaitingEpochBelow, snapshot.message == nil {
+        guard snapshot.epoch < below || snapshot.epoch == 0 else { return }
+      }
       awaiting = nil
+      awaitingEpochBelow = nil
     }
     guard phase == .step, let until = step.until, !reached.contains(stepIndex) else { return }
     if until.isSatisfied(by: LessonMetrics(snapshot: snapshot)) { reached.insert(stepIndex) }
@@ -140,11 +156,11 @@ public struct LessonSession: Sendable {
       return startLesson(lessonIndex + 1, state: &state)
     case .step:
       if awaitsAnswer {
-        state.note("first answer the question (\(labels(step.question!))) — then training resumes")
+        state.note("first answer the question (\(labels(step.question!))) — \(afterAnswer)")
         return Effects()
       }
       if !conditionReached {
-        state.note("not yet — waiting for: \(step.until!)")
+        state.note("not yet — waiting for: \(step.until!.onScreen)")
         return Effects()
       }
       guard isLastStep else { return enter(stepIndex + 1, state: &state) }
@@ -220,6 +236,7 @@ public struct LessonSession: Sendable {
       do throws(LessonError) {
         let next = try Self.experiment(index, of: lesson, speedOverride: speedOverride)
         effects.commands += [.reconfigure(next.config), .setSpeed(next.speed)]
+        awaitingEpochBelow = next.config == experiment.config ? lastEpoch : nil
         experiment = next
         running = id
         awaiting = next.config
@@ -228,7 +245,7 @@ public struct LessonSession: Sendable {
         state.note("cannot set up this step: \(error.message) — the previous experiment goes on")
       }
     }
-    effects.commands.append(awaitsAnswer ? .pause : .resume)
+    effects.commands.append(pausedForAnswer ? .pause : .resume)
     progress.current = CourseProgress.Position(lesson: lesson.id, step: index)
     return effects
   }
@@ -246,6 +263,9 @@ public struct LessonSession: Sendable {
     if let speedOverride { experiment.speed = speedOverride }
     return experiment
   }
+
+  /// What answering does, for the notices.
+  public var afterAnswer: String { "then training resumes" }
 
   /// `a–c` for a question with three choices.
   func labels(_ question: Question) -> String {

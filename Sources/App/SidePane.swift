@@ -47,7 +47,9 @@ public struct SidePane: Hashable, Sendable {
       body = text.inset(bottom: 2)
       footerRow = text.line(text.height - 1)
     }
-    let shownPinned = min(pinned.count, max(0, body.height - 4))
+    // The pinned lines may take all but two rows of the text (a line and "more ↓") and the
+    // blank between: a lesson's pinned question must show every choice even at 80×24.
+    let shownPinned = min(pinned.count, max(0, body.height - 3))
     var pinnedRect: Rect?
     if shownPinned > 0 {
       pinnedRect = Rect(x: text.x, y: body.maxY - shownPinned, width: text.width, height: shownPinned)

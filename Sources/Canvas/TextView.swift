@@ -38,7 +38,7 @@ public struct TextView: Widget {
     case .code(let codeLines):
       let indent = String(repeating: " ", count: TextView.codeIndent)
       return codeLines.flatMap { source in
-        WordWrap.hardWrap(source, width: width - TextView.codeIndent).map { piece in
+        WordWrap.codeWrap(source, width: width - TextView.codeIndent).map { piece in
           var line = StyledLine()
           line.append(indent, style: theme.text)
           line.append(piece, style: theme.code)

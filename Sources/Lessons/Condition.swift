@@ -30,20 +30,32 @@ public indirect enum Condition: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// Human-readable text; parsing it again gives the same condition.
-  public var description: String {
+  public var description: String { text(onScreen: false) }
+
+  /// As the screen shows numbers: a bare number compared with a fraction (accuracy, zeros) is
+  /// printed as a percentage, `acc(none) ≥ 100%` for `acc(none) >= 1`, because the gauges and
+  /// the "now:" values beside it are percentages. Still parses back to the same condition.
+  public var onScreen: String { text(onScreen: true) }
+
+  private func text(onScreen: Bool) -> String {
     switch self {
-    case .compare(let lhs, let op, let rhs): "\(lhs) \(op.symbol) \(rhs)"
-    case .and(let lhs, let rhs): "\(lhs.operand(of: "and", right: false)) and \(rhs.operand(of: "and", right: true))"
-    case .or(let lhs, let rhs): "\(lhs.operand(of: "or", right: false)) or \(rhs.operand(of: "or", right: true))"
+    case .compare(let lhs, let op, let rhs):
+      let percent = onScreen && (lhs.isFraction || rhs.isFraction)
+      return "\(lhs.text(percent: percent)) \(op.symbol) \(rhs.text(percent: percent))"
+    case .and(let lhs, let rhs):
+      return "\(lhs.operand(of: "and", right: false, onScreen)) and \(rhs.operand(of: "and", right: true, onScreen))"
+    case .or(let lhs, let rhs):
+      return "\(lhs.operand(of: "or", right: false, onScreen)) or \(rhs.operand(of: "or", right: true, onScreen))"
     }
   }
 
   /// Parentheses only where the tree differs from what `and`-binds-tighter would read back.
-  private func operand(of parent: String, right: Bool) -> String {
+  private func operand(of parent: String, right: Bool, _ onScreen: Bool) -> String {
+    let text = text(onScreen: onScreen)
     switch self {
-    case .compare: return description
-    case .and: return parent == "and" && right ? "(\(description))" : description
-    case .or: return parent == "and" || right ? "(\(description))" : description
+    case .compare: return text
+    case .and: return parent == "and" && right ? "(\(text))" : text
+    case .or: return parent == "and" || right ? "(\(text))" : text
     }
   }
 }
@@ -127,33 +139,52 @@ public indirect enum NumericExpression: Sendable, Equatable, CustomStringConvert
     }
   }
 
-  public var description: String {
+  public var description: String { text(percent: false) }
+
+  /// In fraction units: a fraction metric, a percentage, or a sum or difference with one.
+  var isFraction: Bool {
     switch self {
-    case .number(let v): Self.format(v)
+    case .percent: true
+    case .metric(let m, _): m.isFraction
+    case .binary(let lhs, let op, let rhs): (op == .add || op == .subtract) && (lhs.isFraction || rhs.isFraction)
+    case .negate(let e): e.isFraction
+    case .number, .epoch: false
+    }
+  }
+
+  /// With `percent`, bare numbers added to or compared with fractions print as percentages
+  /// (`0.1` → `10%`); factors (`0.8 * l2_norm(x)`) stay numbers.
+  func text(percent: Bool) -> String {
+    switch self {
+    case .number(let v): percent ? Self.format(v * 100) + "%" : Self.format(v)
     case .percent(let p): Self.format(p) + "%"
     case .epoch: "epoch"
     case .metric(let m, let lane): "\(m.rawValue)(\(lane))"
     case .binary(let lhs, let op, let rhs):
-      "\(lhs.wrapped(below: op.precedence)) \(op.rawValue) \(rhs.wrapped(below: op.precedence + 1))"
-    case .negate(let e): "-" + e.wrapped(below: 3)
+      "\(lhs.wrapped(below: op.precedence, percent: percent && op.precedence == 1)) \(op.rawValue) \(rhs.wrapped(below: op.precedence + 1, percent: percent && op.precedence == 1))"
+    case .negate(let e): "-" + e.wrapped(below: 3, percent: percent)
     }
   }
 
   /// Parenthesised when this expression binds looser than `precedence` requires. The right
   /// operand asks for one more so that `a - (b - c)` keeps its parentheses.
-  private func wrapped(below precedence: Int) -> String {
+  private func wrapped(below precedence: Int, percent: Bool) -> String {
     let own: Int
     switch self {
     case .binary(_, let op, _): own = op.precedence
     case .negate: own = 3
     default: own = 4
     }
-    return own < precedence ? "(\(description))" : description
+    let text = text(percent: percent)
+    return own < precedence ? "(\(text))" : text
   }
 
-  /// `300`, `0.1`, `1e-05`: whole numbers without a trailing `.0`.
+  /// `300`, `0.1`, `1e-05`: whole numbers without a trailing `.0`; `v * 100` of a short
+  /// decimal (0.07 → 7.000000000000001) rounded back to what was meant.
   static func format(_ v: Double) -> String {
     if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-    return String(v)
+    let short = (v * 1e9).rounded() / 1e9
+    if short == short.rounded(), abs(short) < 1e15 { return String(Int64(short)) }
+    return String(abs(short - v) < 1e-12 * max(1, abs(v)) ? short : v)
   }
 }

@@ -8,6 +8,8 @@ struct StepDirectives: Equatable {
   var highlight: Panel?
   var question: Question?
   var hint: String?
+  var beforeAnswer: BeforeAnswer = .pause
+  var numbers: [Metric] = []
 }
 
 /// Turns a `regviz` block into `StepDirectives`.
@@ -23,6 +25,7 @@ enum DirectiveParser {
     var laneLines: [String: Int] = [:]
     var until: DirectiveLine?
     var maxEpochs: DirectiveLine?
+    var beforeAnswer: DirectiveLine?
 
     for d in lines {
       if d.key == "lane" {
@@ -34,6 +37,11 @@ enum DirectiveParser {
         setup.lanes.append(lane)
         continue
       }
+      if d.key == "numbers" {
+        // Errors point at the offending name inside the list, not at the value's start.
+        result.numbers = try NumbersDirective.parse(d, file: file)
+        continue
+      }
       do {
         switch d.key {
         case "until": until = d
@@ -42,6 +50,9 @@ enum DirectiveParser {
           result.maxEpochs = try SetupValues.positiveInt(d.value, key: "max-epochs")
         case "highlight": result.highlight = try SetupValues.choice(d.value, key: "highlight") as Panel
         case "hint": result.hint = d.value
+        case "before-answer":
+          beforeAnswer = d
+          result.beforeAnswer = try BeforeAnswer.parse(d.value)
         default: try apply(d, to: &setup)
         }
       } catch {
@@ -59,6 +70,9 @@ enum DirectiveParser {
     }
     result.question = try QuestionBuilder.build(
       lines.filter { DirectiveLine.questionKeys.contains($0.key) }, file: file)
+    if let beforeAnswer, result.question == nil {
+      throw beforeAnswer.keyError("'before-answer:' needs a question ('ask:') in the same step", file: file)
+    }
     result.setup = setup.isEmpty ? nil : setup
     return result
   }

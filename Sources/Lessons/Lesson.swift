@@ -29,12 +29,13 @@ public struct Lesson: Sendable, Equatable {
     return steps[...last].reduce(Setup()) { merged, step in step.setup.map(merged.merging) ?? merged }
   }
 
-  /// The index of the most recent step at or before `index` that has a setup, i.e. the step
-  /// whose arrival (re)started the experiment now running; nil if none has.
+  /// The index of the most recent step at or before `index` that starts an experiment (a
+  /// setup, or `before-answer: restart`), i.e. the step whose arrival (re)started the
+  /// experiment now running; nil if none has.
   public func setupStepIndex(atOrBefore index: Int) -> Int? {
     guard !steps.isEmpty else { return nil }
     let last = min(max(index, 0), steps.count - 1)
-    return steps[...last].lastIndex { $0.setup != nil }
+    return steps[...last].lastIndex { $0.startsExperiment }
   }
 }
 
@@ -59,6 +60,14 @@ public struct Step: Sendable, Equatable {
   public var highlight: Panel?
   public var question: Question?
   public var hint: String?
+  /// What the screen does while the question waits for its answer (`before-answer:`).
+  public var beforeAnswer: BeforeAnswer = .pause
+  /// Metrics the lesson pane lists per lane on this step (`numbers:`), in order.
+  public var numbers: [Metric] = []
+
+  /// This step (re)starts the experiment on arrival: it sets up one, or restarts the one in
+  /// force so that its question comes before what it asks about.
+  public var startsExperiment: Bool { setup != nil || (question != nil && beforeAnswer == .restart) }
 
   public init(
     title: String, line: Int = 0, blocks: [Block] = [], setup: Setup? = nil,

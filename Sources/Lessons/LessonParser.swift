@@ -56,6 +56,8 @@ public enum LessonParser {
       step.highlight = d.highlight
       step.question = d.question
       step.hint = d.hint
+      step.beforeAnswer = d.beforeAnswer
+      step.numbers = d.numbers
     }
     return step
   }

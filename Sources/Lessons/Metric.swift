@@ -24,6 +24,14 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
   case noiseZeros = "noise_zeros"
   /// Mean first-layer row norm of informative features / mean row norm of noise features.
   case featureRatio = "feature_ratio"
+
+  /// A share between 0 and 1, which the screen shows as a percentage.
+  public var isFraction: Bool {
+    switch self {
+    case .zeros, .nearZeros, .acc, .valAcc, .noiseZeros: true
+    default: false
+    }
+  }
 }
 
 /// Live values a `Condition` is evaluated against, typically backed by a training snapshot.

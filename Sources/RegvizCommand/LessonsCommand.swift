@@ -149,8 +149,11 @@ extension LessonsCommand {
         let result = LessonCheck.check(path: path, locator: locator, replay: replay, linger: linger)
         if replay, let lesson = result.lesson {
           for o in result.outcomes where o.held {
-            try Destination.print("\(path):\(o.line): \(lesson.steps[o.step].title): \(o.summary)\n")
+            let wait = "\(Int(o.waitSeconds.rounded())) s at \(o.speed)"
+            try Destination.print("\(path):\(o.line): \(lesson.steps[o.step].title): \(o.summary); \(wait)\n")
           }
+          let timing = LessonTiming(lesson, outcomes: result.outcomes)
+          try Destination.print("\(path): \(timing.summary)\n")
         }
         for problem in result.problems { try Destination.print("\(problem)\n") }
         problems += result.problems.count

@@ -132,9 +132,10 @@ final class ControlState: @unchecked Sendable {
   var runningConfig: ExperimentConfig {
     var config = prepared.config
     config.lanes = lanes.map(\.trainer.lane.config)
-    if let learner = lanes.first?.trainer.learner {
-      config.optimizer = learner.optimizer
-      config.l1Rule = learner.l1Rule
+    if let learner = lanes.first?.trainer.learner { config.optimizer = learner.optimizer }
+    // The experiment's rule is what lanes without a rule of their own train with.
+    if let shared = lanes.first(where: { $0.trainer.lane.spec.l1Rule == nil }) {
+      config.l1Rule = shared.trainer.learner.l1Rule
     }
     return config
   }
@@ -167,12 +168,11 @@ final class ControlState: @unchecked Sendable {
       }
       updateTrainers { $0.setLearningRate(next) }
     case .setL1Rule(let rule):
-      updateTrainers { $0.setL1Rule(rule) }
+      setSharedL1Rule(rule)
     case .nextL1Rule:
       let rules = L1Rule.allCases
       let current = runningConfig.l1Rule
-      let next = rules[((rules.firstIndex(of: current) ?? 0) + 1) % rules.count]
-      updateTrainers { $0.setL1Rule(next) }
+      setSharedL1Rule(rules[((rules.firstIndex(of: current) ?? 0) + 1) % rules.count])
     case .setSpeed(let s):
       speed = s
       nextDue = nil
@@ -219,6 +219,16 @@ final class ControlState: @unchecked Sendable {
       slot.trainer.remeasure()
       slot.snapshot = slot.trainer.snapshot()
     }
+  }
+
+  /// The `n` key and `setL1Rule`: every lane without an L1 rule of its own (`rule=` in its
+  /// spec) switches; a lane that names its rule keeps it, as its name promises.
+  private func setSharedL1Rule(_ rule: L1Rule) {
+    guard lanes.contains(where: { $0.trainer.lane.spec.l1Rule == nil }) else {
+      message = "every lane has its own L1 rule (rule= in its spec)"
+      return
+    }
+    updateTrainers { if $0.lane.spec.l1Rule == nil { $0.setL1Rule(rule) } }
   }
 
   private func updateTrainers(_ change: (inout LaneTrainer) -> Void) {

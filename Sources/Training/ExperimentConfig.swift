@@ -153,7 +153,8 @@ public struct PreparedExperiment: Sendable {
 
   /// The learner for one lane: the shared start with this lane's regularizers.
   public func learner(for lane: Lane) -> Learner {
-    Learner(network: initial, regularizers: lane.regularizers, optimizer: config.optimizer, l1Rule: config.l1Rule,
+    Learner(network: initial, regularizers: lane.regularizers, optimizer: config.optimizer,
+            l1Rule: lane.spec.l1Rule ?? config.l1Rule,
             impl: config.impl, maxBatch: batchSize)
   }
 

@@ -72,7 +72,9 @@ public struct KerasCode: Sendable {
       # Keras adds l1(λ)·Σ|w| and l2(λ)·Σw² (no ½) to the loss; biases are not penalized.
 
       """
-    switch config.l1Rule {
+    // A lane's own rule (`rule=` in its spec) counts too: any rule Keras lacks gets its note.
+    let rules = config.lanes.map { $0.spec.l1Rule ?? config.l1Rule }
+    switch rules.first(where: { $0 != .subgradient }) ?? .subgradient {
     case .subgradient: break
     case .prox:
       s += """

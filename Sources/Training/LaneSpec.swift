@@ -5,15 +5,22 @@ import NeuralCore
 ///     none | l1=0.01 | l2=0.01 | l1=0.005,l2=0.005     every Dense kernel alike
 ///     1:l1=0.01;2:l2=0.01                                per layer (Dense layers count from 1,
 ///                                                         the output layer last; unnamed: none)
+///     l1=0.02,rule=subgradient                           with its own L1 update rule
+///
+/// A lane's own `rule=` lets two L1 rules train side by side (lesson 6 puts Keras's
+/// subgradient beside prox); lanes without one follow the experiment's rule and the `n` key.
 public struct LaneSpec: Sendable, Hashable, CustomStringConvertible {
   /// Applied to every layer when `perLayer` is nil.
   public var all: Regularizer
   /// Layer number (1-based) → regularizer; layers not named get none.
   public var perLayer: [Int: Regularizer]?
+  /// This lane's L1 update rule; nil follows the experiment's.
+  public var l1Rule: L1Rule?
 
-  public init(all: Regularizer = .none, perLayer: [Int: Regularizer]? = nil) {
+  public init(all: Regularizer = .none, perLayer: [Int: Regularizer]? = nil, l1Rule: L1Rule? = nil) {
     self.all = all
     self.perLayer = perLayer
+    self.l1Rule = l1Rule
   }
 
   /// A malformed spec: the message names the spec and what is accepted.
@@ -28,7 +35,21 @@ public struct LaneSpec: Sendable, Hashable, CustomStringConvertible {
       ParseError(message: "lane '\(text)': \(why) (accepted: none, l1=λ, l2=λ, l1=λ,l2=λ, or per layer 1:l1=λ;2:l2=λ)")
     }
     guard !spec.isEmpty else { throw fail("empty spec") }
-    if !spec.contains(":") { return LaneSpec(all: try parseTerms(spec, fail)) }
+    if !spec.contains(":") {
+      var terms = spec.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+      var rule: L1Rule?
+      if let i = terms.firstIndex(where: { $0.lowercased().hasPrefix("rule=") }) {
+        let name = String(terms[i].dropFirst("rule=".count))
+        guard let parsed = L1Rule(rawValue: name) else {
+          throw fail("rule must be one of \(L1Rule.allCases.map(\.rawValue).joined(separator: ", ")), got '\(name)'")
+        }
+        rule = parsed
+        terms.remove(at: i)
+      }
+      let regularizer = terms.isEmpty ? Regularizer.none : try parseTerms(terms.joined(separator: ","), fail)
+      return LaneSpec(all: regularizer, l1Rule: rule)
+    }
+    if spec.contains("rule=") { throw fail("rule= applies to a whole lane, not per layer") }
     var layers: [Int: Regularizer] = [:]
     for item in spec.split(separator: ";", omittingEmptySubsequences: false) {
       let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
@@ -72,7 +93,7 @@ public struct LaneSpec: Sendable, Hashable, CustomStringConvertible {
   /// Every strength passed through `f` (the λ keys, via `Lane.rescaled`).
   public func mapStrengths(_ f: (Float) -> Float) -> LaneSpec {
     func m(_ r: Regularizer) -> Regularizer { Regularizer(lambda1: f(r.lambda1), lambda2: f(r.lambda2)) }
-    return LaneSpec(all: m(all), perLayer: perLayer?.mapValues(m))
+    return LaneSpec(all: m(all), perLayer: perLayer?.mapValues(m), l1Rule: l1Rule)
   }
 
   /// The spec in its canonical text form.
@@ -83,7 +104,7 @@ public struct LaneSpec: Sendable, Hashable, CustomStringConvertible {
       if r.lambda2 > 0 { t.append("l2=\(formatStrength(r.lambda2))") }
       return t.isEmpty ? "none" : t.joined(separator: ",")
     }
-    guard let perLayer else { return terms(all) }
+    guard let perLayer else { return terms(all) + (l1Rule.map { ",rule=\($0.rawValue)" } ?? "") }
     return perLayer.keys.sorted().map { "\($0):\(terms(perLayer[$0]!))" }.joined(separator: ";")
   }
 

@@ -36,8 +36,8 @@ struct LessonPaneTests {
     let grid = Self.frame(&session, F.snapshot(session, epochs: 0, running: false), width: 120, height: 40)
     assertSnapshot(grid, named: "lesson-120x40-question")
     #expect(contains(grid, "lesson 2/6 · step 1/6"))
-    #expect(contains(grid, "predict first: answer a–c"))
-    #expect(contains(grid, "more ↓"), "the choices are below the fold")
+    #expect(contains(grid, "paused until you answer"))
+    #expect(contains(grid, "c) Every weight the same small"), "the question is pinned: every choice shows")
     // The step highlights the weights panel: its title is drawn bright.
     let row = (0..<grid.height).first { grid.row($0).contains("weights · all layers") }!
     let x = grid.row(row).distance(of: "weights · all layers")!
@@ -81,7 +81,7 @@ struct LessonPaneTests {
     let session = Self.lessonTwo(step: 2)
     let snapshot = F.snapshot(session, epochs: 300)
     let values = LessonPane.values(of: session.step.until!, in: snapshot)
-    #expect(values.hasPrefix("noise_zeros(L1) "))
+    #expect(values.hasPrefix("epoch 300, noise_zeros(L1) "))
     #expect(values.contains("%, feature_ratio(L1) ") && values.contains(", feature_ratio(none) "))
     let epochs = try! LessonSession(lessons: F.shipped, lessonIndex: 2, step: 1)
     #expect(LessonPane.values(of: epochs.step.until!, in: F.snapshot(epochs, epochs: 12))

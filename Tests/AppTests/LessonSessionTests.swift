@@ -281,3 +281,67 @@ struct LessonSessionTests {
     #expect(session.progress.finished == ["02-second"])
   }
 }
+
+/// `before-answer: restart`: a question on a step without setup keys restarts the run in force
+/// and holds it at epoch 0, so the screen cannot give the answer away.
+@Suite("Predict first: restart")
+struct LessonRestartTests {
+  typealias F = LessonFixtures
+
+  static let lesson = try! LessonParser.parse("""
+    ---
+    title: Restart
+    summary: For tests.
+    minutes: 3
+    ---
+
+    ## Run
+
+    ```regviz
+    dataset: sparse
+    hidden: 16,16
+    lane: none
+    lane: l1=0.02
+    until: epoch >= 100
+    ```
+
+    ## Predict
+
+    ```regviz
+    before-answer: restart
+    ask: Which?
+    choice a: x
+    choice b: y
+    answer: a
+    until: epoch >= 50
+    ```
+    """, file: "r.md", validator: .regviz)
+
+  @Test func arrivingRestartsTheSameExperimentPaused() throws {
+    var session = try LessonSession(lessons: [Self.lesson], lessonIndex: 0)
+    var state = AppState()
+    session.observe(F.snapshot(session, epochs: 100))
+    let config = session.experiment.config
+    let effects = session.next(state: &state)
+    #expect(F.names(effects.commands).map { $0.prefix { $0 != "(" } } == ["reconfigure", "setSpeed", "pause"])
+    #expect(session.experiment.config == config)
+    // The run left behind, same config at epoch 100, must not latch "epoch ≥ 50".
+    _ = session.answer("a", state: &state)
+    session.observe(F.snapshot(session, epochs: 100))
+    #expect(!session.conditionReached)
+    // The restarted run at epoch 0, then 50: now it counts.
+    session.observe(F.snapshot(session, epochs: 0))
+    session.observe(F.snapshot(session, epochs: 50))
+    #expect(session.conditionReached)
+  }
+
+  @Test func goingBackAndForthWithinTheStepDoesNotRestartAgain() throws {
+    var session = try LessonSession(lessons: [Self.lesson], lessonIndex: 0, step: 1)
+    var state = AppState()
+    _ = session.answer("a", state: &state)
+    session.observe(F.snapshot(session, epochs: 60))
+    #expect(session.conditionReached)
+    let back = session.back(state: &state)
+    #expect(F.names(back.commands).first?.hasPrefix("reconfigure") == true, "step 1 is another start: it starts over")
+  }
+}

@@ -36,12 +36,15 @@ import Testing
     assertSnapshot(grid, named: "feature-bars")
   }
 
-  @Test func columnsNarrowThenOverflowWithAnEllipsis() {
+  /// Too narrow for the names: every feature still shows, in two-column cells under numbers,
+  /// every informative one starred — nothing hidden behind an ellipsis.
+  @Test func columnsNarrowThenEveryFeatureShowsNumbered() {
     #expect(FeatureBarsWidget.columns(headers: ["x1", "x2★"], available: 20) == (5, 2))
     #expect(FeatureBarsWidget.columns(headers: ["x1", "x2★"], available: 8) == (4, 2))
     #expect(FeatureBarsWidget.columns(headers: ["x1", "x2★", "x3"], available: 9) == (4, 2))
     let narrow = render(widget, width: 30, height: 5)
-    #expect(narrow.row(0) == "     x1  x2★ x3  x4  x5  x6  …")
+    #expect(narrow.row(0) == "     1 ★     5   ★ 8")
+    #expect(narrow.row(2) == "L1   · ▇ · · ▁ · ▆ ·")
     // The legend moves below the rows when the header row is full.
     #expect(narrow.row(4) == "· = exactly zero")
     assertSnapshot(narrow, named: "feature-bars-narrow")

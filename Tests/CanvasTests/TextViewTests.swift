@@ -34,7 +34,7 @@ import Testing
       .code(["l1(0.01)", "abcdefghijkl"]),
     ])
     let lines = view.layout(width: 12, theme: theme).map(\.text)
-    #expect(lines == ["Try:", "", "• press ] to", "  raise", "  lambda", "• watch", "", "  l1(0.01)", "  abcdefghij", "  kl"])
+    #expect(lines == ["Try:", "", "• press ] to", "  raise", "  lambda", "• watch", "", "  l1(0.01)", "  abcdefghij", "    kl"])
     let ascii = view.layout(width: 12, theme: Theme(colorMode: .monochrome, ascii: true)).map(\.text)
     #expect(ascii[2] == "- press ] to")
   }
@@ -71,5 +71,34 @@ import Testing
     }
     #expect(nonASCII(grid) == "")
     assertSnapshot(grid, named: "textview-ascii-panel")
+  }
+}
+
+/// Code in the lesson pane wraps between tokens, never inside a name or a string.
+@Suite("Code wrapping")
+struct CodeWrapTests {
+  @Test func kerasLineBreaksBetweenArguments() {
+    let line = #"    layers.Dense(10, activation="relu", kernel_regularizer=regularizers.L1(0.01)),"#
+    let pieces = WordWrap.codeWrap(line, width: 24)
+    #expect(pieces.allSatisfy { $0.count <= 24 }, "\(pieces)")
+    #expect(pieces.contains { $0.contains(#"activation="relu","#) }, "\(pieces)")
+    // Only spaces are lost at the cuts: nothing is cut out of a token.
+    #expect(pieces.joined().filter { $0 != " " } == line.filter { $0 != " " })
+    #expect(pieces.dropFirst().allSatisfy { $0.hasPrefix("      ") }, "continuations hang under the line: \(pieces)")
+  }
+
+  @Test func quotedStringsAndOperatorsStayWhole() {
+    let pieces = WordWrap.codeWrap(#"print(layer.name, "kernel reg", x)"#, width: 14)
+    #expect(pieces.allSatisfy { $0.filter { $0 == "\"" }.count % 2 == 0 }, "a string is never cut: \(pieces)")
+    #expect(pieces.contains { $0.contains(#""kernel reg""#) }, "\(pieces)")
+    #expect(WordWrap.codeWrap("a == b and c == d", width: 9).allSatisfy { !$0.hasSuffix(" =") && !$0.hasPrefix("=") })
+  }
+
+  @Test func aTokenLongerThanTheLineIsCutHard() {
+    #expect(WordWrap.codeWrap("abcdefghij", width: 4) == ["abcd", "  ef", "  gh", "  ij"])
+  }
+
+  @Test func shortLinesAreUntouched() {
+    #expect(WordWrap.codeWrap("w ← sign(v)", width: 40) == ["w ← sign(v)"])
   }
 }

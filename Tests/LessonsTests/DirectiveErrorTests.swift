@@ -136,3 +136,69 @@ struct DirectiveErrorTests {
     #expect(parsed.steps[0].until == .compare(.metric(.acc, lane: "L2"), .greater, .number(0.9)))
   }
 }
+
+/// `before-answer:` and `numbers:`: what the screen does while a question waits, and which
+/// numbers the lesson pane lists.
+@Suite("Step flow directives")
+struct StepFlowDirectiveTests {
+  private func parse(_ directives: String) throws -> Step {
+    try LessonsTests.parse(lesson("## S\n```regviz\n\(directives)\n```\n")).steps[0]
+  }
+
+  private let question = "ask: Q?\nchoice a: x\nchoice b: y\nanswer: a"
+
+  @Test func beforeAnswerValues() throws {
+    #expect(try parse(question).beforeAnswer == .pause)
+    #expect(try parse(question + "\nbefore-answer: restart").beforeAnswer == .restart)
+    #expect(try parse(question + "\nbefore-answer: pause").beforeAnswer == .pause)
+    // A restart makes the step start an experiment of its own, like a setup does.
+    #expect(try parse(question + "\nbefore-answer: restart").startsExperiment)
+    #expect(try !parse(question).startsExperiment)
+  }
+
+  @Test func beforeAnswerErrorsPointAtTheValueOrKey() {
+    #expect(parseError(lesson("## S\n```regviz\nbefore-answer: later\n```\n"))?.description
+            == "t.md:8:16: before-answer must be pause or restart, got 'later'")
+    #expect(parseError(lesson("## S\n```regviz\nlr: 0.1\n  before-answer: restart\n```\n"))?.description
+            == "t.md:9:3: 'before-answer:' needs a question ('ask:') in the same step")
+  }
+
+  @Test func numbersList() throws {
+    #expect(try parse("numbers: acc, val_acc,zeros").numbers == [.acc, .valAcc, .zeros])
+    #expect(try parse("lr: 0.1").numbers == [])
+  }
+
+  @Test func numbersErrorsPointAtTheName() {
+    #expect(parseError(lesson("## S\n```regviz\nnumbers: acc, sparsity\n```\n"))?.description
+            == "t.md:8:15: unknown metric 'sparsity' in numbers: (known: zeros, near_zeros, acc, val_acc, loss, val_loss, data_loss, penalty, l1_norm, l2_norm, noise_zeros, feature_ratio)")
+    #expect(parseError(lesson("## S\n```regviz\nnumbers: acc,  acc\n```\n"))?.description
+            == "t.md:8:16: 'acc' listed twice in numbers:")
+    #expect(parseError(lesson("## S\n```regviz\nnumbers: acc, val_acc, zeros, loss\n```\n"))?.description
+            == "t.md:8:10: numbers: shows at most 3 metrics (an 80-column screen has room for no more), got 4")
+  }
+}
+
+/// Conditions print in the units the screen uses: accuracies and zeros are percentages there.
+@Suite("Conditions in screen units")
+struct ConditionScreenUnitTests {
+  private func condition(_ text: String) throws -> Condition {
+    try LessonsTests.condition(text, lanes: ["none", "L1 = l1=0.02", "strong = l1=0.1"])
+  }
+
+  @Test(arguments: [
+    ("acc(none) >= 1", "acc(none) ≥ 100%"),
+    ("zeros(strong) == 1", "zeros(strong) = 100%"),
+    ("acc(strong) < 0.4 and val_loss(strong) > 1.09", "acc(strong) < 40% and val_loss(strong) > 1.09"),
+    ("val_acc(none) < acc(none) - 0.1", "val_acc(none) < acc(none) - 10%"),
+    ("zeros(L1) >= 50%", "zeros(L1) ≥ 50%"),
+    ("noise_zeros(L1) >= 0.9 and feature_ratio(L1) > 10", "noise_zeros(L1) ≥ 90% and feature_ratio(L1) > 10"),
+    ("epoch >= 300", "epoch ≥ 300"),
+    ("zeros(L1) > 0.07", "zeros(L1) > 7%"),
+  ])
+  func printedAsOnScreen(source: String, shown: String) throws {
+    let c = try condition(source)
+    #expect(c.onScreen == shown)
+    // The printed form still means the same condition.
+    #expect(try condition(shown) == c || condition(shown).description == condition(c.onScreen).description)
+  }
+}

@@ -86,7 +86,7 @@ struct LessonsCommandTests {
     let list = try Self.run(["lessons"], state: state)
     #expect(list.status == 0)
     let lines = list.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.first?.hasPrefix("✓  1. Overfitting (5 min) — ") == true, "\(lines)")
+    #expect(lines.first?.hasPrefix("✓  1. Overfitting (4 min) — ") == true, "\(lines)")
     #expect(lines.dropFirst().first?.hasPrefix("▸  2. ") == true, "\(lines)")
     #expect(lines.contains("1 of 6 finished. `regviz lesson N` opens lesson N; `regviz` resumes where you left off."))
 

@@ -7,14 +7,14 @@ import Testing
     #expect(r.status == 0, "\(r.stderr)")
     let lines = r.stdout.split(separator: "\n").map(String.init)
     try #require(lines.count == 4)
-    #expect(lines[1] == String(repeating: " ", count: 45) + "sep.len sep.wid pet.len pet.wid ")
-    // Each value sits under its header.
+    #expect(lines[1].hasSuffix("sep.len  sep.wid  pet.len  pet.wid"), "\(lines[1])")
+    // Each value ends under the end of its header (numbers are right-aligned).
     let header = lines[1], row = lines[2]
-    for name in ["sep.wid", "pet.len", "pet.wid"] {
-      let column = header.distance(from: header.startIndex, to: header.range(of: name)!.lowerBound)
-      let cell = row.dropFirst(column).prefix(1)
-      #expect(cell == "·" || cell.first?.isNumber == true, "\(name): '\(row)'")
-      #expect(row.dropFirst(column - 1).first == " ", "\(name): '\(row)'")
+    for name in ["sep.len", "sep.wid", "pet.len", "pet.wid"] {
+      let end = header.distance(from: header.startIndex, to: header.range(of: name)!.upperBound)
+      let last = row.dropFirst(end - 1).prefix(1)
+      #expect(last == "·" || last.first?.isNumber == true, "\(name): '\(row)'")
+      #expect(row.dropFirst(end).first == " " || row.count == end, "\(name): '\(row)'")
     }
   }
 }

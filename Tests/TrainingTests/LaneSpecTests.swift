@@ -70,3 +70,38 @@ import Testing
     #expect(h.dataLoss == h.epochs.map(Double.init))
   }
 }
+
+/// A lane may name its own L1 rule, so two rules train side by side.
+@Suite("Lane L1 rules")
+struct LaneRuleTests {
+  @Test func parsesAndPrintsTheRule() throws {
+    let spec = try LaneSpec.parse("l1=0.02,rule=subgradient")
+    #expect(spec.l1Rule == .subgradient)
+    #expect(spec.all.lambda1 == 0.02)
+    #expect(spec.description == "l1=0.02,rule=subgradient")
+    #expect(try LaneSpec.parse(spec.description) == spec)
+    #expect(try LaneSpec.parse("l1=0.02").l1Rule == nil)
+    #expect(try LaneSpec.parse("rule=clip,l1=0.01").description == "l1=0.01,rule=clip")
+  }
+
+  @Test func rejectsBadRules() {
+    #expect(throws: LaneSpec.ParseError.self) { try LaneSpec.parse("l1=0.02,rule=soft") }
+    #expect(throws: LaneSpec.ParseError.self) { try LaneSpec.parse("1:l1=0.02,rule=prox") }
+  }
+
+  @Test func eachLaneTrainsWithItsOwnRuleAndTheKeyLeavesItAlone() throws {
+    var config = ExperimentConfig()
+    config.hidden = [8]
+    config.l1Rule = .prox
+    config.lanes = [LaneConfig(name: "keras", spec: try LaneSpec.parse("l1=0.02,rule=subgradient")),
+                    LaneConfig(name: "prox", spec: try LaneSpec.parse("l1=0.02"))]
+    let prepared = try PreparedExperiment(config)
+    #expect(prepared.learner(for: prepared.lanes[0]).l1Rule == .subgradient)
+    #expect(prepared.learner(for: prepared.lanes[1]).l1Rule == .prox)
+    var a = LaneTrainer(lane: prepared.lanes[0], prepared: prepared)
+    var b = LaneTrainer(lane: prepared.lanes[1], prepared: prepared)
+    for _ in 0..<60 { a.trainEpoch(prepared); b.trainEpoch(prepared) }
+    let zeros = { (t: LaneTrainer) in t.snapshot().stats.layerZeros.reduce(0, +) }
+    #expect(zeros(a) < zeros(b), "subgradient leaves fewer exact zeros than prox")
+  }
+}

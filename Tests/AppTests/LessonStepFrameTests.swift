@@ -1,0 +1,87 @@
+import Canvas
+import Foundation
+import Lessons
+import Testing
+import Training
+
+@testable import App
+
+/// Every step of every shipped lesson, drawn at 80×24, 120×40 and 200×60 as the lesson loop
+/// draws it: a step that asks a question shows the question and every one of its choices
+/// without scrolling, and a step with `numbers:` shows one row per lane.
+///
+/// `REGVIZ_DUMP_FRAMES=DIR` writes each frame to DIR (to look at them all by eye).
+@Suite("Lesson steps on screen")
+struct LessonStepFrameTests {
+  typealias F = LessonFixtures
+
+  static let sizes = [(80, 24), (120, 40), (200, 60)]
+
+  /// (lesson, step) for every step of the course.
+  static let steps: [(Int, Int)] = F.shipped.enumerated().flatMap { l, lesson in lesson.steps.indices.map { (l, $0) } }
+
+  /// The pane's text, row by row trimmed and joined with single spaces: a wrapped sentence
+  /// reads as one line again.
+  static func paneText(_ grid: Grid, width: Int, height: Int) -> String {
+    let frameWidth = LessonPane.frameWidth(screenWidth: width)
+    let side = DashboardLayout.split(width: width, height: height,
+                                     sideWidth: ScreenComposer.sideWidth(frameWidth, screenWidth: width)).side!
+    let inner = side.inset(by: 1)
+    let rows = (inner.y..<inner.maxY).map { y in
+      String(grid.row(y).dropFirst(inner.x).prefix(inner.width)).trimmingCharacters(in: .whitespaces)
+    }
+    return rows.filter { !$0.isEmpty }.joined(separator: " ")
+      .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+  }
+
+  static func plain(_ text: String) -> String {
+    Inline.parse(text).plainText.split(separator: " ").joined(separator: " ")
+  }
+
+  @Test(arguments: steps)
+  func theQuestionAndEveryChoiceAreVisible(lesson: Int, step: Int) throws {
+    let question = F.shipped[lesson].steps[step].question
+    for (width, height) in Self.sizes {
+      var session = try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)
+      let grid = LessonPaneTests.frame(&session, F.snapshot(session, epochs: 0, running: false), width: width, height: height)
+      Self.dump(grid, lesson: lesson, step: step, width: width, height: height)
+      let where_ = "lesson \(lesson + 1) step \(step + 1) at \(width)×\(height)"
+      let text = Self.paneText(grid, width: width, height: height)
+      // The step's title is always on top.
+      #expect(text.contains(Self.plain(F.shipped[lesson].steps[step].title)), "\(where_)\n\(grid.text())")
+      guard let question else { continue }
+      #expect(text.contains(Self.plain(question.prompt)), "\(where_): the question\n\(grid.text())")
+      for choice in question.choices {
+        #expect(text.contains("\(choice.label)) " + Self.plain(choice.text)), "\(where_): choice \(choice.label)\n\(grid.text())")
+      }
+    }
+  }
+
+  @Test(arguments: steps)
+  func numbersShowARowPerLane(lesson: Int, step: Int) throws {
+    let metrics = F.shipped[lesson].steps[step].numbers
+    guard !metrics.isEmpty else { return }
+    for (width, height) in Self.sizes {
+      var session = try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)
+      if let question = session.step.question {
+        var state = AppState()
+        _ = session.answer(question.answer, state: &state)
+      }
+      let snapshot = F.snapshot(session, epochs: 300, running: true)
+      let grid = LessonPaneTests.frame(&session, snapshot, width: width, height: height)
+      Self.dump(grid, lesson: lesson, step: step, width: width, height: height, suffix: "-numbers")
+      let text = Self.paneText(grid, width: width, height: height)
+      let header = "lane " + metrics.map(LessonNumbers.header).joined(separator: " ")
+      #expect(text.contains(header), "lesson \(lesson + 1) step \(step + 1) at \(width)×\(height)\n\(grid.text())")
+      for lane in snapshot.lanes {
+        #expect(text.contains(String(lane.name.prefix(6)) + " "), "\(lane.name) at \(width)×\(height)")
+      }
+    }
+  }
+
+  static func dump(_ grid: Grid, lesson: Int, step: Int, width: Int, height: Int, suffix: String = "") {
+    guard let directory = ProcessInfo.processInfo.environment["REGVIZ_DUMP_FRAMES"] else { return }
+    let name = "l\(lesson + 1)-s\(step + 1)-\(width)x\(height)\(suffix).txt"
+    try? grid.text().write(toFile: (directory as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
+  }
+}
