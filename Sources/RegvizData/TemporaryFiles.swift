@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,14 +8,16 @@ import Glibc
 /// named `.NAME.regviz-XXXXXX`, beside the file they were for.
 public final class TemporaryFiles: Sendable {
   public static let shared = TemporaryFiles()
-  private let paths = Mutex<Set<String>>([])
+  // NSLock (a pthread mutex), not Synchronization.Mutex: ThreadSanitizer sees through it.
+  private let lock = NSLock()
+  nonisolated(unsafe) private var paths: Set<String> = []
 
-  func add(_ path: String) { paths.withLock { _ = $0.insert(path) } }
-  func remove(_ path: String) { paths.withLock { _ = $0.remove(path) } }
+  func add(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+  func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
 
   /// Unlinks every temporary file still open (from a signal handler's queue).
   public func removeAll() {
-    let open = paths.withLock { p -> Set<String> in defer { p.removeAll() }; return p }
+    let open = lock.withLock { () -> Set<String> in defer { paths.removeAll() }; return paths }
     for path in open { unlink(path) }
   }
 }

@@ -14,7 +14,7 @@ import Synchronization
 /// Readers call `snapshot()`, which copies the latest published value under a lock.
 public final class Runner: Sendable {
   private let box: LatestBox<ExperimentSnapshot>
-  private let commands = Mutex<[RunnerCommand]>([])
+  private let commands = Locked<[RunnerCommand]>([])
   private let wake = DispatchSemaphore(value: 0)
   private let stopping = Atomic<Bool>(false)
   private let finished = DispatchGroup()

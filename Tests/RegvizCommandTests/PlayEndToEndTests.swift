@@ -121,7 +121,10 @@ import Testing
   @Test(.enabled(if: PlayEndToEndTests.tmux != nil, "tmux is not installed: the end-to-end test of regviz play is skipped (.ci/run installs it)"))
   func everyEndingSignalRestoresTheTerminalAndCtrlSDoesNotFreeze() throws {
     let (status, output) = try runScript(#"""
-      for pair in HUP:129 USR1:138 USR2:140 ALRM:142 PIPE:141; do
+      signals="HUP:129 USR1:138 USR2:140 ALRM:142 PIPE:141"
+      # ThreadSanitizer's runtime takes SIGPIPE itself: that leg only means something without it.
+      grep -q __tsan_init "$BIN" && signals="HUP:129 USR1:138 USR2:140 ALRM:142"
+      for pair in $signals; do
         sig=${pair%%:*}; code=${pair##*:}
         start 100 30
         wait_for 'RegViz' || fail "no first frame ($sig)"
