@@ -44,11 +44,19 @@ public struct PlayMode: DashboardMode {
   }
 
   /// sparse → iris → sparse; a CSV given on the command line is not in the cycle, and `d`
-  /// leaves it for the first built-in data set.
+  /// leaves it for the first built-in data set. Iris comes as the Keras tutorial's model
+  /// (`--setup keras-iris`), what a learner from that tutorial expects to see; back on sparse
+  /// the default layers and lanes return.
   private mutating func nextDataset(_ snapshot: ExperimentSnapshot) -> [RunnerCommand] {
     let sources = DataSource.builtIn
     var config = snapshot.config
     let index = sources.firstIndex(of: config.dataset).map { ($0 + 1) % sources.count } ?? 0
+    if sources[index] == .iris {
+      config = NamedSetup.kerasIris.applied(to: config)
+    } else {
+      let defaults = ExperimentConfig()
+      if config.dataset == .iris { (config.hidden, config.lanes) = (defaults.hidden, defaults.lanes) }
+    }
     config.dataset = sources[index]
     state.histogramRanges = [:]
     state.note("data set: \(config.dataset) (training starts over)")

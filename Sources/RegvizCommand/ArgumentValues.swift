@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NeuralCore
+import Training
 
 // The core's enums as flag values: argument-parser parses them and lists their values in
 // `--help`, so no flag keeps a hand-written list of what it accepts.
@@ -8,6 +9,7 @@ extension Activation: ExpressibleByArgument {}
 extension L1Rule: ExpressibleByArgument {}
 extension Optimizer.Kind: ExpressibleByArgument {}
 extension Impl: ExpressibleByArgument {}
+extension NamedSetup: ExpressibleByArgument {}
 
 /// Output formats of `run` and `sweep`.
 public enum ReportFormat: String, CaseIterable, ExpressibleByArgument { case jsonl, csv, table }

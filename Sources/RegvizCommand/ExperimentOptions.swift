@@ -8,6 +8,11 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
   @Option(help: "Data set: iris, sparse, or a path to a CSV file.", completion: .custom(Completions.datasets))
   public var dataset: String = "sparse"
 
+  @Option(help: ArgumentHelp(
+    "A named experiment: keras-iris is the Keras tutorial's model (Iris, 4 → Dense 10 relu L1 0.01 → Dense 10 relu L2 0.01 → Dense 3 softmax) beside the same model unregularized. It sets the data, the layers and the lanes; --lane still replaces the lanes.",
+    valueName: "name"))
+  public var setup: NamedSetup?
+
   @Option(name: .customLong("label-column"), help: "CSV label column: a header name or a 1-based index (default: last).")
   public var labelColumn: String?
 
@@ -81,6 +86,7 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
     c.dataset = source
     c.hidden = try Self.parseHidden(hidden)
     c.activation = activation
+    if let setup { c = setup.applied(to: c) }
     if let model = try loadKerasModel() {
       c.hidden = model.hidden
       c.activation = model.activation

@@ -50,10 +50,22 @@ final class ControlState: @unchecked Sendable {
     self.speed = speed
     self.running = running
     self.locator = locator
-    lanes = prepared.lanes.enumerated().map { LaneSlot(LaneTrainer(lane: $1, prepared: prepared), index: $0) }
+    lanes = Self.makeSlots(prepared)
   }
 
   static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+  /// One slot per lane, the trainers built side by side: for a wide network each allocates
+  /// hundreds of megabytes (weights, gradients, workspace) and measures its start, and doing
+  /// that on both cores halves the wait for the first frame.
+  static func makeSlots(_ prepared: PreparedExperiment) -> [LaneSlot] {
+    let built = Locked([LaneTrainer?](repeating: nil, count: prepared.lanes.count))
+    DispatchQueue.concurrentPerform(iterations: prepared.lanes.count) { i in
+      let trainer = LaneTrainer(lane: prepared.lanes[i], prepared: prepared)
+      built.withLock { $0[i] = trainer }
+    }
+    return built.withLock { $0 }.enumerated().map { LaneSlot($1!, index: $0) }
+  }
 
   /// The lanes start over from the shared initial weights with their current settings.
   func restartLanes() {
@@ -198,7 +210,7 @@ final class ControlState: @unchecked Sendable {
         defer { loading = nil }
         prepared = try PreparedExperiment(config, initialWeights: nil, locator: locator, progress: progress)
         lambdaRung = nil
-        lanes = prepared.lanes.enumerated().map { LaneSlot(LaneTrainer(lane: $1, prepared: prepared), index: $0) }
+        lanes = Self.makeSlots(prepared)
         nextDue = nil
       } catch { message = error.message }
     }

@@ -168,3 +168,24 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable {
   public init(_ message: String) { self.message = message }
   public var description: String { message }
 }
+
+/// Experiments with a name: one flag (`--setup`) away, and where the dashboard's `d` key goes.
+public enum NamedSetup: String, Sendable, CaseIterable {
+  /// The Keras tutorial our learners come from: Iris, 4 → Dense(10, relu, L1 0.01) →
+  /// Dense(10, relu, L2 0.01) → Dense(3, softmax), beside the same model unregularized.
+  case kerasIris = "keras-iris"
+
+  /// `base` with this setup's data, layers and lanes.
+  public func applied(to base: ExperimentConfig) -> ExperimentConfig {
+    var c = base
+    switch self {
+    case .kerasIris:
+      c.dataset = .iris
+      c.hidden = [10, 10]
+      c.activation = .relu
+      c.lanes = [LaneConfig(spec: LaneSpec()),
+                 LaneConfig(name: "keras", spec: LaneSpec(perLayer: [1: .l1(0.01), 2: .l2(0.01)]))]
+    }
+    return c
+  }
+}

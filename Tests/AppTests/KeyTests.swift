@@ -112,12 +112,13 @@ import Training
     let r = press(["d"])
     guard case .reconfigure(let config) = r.commands.first else { Issue.record("\(r.commands)"); return }
     #expect(config.dataset == .iris)
-    #expect(config.lanes == Fixtures.config().lanes, "lanes, λ and the rest stay")
+    #expect(config.hidden == [10, 10] && config.lanes.map(\.name) == ["none", "keras"], "Iris is the Keras tutorial's model")
+    #expect(config.optimizer == Fixtures.config().optimizer && config.seed == Fixtures.config().seed, "the rest stays")
     var iris = Fixtures.config()
     iris.dataset = .iris
     guard case .reconfigure(let back) = press(["d"], snapshot: Fixtures.snapshot(config: iris)).commands.first,
-      back.dataset == .sparse
-    else { Issue.record("iris → sparse"); return }
+      back.dataset == .sparse, back.hidden == ExperimentConfig().hidden, back.lanes == ExperimentConfig().lanes
+    else { Issue.record("iris → sparse, default layers and lanes"); return }
   }
 
   @Test func pSwitchesTheLossView() {

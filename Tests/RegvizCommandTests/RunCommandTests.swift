@@ -141,3 +141,16 @@ import Testing
     }
   }
 }
+
+@Suite struct NamedSetupTests {
+  @Test func theTutorialsModelIsOneFlagAway() throws {
+    let r = try CLI.run(["run", "--setup", "keras-iris", "--summary"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("on iris (4-10-10-3)"))
+    #expect(r.stdout.contains("dense (Dense)    4→10   relu") && r.stdout.contains("l1(0.01)"))
+    #expect(r.stdout.contains("dense_1 (Dense)  10→10  relu") && r.stdout.contains("l2(0.01)"))
+    #expect(r.stdout.contains("Regularized kernel weights: none 0 · keras 140 (dense 40, dense_1 100)"))
+    let bad = try CLI.run(["run", "--setup", "mnist"])
+    #expect(bad.status != 0 && bad.stderr.contains("--setup: 'mnist' is not one of keras-iris"), "\(bad.stderr)")
+  }
+}
