@@ -85,7 +85,7 @@ public enum Bindings {
     Binding("[ ] - + u d", [("[", .lambda(up: false)), ("]", .lambda(up: true)), ("-", .learningRate(up: false)),
                             ("_", .learningRate(up: false)), ("+", .learningRate(up: true)),
                             ("=", .learningRate(up: true)), ("u", .nextL1Rule), ("d", .nextDataset)],
-            "λ, lr, L1 rule, data: the lesson's; try them in regviz play", modes: [.lesson]),
+            "λ, lr, L1 rule, data: the lesson's; try them in free play (regviz play)", modes: [.lesson]),
     Binding("?", [("?", .toggleHelp)], "this help", short: "help", modes: [.lesson]),
     Binding("?", [("?", .toggleHelp), ("h", .toggleHelp)], "this help", short: "help", modes: [.play]),
     Binding("esc", [(.escape, .closeOverlay), (.enter, .closeOverlay)] + overlayScrolling,

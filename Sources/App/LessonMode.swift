@@ -112,7 +112,7 @@ public struct LessonMode: DashboardMode {
   }
 
   static func fixed(_ what: String) -> String {
-    "\(what) is set by the lesson here — try it in free play: regviz play"
+    "\(what) is set by the lesson here — try it in free play: \(Invocation.named("play"))"
   }
 }
 

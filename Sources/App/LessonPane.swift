@@ -121,11 +121,11 @@ public struct LessonPane {
       let finished = session.lessons.filter { session.progress.isFinished($0.id) }.count
       blocks.append(.paragraph([.plain(finished == session.lessons.count
         ? "That was the last lesson, and you have finished all \(session.lessons.count)."
-        : "That was the last lesson; \(finished) of \(session.lessons.count) are finished (see regviz lessons).")]))
+        : "That was the last lesson; \(finished) of \(session.lessons.count) are finished (see \(Invocation.named("lessons"))).")]))
       blocks.append(.bullets([
-        [.code("regviz play"), .plain(theme.printable(": free play — change λ, the learning rate and the L1 rule yourself"))],
-        [.code("regviz lesson N"), .plain(": go through lesson N again")],
-        [.code("regviz lessons --reset"), .plain(": start the course over")],
+        [.code(Invocation.named("play")), .plain(theme.printable(": free play — change λ, the learning rate and the L1 rule yourself"))],
+        [.code(Invocation.named("lesson N")), .plain(": go through lesson N again")],
+        [.code(Invocation.named("lessons --reset")), .plain(": start the course over")],
       ]))
     }
     return blocks
@@ -137,7 +137,8 @@ public struct LessonPane {
       case .text(let s): return .plain(theme.printable(s))
       case .bold(let s): return .bold(theme.printable(s))
       case .italic(let s): return .italic(theme.printable(s))
-      case .code(let s): return .code(theme.printable(s))
+      // A command in the lesson text, in the form that works where the learner started.
+      case .code(let s): return .code(theme.printable(s.hasPrefix("regviz ") ? Invocation.command + s.dropFirst(6) : s))
       }
     }
   }

@@ -150,7 +150,7 @@ public struct LessonSession: Sendable {
     switch phase {
     case .finished:
       guard nextLesson != nil else {
-        state.note("that was the last lesson — free play: regviz play")
+        state.note("that was the last lesson — free play: \(Invocation.named("play"))")
         return Effects()
       }
       return startLesson(lessonIndex + 1, state: &state)

@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import NeuralCore
@@ -29,6 +30,7 @@ public enum RegvizMain {
   /// Bad input gets one line on stderr ("regviz: --lr: must be …") and a non-zero status,
   /// without the usage block ArgumentParser would print after it; `--help` and `--version` as usual.
   public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+    Invocation.record(argument0: CommandLine.arguments.first ?? "regviz")
     do {
       var command = try Regviz.parseAsRoot(arguments)
       try command.run()

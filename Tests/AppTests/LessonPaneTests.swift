@@ -129,6 +129,6 @@ struct LessonPaneTests {
     let help = ScreenComposer.compose(F.snapshot(session, epochs: 10), state: state, bindings: Bindings.rows(for: .lesson),
                                       width: 120, height: 40)
     #expect(contains(help, "answer the question; training waits for your prediction"))
-    #expect(contains(help, "λ, lr, L1 rule, data: the lesson's; try them in regviz play"))
+    #expect(contains(help, "λ, lr, L1 rule, data: the lesson's; try them in free play (regviz play)"))
   }
 }

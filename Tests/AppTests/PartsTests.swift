@@ -1,4 +1,5 @@
 import Canvas
+import Foundation
 import Testing
 import Training
 
@@ -99,4 +100,21 @@ import Training
     #expect(ascii.printable("λ 0.01 · ‖w‖₂ → ★ 名") == "lambda 0.01 - ||w||2 -> * ?")
     #expect(Theme.standard.printable("λ") == "λ")
   }
+}
+
+/// Text that names a command gives the form that works from where the learner started.
+@Suite struct InvocationTests {
+  @Test func theFormFollowsHowRegvizWasStarted() throws {
+    let checkout = CLITestSupport.repositoryRoot
+    #expect(Invocation.form(argument0: "regviz", workingDirectory: "/tmp") == "regviz")
+    #expect(Invocation.form(argument0: checkout + "/.build/release/regviz", workingDirectory: checkout)
+              == "swift run -c release regviz")
+    #expect(Invocation.form(argument0: ".build/debug/regviz", workingDirectory: checkout) == "swift run regviz")
+    #expect(Invocation.form(argument0: "/opt/tools/regviz", workingDirectory: "/tmp") == "/opt/tools/regviz")
+  }
+}
+
+enum CLITestSupport {
+  static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
 }
