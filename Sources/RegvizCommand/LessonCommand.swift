@@ -61,6 +61,7 @@ public struct LessonCommand: ParsableCommand {
     let pace = try speed.map(PlayCommand.parseSpeed)
     let locator = ResourceLocator(explicit: dataDir)
     // Before the progress file is touched: without a screen nothing should change.
+    let recording = try display.openRecording()
     let terminal = Screen.open(display.terminal) { "regviz: \($0); `regviz lessons` lists the lessons" }
     let environment = ProcessInfo.processInfo.environment
     let store = ProgressStore(directory: ProgressStore.defaultDirectory(environment: environment))
@@ -77,7 +78,7 @@ public struct LessonCommand: ParsableCommand {
         terminal.close()
         throw error
       }
-      PlayCommand.play(runner: runner, autoPace: pace == nil, terminal: terminal, notice: notice)
+      PlayCommand.play(runner: runner, autoPace: pace == nil, terminal: terminal, notice: notice, recording: recording)
       return
     }
     let session: LessonSession
@@ -94,7 +95,8 @@ public struct LessonCommand: ParsableCommand {
     }
     var state = AppState(theme: terminal.theme)
     if let notice = warning.map({ Self.short($0, store: store) }) { state.note(notice, for: 10) }
-    Screen.run(LessonMode(session: session, state: state, store: store), runner: runner, terminal: terminal)
+    Screen.run(LessonMode(session: session, state: state, store: store), runner: runner, terminal: terminal,
+               recording: recording)
   }
 
   /// Every lesson of the course, parsed. One that does not parse stops here with its

@@ -58,8 +58,9 @@ public struct PlayCommand: ParsableCommand {
     if try kerasExport.export(prepared, epochs: KerasCode.defaultEpochs) { return }
     let config = prepared.config
     let runner = try Self.runner(config, speed: pace, initialWeights: weights, locator: experiment.locator)
+    let recording = try display.openRecording()
     let terminal = Screen.open(display.terminal) { "regviz play: \($0)" }
-    Self.play(runner: runner, autoPace: pace == nil, terminal: terminal)
+    Self.play(runner: runner, autoPace: pace == nil, terminal: terminal, recording: recording)
   }
 
   /// A runner for `config`; `speed` nil follows `AutoPace` (4 epochs/s at first).
@@ -75,10 +76,11 @@ public struct PlayCommand: ParsableCommand {
 
   /// Free play on `terminal`; also what `regviz` with no arguments opens once every lesson is
   /// finished, with `notice` on the status line for a few seconds.
-  static func play(runner: Runner, autoPace: Bool, terminal: NcursesTerminal, notice: String? = nil) {
+  static func play(runner: Runner, autoPace: Bool, terminal: NcursesTerminal, notice: String? = nil,
+                   recording: AtomicFile.Writer? = nil) {
     var state = AppState(theme: terminal.theme)
     state.autoPace = autoPace
     if let notice { state.note(notice, for: 10) }
-    Screen.run(PlayMode(state: state), runner: runner, terminal: terminal)
+    Screen.run(PlayMode(state: state), runner: runner, terminal: terminal, recording: recording)
   }
 }

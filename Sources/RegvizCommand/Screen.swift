@@ -1,6 +1,7 @@
 import App
 import Foundation
 import NcursesBackend
+import RegvizData
 import Training
 
 /// The one way an interactive command gets a screen and gives it back: open (or say in one
@@ -20,10 +21,23 @@ enum Screen {
   /// is closed first, so the prompt comes back at once, then the trainer stops (it finishes its
   /// round, a few milliseconds).
   @discardableResult
-  static func run<Mode: DashboardMode>(_ mode: Mode, runner: Runner, terminal: NcursesTerminal) -> Mode {
+  static func run<Mode: DashboardMode>(_ mode: Mode, runner: Runner, terminal: NcursesTerminal,
+                                       recording: AtomicFile.Writer? = nil) -> Mode {
     runner.start()
-    let final = FrameLoop.run(mode, driver: runner, backend: terminal)
+    let final: Mode
+    if let recording {
+      // Lines that cannot be written (a full disk) are dropped; the session goes on.
+      let recorder = SessionRecorder(terminal, title: "regviz") { try? recording.write($0) }
+      final = FrameLoop.run(mode, driver: runner, backend: recorder)
+    } else {
+      final = FrameLoop.run(mode, driver: runner, backend: terminal)
+    }
     terminal.close()
+    if let recording {
+      do { try recording.commit() } catch {
+        FileHandle.standardError.write(Data("regviz: --record: \(error)\n".utf8))
+      }
+    }
     runner.stop(timeout: 0.25)
     if let signal = terminal.interruptingSignal { Foundation.exit(128 + signal) }
     return final

@@ -152,6 +152,41 @@ import Testing
     #expect(output.contains("OK Ctrl-S"), "\(output)")
   }
 
+  /// A recorded session is a valid asciicast v2 file and plays back the screen it recorded.
+  @Test(.enabled(if: PlayEndToEndTests.tmux != nil, "tmux is not installed: the end-to-end test of regviz play is skipped (.ci/run installs it)"))
+  func aRecordedSessionValidatesAndReplays() throws {
+    let dir = CLI.temporaryDirectory()
+    let cast = dir.appendingPathComponent("session.cast").path
+    let (status, output) = try runScript(#"""
+      start 100 30 --record \#(cast)
+      wait_for 'RegViz' || fail "no first frame"
+      $T send-keys -t e2e '?'
+      wait_for 'keys · esc' 5 || fail "no help"
+      $T send-keys -t e2e q
+      wait_for 'EXIT=0' 10 || fail "q did not quit"
+      echo "OK recorded"
+      """#)
+    #expect(status == 0, "\(output)")
+    let text = try String(contentsOfFile: cast, encoding: .utf8)
+    let lines = text.split(separator: "\n")
+    let header = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+    #expect(header["version"] as? Int == 2 && header["width"] as? Int == 100 && header["height"] as? Int == 30)
+    var last = -1.0
+    for line in lines.dropFirst() {
+      let event = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])
+      let time = try #require((event[0] as? NSNumber)?.doubleValue)
+      #expect(event.count == 3 && ["o", "r"].contains(event[1] as? String) && event[2] is String)
+      #expect(time >= last, "times only go forward")
+      last = time
+    }
+    #expect(text.contains("keys · esc or ? closes"), "the help overlay was recorded")
+    let replay = try CLI.run(["replay", "--speed", "0", cast])
+    #expect(replay.status == 0, "\(replay.stderr)")
+    #expect(replay.stdout.contains("RegViz") && replay.stdout.contains("keys · esc or ? closes"))
+    let bad = try CLI.run(["replay", lines.count > 0 ? "/etc/hostname" : ""])
+    #expect(bad.status != 0 && bad.stderr.contains("not an asciicast v2 file"), "\(bad.stderr)")
+  }
+
   @Test func withoutATerminalItSaysSoAndExits2() throws {
     let r = try CLI.run(["play"])
     #expect(r.status == 2)
