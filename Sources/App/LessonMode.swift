@@ -20,6 +20,9 @@ public struct LessonMode: DashboardMode {
   private let histograms = HistogramCache()
   /// Whether the first frame has arrived at the starting step (paused for its question).
   private var begun = false
+  /// The step whose view settings (`histogram:`) were last applied, so they apply on arrival
+  /// and the learner's `l` key rules after that.
+  private var viewedStep: (lesson: Int, step: Int)?
 
   /// `state` may carry a notice to show first (a progress file set aside).
   public init(session: LessonSession, state: AppState, store: ProgressStore? = nil) {
@@ -52,6 +55,12 @@ public struct LessonMode: DashboardMode {
     }
     state.observe(snapshot, elapsed: elapsed)
     session.observe(snapshot)
+    if viewedStep.map({ $0 != (session.lessonIndex, session.stepIndex) }) ?? true {
+      viewedStep = (session.lessonIndex, session.stepIndex)
+      if session.phase == .step, let view = session.step.histogram {
+        state.histogramScale = view == .log ? .log : .linear
+      }
+    }
     return commands
   }
 

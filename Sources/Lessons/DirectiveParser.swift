@@ -6,6 +6,7 @@ struct StepDirectives: Equatable {
   var until: Condition?
   var maxEpochs: Int = Step.defaultMaxEpochs
   var highlight: Panel?
+  var histogram: HistogramView?
   var question: Question?
   var hint: String?
   var beforeAnswer: BeforeAnswer = .pause
@@ -49,6 +50,7 @@ enum DirectiveParser {
           maxEpochs = d
           result.maxEpochs = try SetupValues.positiveInt(d.value, key: "max-epochs")
         case "highlight": result.highlight = try SetupValues.choice(d.value, key: "highlight") as Panel
+        case "histogram": result.histogram = try SetupValues.choice(d.value, key: "histogram") as HistogramView
         case "hint": result.hint = d.value
         case "before-answer":
           beforeAnswer = d

@@ -58,6 +58,8 @@ public struct Step: Sendable, Equatable {
   /// Epochs within which `until` should be reached (`max-epochs:`, default 2000).
   public var maxEpochs: Int
   public var highlight: Panel?
+  /// The histogram view the step opens with (`histogram:`); nil keeps the learner's.
+  public var histogram: HistogramView?
   public var question: Question?
   public var hint: String?
   /// What the screen does while the question waits for its answer (`before-answer:`).

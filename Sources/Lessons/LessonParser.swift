@@ -54,6 +54,7 @@ public enum LessonParser {
       step.until = d.until
       step.maxEpochs = d.maxEpochs
       step.highlight = d.highlight
+      step.histogram = d.histogram
       step.question = d.question
       step.hint = d.hint
       step.beforeAnswer = d.beforeAnswer

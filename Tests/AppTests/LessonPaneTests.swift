@@ -132,3 +132,22 @@ struct LessonPaneTests {
     #expect(contains(help, "λ, lr, L1 rule, data: the lesson's; try them in free play (regviz play)"))
   }
 }
+
+/// A step can open the histograms on the log scale (`histogram: log`); the learner's `l` rules
+/// after that.
+@Suite struct HistogramDirectiveTests {
+  @Test func lessonSixSideBySideOpensOnTheLogScale() throws {
+    let six = try #require(LessonFixtures.shipped.firstIndex { $0.id.hasPrefix("06") })
+    let step = try #require(LessonFixtures.shipped[six].steps.firstIndex { $0.title == "Side by side" })
+    #expect(LessonFixtures.shipped[six].steps[step].histogram == .log)
+    let session = try LessonSession(lessons: LessonFixtures.shipped, lessonIndex: six, step: step)
+    var mode = LessonMode(session: session, state: AppState())
+    _ = mode.observe(LessonFixtures.snapshot(session, epochs: 10), elapsed: 0)
+    #expect(mode.state.histogramScale == .log)
+    let grid = mode.compose(LessonFixtures.snapshot(session, epochs: 10), width: 120, height: 40)
+    #expect(grid.row(1).contains("log10|w|"))
+    _ = mode.perform(.switchHistogramScale, snapshot: LessonFixtures.snapshot(session, epochs: 10))
+    _ = mode.observe(LessonFixtures.snapshot(session, epochs: 11), elapsed: 0)
+    #expect(mode.state.histogramScale == .linear, "l rules once the step has opened")
+  }
+}
