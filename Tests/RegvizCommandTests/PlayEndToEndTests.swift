@@ -129,7 +129,7 @@ import Testing
         start 100 30
         wait_for 'RegViz' || fail "no first frame ($sig)"
         kill -$sig "$(pgrep -P "$($T display -p -t e2e '#{pane_pid}')")"
-        wait_for "EXIT=$code" 10 || fail "SIG$sig did not end with $code"
+        wait_for "EXIT=$code" 20 || fail "SIG$sig did not end with $code"
         restored || fail "terminal not restored after SIG$sig"
         echo "OK SIG$sig"
       done
