@@ -112,6 +112,25 @@ static inline void cn_remove_crash_guard(void) {
   s->installed = 0;
 }
 
+/* ---- Ending signals as a flag ------------------------------------------------------------
+ * Ctrl-C, SIGTERM, SIGHUP and the rest must end the dashboard through its own loop, which
+ * restores the terminal. A plain handler that only stores the signal number works whatever
+ * thread the kernel picks. (Dispatch signal sources did not: a signal delivered to a thread
+ * that did not block it met the "ignore" disposition they need and was lost.) */
+static inline volatile sig_atomic_t *cn_raised_slot(void) {
+  static volatile sig_atomic_t raised = 0;
+  return &raised;
+}
+static inline void cn_flag_handler(int sig) { *cn_raised_slot() = sig; }
+static inline void cn_watch_signal(int sig) {
+  struct sigaction action;
+  action.sa_handler = cn_flag_handler;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  sigaction(sig, &action, NULL);
+}
+static inline int cn_raised_signal(void) { return *cn_raised_slot(); }
+
 /* signal(2) with a disposition Swift cannot spell (SIG_IGN / SIG_DFL are casts of integers). */
 static inline void cn_ignore_signal(int sig)  { signal(sig, SIG_IGN); }
 static inline void cn_default_signal(int sig) { signal(sig, SIG_DFL); }
