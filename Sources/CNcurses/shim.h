@@ -132,6 +132,5 @@ static inline void cn_watch_signal(int sig) {
 static inline int cn_raised_signal(void) { return *cn_raised_slot(); }
 
 /* signal(2) with a disposition Swift cannot spell (SIG_IGN / SIG_DFL are casts of integers). */
-static inline void cn_ignore_signal(int sig)  { signal(sig, SIG_IGN); }
 static inline void cn_default_signal(int sig) { signal(sig, SIG_DFL); }
 #endif

@@ -37,7 +37,7 @@ import Testing
       wait_for '● none +◆ L1' 5 || fail "lanes none and L1 not in the legend"
       wait_for 'L1 λ 0\.02' 5 || fail "no L1 lane in the weights panel"
       wait_for 'paused until you answer' 5 || fail "the question does not ask for a prediction"
-      screen | grep -q '⏸ paused' || fail "training runs before the prediction"
+      wait_for '⏸ paused' 5 || fail "training runs before the prediction"
       echo "OK lesson pane, lanes, paused for the question"
       $T send-keys -t e2e Right
       wait_for 'first answer the question \(a–c\)' 5 || fail "→ was not blocked before the answer"
@@ -89,7 +89,7 @@ import Testing
       $T send-keys -t e2e Right
       wait_for 'lesson 6/6 · step 3/8' 5 || fail "→ did not reach step 3"
       wait_for 'c\) prox, since exact' 5 || fail "step 3's last choice is not on screen at 80x24: $(screen)"
-      screen | grep -q '⏸ paused' || fail "step 3 does not wait for the prediction"
+      wait_for '⏸ paused' 5 || fail "step 3 does not wait for the prediction"
       wait_for 'lane +val +=0 +≈0' 5 || fail "no numbers table: $(screen)"
       $T send-keys -t e2e c
       wait_for 'reached:' 30 || fail "step 3 not reached"
