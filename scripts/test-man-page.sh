@@ -26,7 +26,7 @@ expect "$utf8" "at least 80×24" "UTF-8: the terminal size"
 expect "$utf8" "[ ] λ down/up" "UTF-8: the λ keys"
 expect "$utf8" "(✓ = finished)" "UTF-8: the check mark"
 # Each key row is a line of its own, and the text after the list does not run into it.
-grep -qE '^ +p loss view   k Keras code   q quit$' <<<"$utf8" || fail "UTF-8: play's last key row is not a line of its own"
+grep -qE '^ +l log view   p loss view   k Keras code   w write it   q quit$' <<<"$utf8" || fail "UTF-8: play's last key row is not a line of its own"
 grep -qE '^ +Next is allowed' <<<"$utf8" || fail "UTF-8: the text after the lesson keys ran into them"
 
 ascii=$(render C)
