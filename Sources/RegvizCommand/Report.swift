@@ -73,7 +73,7 @@ enum Report {
   static func rows(_ records: [[EpochRecord]], lanes: [Lane], format: ReportFormat) -> String {
     let rows = records.enumerated().flatMap { lane, rs in rs.map { (lane, $0) } }
       .sorted { ($0.1.epoch, $0.0) < ($1.1.epoch, $1.0) }
-      .map { lane, r in ReportRow(record: r, lane: lanes[lane], diverged: !r.loss.isFinite || !r.l2Norm.isFinite) }
+      .map { lane, r in ReportRow(record: r, lane: lanes[lane], diverged: r.diverged) }
     switch format {
     case .jsonl: return rows.map { JSONLines.line($0) }.joined()
     case .csv: return rows.map { $0.csvLine + "\n" }.joined()

@@ -115,22 +115,19 @@ struct SweepRow {
     }
 
     func encode(to encoder: any Encoder) throws {
+      // Numbers as the run report writes them: non-finite ones null (`ReportRow.Cell`).
       var c = encoder.container(keyedBy: CodingKeys.self)
-      func number(_ v: Double?, _ key: CodingKeys) throws {
-        if let v, v.isFinite { try c.encode(v, forKey: key) } else { try c.encodeNil(forKey: key) }
+      for (key, value) in [(CodingKeys.lambda, lambda), (.valAcc, valAcc), (.acc, acc), (.zeroFraction, zeroFraction),
+                           (.l2Norm, l2Norm)] {
+        try c.encode(ReportRow.Cell.number(value), forKey: key)
       }
-      try number(lambda, .lambda)
-      try number(valAcc, .valAcc)
-      try number(acc, .acc)
-      try number(zeroFraction, .zeroFraction)
-      try number(l2Norm, .l2Norm)
       try c.encode(diverged, forKey: .diverged)
-      try c.encode(featureMagnitudes.map { $0.isFinite ? $0 : nil }, forKey: .featureMagnitudes)
+      try c.encode(featureMagnitudes.map { ReportRow.Cell.number($0) }, forKey: .featureMagnitudes)
     }
 
     var csvCells: [String] {
-      func n(_ v: Double?) -> String { v.flatMap { $0.isFinite ? "\($0)" : nil } ?? "" }
-      return [n(lambda), n(valAcc), n(acc), n(zeroFraction), n(l2Norm), String(diverged)] + featureMagnitudes.map(n)
+      ([lambda, valAcc, acc, zeroFraction, l2Norm].map { ReportRow.Cell.number($0).csv } + [String(diverged)])
+        + featureMagnitudes.map { ReportRow.Cell.number($0).csv }
     }
   }
 

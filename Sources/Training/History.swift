@@ -63,4 +63,7 @@ public struct EpochRecord: Sendable, Hashable, Codable {
 
   /// What Keras's `fit` prints as the epoch's `loss`: data loss + penalty, batch by batch.
   public var loss: Double { dataLoss + penalty }
+
+  /// The epoch's figures stopped being finite: the lane diverged here and trains no more.
+  public var diverged: Bool { !loss.isFinite || !l2Norm.isFinite }
 }

@@ -44,7 +44,7 @@ public struct LaneTrainer: Sendable {
       weights: stats.weights, l1Norm: stats.l1Norm, l2Norm: stats.l2Norm)
     latest = record
     history.append(record)
-    if !record.loss.isFinite || !stats.l2Norm.isFinite { divergedAt = epoch }
+    if record.diverged { divergedAt = epoch }
     return record
   }
 

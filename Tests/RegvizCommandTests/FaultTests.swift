@@ -79,6 +79,14 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["fifo"], "no temporary files left")
   }
 
+  @Test func aRecordingThatCannotBeWrittenFailsBeforeTheScreen() throws {
+    let dir = CLI.temporaryDirectory()
+    for command in ["play", "lesson"] {
+      let r = try CLI.run([command, "--record", dir.path])
+      #expect(r.status != 0 && r.stderr.contains("--record: '\(dir.path)' is a directory"), "\(command): \(r.stderr)")
+    }
+  }
+
   @Test func symlinksAreWrittenThroughAndModesKept() throws {
     let dir = CLI.temporaryDirectory()
     let real = dir.appendingPathComponent("real.csv").path
