@@ -11,6 +11,7 @@ struct StepDirectives: Equatable {
   var hint: String?
   var beforeAnswer: BeforeAnswer = .pause
   var numbers: [Metric] = []
+  var mission: Mission?
 }
 
 /// Turns a `regviz` block into `StepDirectives`.
@@ -70,6 +71,8 @@ enum DirectiveParser {
       result.until = try ConditionParser.parse(
         until.value, lanes: lanes, file: file, line: until.line, column: until.valueColumn)
     }
+    result.mission = try MissionDirectives.parse(
+      lines, lanes: setup.lanes.isEmpty ? inheritedLanes : setup.lanes.map(\.name), hasUntil: until != nil, file: file)
     result.question = try QuestionBuilder.build(
       lines.filter { DirectiveLine.questionKeys.contains($0.key) }, file: file)
     if let beforeAnswer, result.question == nil {

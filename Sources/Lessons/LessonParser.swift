@@ -59,6 +59,7 @@ public enum LessonParser {
       step.hint = d.hint
       step.beforeAnswer = d.beforeAnswer
       step.numbers = d.numbers
+      step.mission = d.mission
     }
     return step
   }

@@ -1,0 +1,62 @@
+/// The mission keys of a `regviz` block (`goal:`, `hold:`, `keys:`, `goal-hint:`, `solution:`,
+/// `unlock:`), checked together: a goal needs the keys the learner acts with and a solution
+/// those keys can reach; the other keys need a goal.
+enum MissionDirectives {
+  static let keys: Set = ["goal", "hold", "keys", "goal-hint", "solution", "unlock"]
+
+  static func parse(_ lines: [DirectiveLine], lanes: [String], hasUntil: Bool, file: String) throws(LessonError) -> Mission? {
+    let mine = lines.filter { keys.contains($0.key) }
+    guard let goalLine = mine.first(where: { $0.key == "goal" }) else {
+      if let stray = mine.first {
+        throw stray.keyError("'\(stray.key):' belongs to a mission: it needs a 'goal:' in the same step", file: file)
+      }
+      return nil
+    }
+    if hasUntil { throw goalLine.keyError("a step has either 'until:' or 'goal:', not both", file: file) }
+    let goal = try ConditionParser.parse(goalLine.value, lanes: lanes, file: file, line: goalLine.line,
+                                         column: goalLine.valueColumn)
+    var hold = Mission.defaultHold
+    var allowed: Set<Mission.Key>?
+    var solution: Mission.Solution?
+    var unlock: Mission.Key?
+    for d in mine {
+      switch d.key {
+      case "hold":
+        do { hold = try SetupValues.positiveInt(d.value, key: "hold") } catch { throw d.error(error.message, file: file) }
+      case "keys":
+        var set = Set<Mission.Key>()
+        for name in d.value.split(separator: ",").map({ $0.trimmed }) {
+          guard let k = Mission.Key(rawValue: name) else { throw d.error(badKey(name), file: file) }
+          set.insert(k)
+        }
+        allowed = set
+      case "solution":
+        switch Mission.Solution.parse(d.value) {
+        case .success(let s): solution = s
+        case .failure(let p): throw d.error(p.message, file: file)
+        }
+      case "unlock":
+        guard let k = Mission.Key(rawValue: d.value) else { throw d.error(badKey(d.value), file: file) }
+        unlock = k
+      default: break
+      }
+    }
+    guard let allowed else { throw goalLine.keyError("a 'goal:' needs 'keys:' (what the learner may change: lambda, lr, rule)", file: file) }
+    guard let solution, let solutionLine = mine.first(where: { $0.key == "solution" }) else {
+      throw goalLine.keyError("a 'goal:' needs a 'solution:' (e.g. solution: lambda=0.02)", file: file)
+    }
+    let hints = mine.filter { $0.key == "goal-hint" }.map(\.value)
+    if unlock != nil && hints.isEmpty {
+      throw goalLine.keyError("'unlock:' takes effect after the last 'goal-hint:'; give at least one", file: file)
+    }
+    let reachable = allowed.union(unlock.map { [$0] } ?? [])
+    if let missing = solution.keys.subtracting(reachable).map(\.rawValue).sorted().first {
+      throw solutionLine.error("the solution changes \(missing), which 'keys:' does not allow", file: file)
+    }
+    return Mission(goal: goal, hold: hold, keys: allowed, hints: hints, solution: solution, unlock: unlock)
+  }
+
+  static func badKey(_ name: String) -> String {
+    "'\(name)' is not a mission key (\(Mission.Key.allCases.map(\.rawValue).joined(separator: ", ")))"
+  }
+}
