@@ -34,7 +34,12 @@ enum SweepCVReport {
     var lambdaOneSE: Double?
     var folds: Int
     var swept: String
-    enum CodingKeys: String, CodingKey { case lambdaMin = "lambda_min", lambdaOneSE = "lambda_1se", folds, swept }
+    var features: [String]
+    /// 0-based indices of the informative features (★), when the data set knows them.
+    var informative: [Int]?
+    enum CodingKeys: String, CodingKey {
+      case lambdaMin = "lambda_min", lambdaOneSE = "lambda_1se", folds, swept, features, informative
+    }
   }
 
   struct Key: CodingKey {
@@ -51,7 +56,7 @@ enum SweepCVReport {
     switch format {
     case .jsonl:
       let summary = Summary(lambdaMin: path.lambdaMin.map(Double.init), lambdaOneSE: path.lambdaOneSE.map(Double.init),
-                            folds: path.folds, swept: swept)
+                            folds: path.folds, swept: swept, features: features, informative: informative)
       return rows.map { JSONLines.line(Line(cells: $0.0, norms: $0.1)) }.joined() + JSONLines.line(summary)
     case .csv:
       let header = rows.first?.0.map(\.0) ?? []

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NeuralCore
 import Training
 
@@ -29,7 +30,8 @@ struct SweepTemplate: Equatable {
       let r = spec.all
       if r.lambda2 == 0 { return "l1" }
       if r.lambda1 == 0 { return "l2" }
-      return "elastic net, l1:l2 = \(formatStrength(r.lambda1 / largest)):\(formatStrength(r.lambda2 / largest))"
+      let m = Double(min(r.lambda1, r.lambda2))
+      return "elastic net, l1:l2 = " + String(format: "%.3g:%.3g", Double(r.lambda1) / m, Double(r.lambda2) / m)
     }
     return spec(at: 1).description.replacingOccurrences(of: "=1", with: "=λ")
   }
