@@ -77,7 +77,17 @@ public struct LessonMetrics: MetricSource, Sendable {
       // Infinite when every noise row is exactly zero: "more than any ratio" is the right reading.
       let ratio = stats.featureRatio(informative: informative)
       return ratio.isNaN ? nil : ratio
+    case .starRows:
+      guard let informative, !informative.isEmpty else { return nil }
+      return Double(informative.filter { !rowIsZero($0, stats, state) }.count) / Double(informative.count)
+    case .dropped:
+      return Double(stats.featureMagnitudes.indices.filter { rowIsZero($0, stats, state) }.count)
     }
+  }
+
+  /// Every weight leaving input feature `i` in the first layer is exactly zero.
+  func rowIsZero(_ i: Int, _ stats: WeightStats, _ state: LaneState) -> Bool {
+    state.firstLayerUnits > 0 && stats.featureZeros[i] == state.firstLayerUnits
   }
 
   /// The features not marked informative; nil when none are marked, or none are left.

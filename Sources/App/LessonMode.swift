@@ -103,7 +103,7 @@ public struct LessonMode: DashboardMode {
       state.note("predict first: answer \(session.labels(session.step.question!)) and training resumes")
       return []
     case .lambda, .learningRate, .nextL1Rule:
-      if session.phase == .step, session.mission != nil { return session.tryMissionKey(action, state: &state) }
+      if session.phase == .step, session.mission != nil { return session.tryMissionKey(action, snapshot: snapshot, state: &state) }
       state.note(Self.fixed(MissionKeys.word(MissionKeys.key(of: action)!)))
     case .nextDataset: state.note(Self.fixed("the data set"))
     default:

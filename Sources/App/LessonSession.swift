@@ -128,7 +128,7 @@ public struct LessonSession: Sendable {
   /// The runner is expected to have been created with `experiment`.
   public mutating func begin() -> Effects {
     progress.current = CourseProgress.Position(lesson: lesson.id, step: stepIndex)
-    mission = step.mission.map(MissionTracker.init)
+    if mission == nil { mission = step.mission.map(MissionTracker.init) }
     return Effects(commands: [pausedForAnswer ? .pause : .resume], saveProgress: true)
   }
 

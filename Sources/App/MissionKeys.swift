@@ -30,9 +30,10 @@ enum MissionKeys {
     }
   }
 
-  static func command(_ action: Action) -> RunnerCommand? {
+  /// `lambdaLane`: the index of the lane the λ keys move alone, nil for every lane.
+  static func command(_ action: Action, lambdaLane: Int? = nil) -> RunnerCommand? {
     switch action {
-    case .lambda(let up): return .stepLambda(up: up)
+    case .lambda(let up): return lambdaLane.map { .stepLaneLambda(lane: $0, up: up) } ?? .stepLambda(up: up)
     case .learningRate(let up): return .stepLearningRate(up: up)
     case .nextL1Rule: return .nextL1Rule
     default: return nil
@@ -68,8 +69,10 @@ enum MissionKeys {
 extension LessonSession {
   /// A λ, lr or rule key on a mission page: sent to the runner as an attempt when the mission
   /// allows it; otherwise a notice that it is locked here.
-  mutating func tryMissionKey(_ action: Action, state: inout AppState) -> [RunnerCommand] {
-    guard let key = MissionKeys.key(of: action), let command = MissionKeys.command(action), mission != nil else { return [] }
+  mutating func tryMissionKey(_ action: Action, snapshot: ExperimentSnapshot, state: inout AppState) -> [RunnerCommand] {
+    let lane = mission?.mission.lambdaLane.flatMap { name in snapshot.lanes.firstIndex { $0.name == name } }
+    guard let key = MissionKeys.key(of: action), let command = MissionKeys.command(action, lambdaLane: lane),
+          mission != nil else { return [] }
     guard mission!.allowed.contains(key) else {
       let open = Mission.Key.allCases.filter(mission!.allowed.contains).map(MissionKeys.word)
       state.note("\(MissionKeys.word(key)) is locked on this mission — it allows \(open.isEmpty ? "no settings" : open.joined(separator: ", "))")

@@ -23,7 +23,7 @@ public struct MissionTracker: Sendable, Equatable {
     return min(mission.hints.count + 1, max(byTime, byAttempts))
   }
 
-  public var hintsShown: Int { reached ? mission.hints.count : min(stage, mission.hints.count) }
+  public var hintsShown: Int { min(stage, mission.hints.count) }
   public var solutionShown: Bool { reached || stage > mission.hints.count }
   /// The keys allowed now (`unlock:` adds its key after the last hint).
   public var allowed: Set<Mission.Key> { mission.allowedKeys(hintsShown: hintsShown) }
@@ -31,6 +31,7 @@ public struct MissionTracker: Sendable, Equatable {
   /// One frame: `elapsed` seconds since the last, the goal's truth at `epoch`. Returns true on
   /// the frame the mission is reached.
   public mutating func observe(goalHolds: Bool, epoch: Int, elapsed: Double) -> Bool {
+    // The clock, and with it the hints, stop at success.
     if !reached { seconds += max(0, elapsed) }
     defer { lastEpoch = epoch }
     // A reset or a new run counts epochs from 0 again: the streak starts over.

@@ -63,8 +63,8 @@ enum DirectiveParser {
       }
     }
 
-    if let maxEpochs, until == nil {
-      throw maxEpochs.keyError("'max-epochs:' needs an 'until:' condition in the same step", file: file)
+    if let maxEpochs, until == nil, !lines.contains(where: { $0.key == "goal" }) {
+      throw maxEpochs.keyError("'max-epochs:' needs an 'until:' or 'goal:' condition in the same step", file: file)
     }
     if let until {
       let lanes = setup.lanes.isEmpty ? inheritedLanes : setup.lanes.map(\.name)

@@ -24,11 +24,15 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
   case noiseZeros = "noise_zeros"
   /// Mean first-layer row norm of informative features / mean row norm of noise features.
   case featureRatio = "feature_ratio"
+  /// Fraction of informative (★) input features whose first-layer row is not entirely zero.
+  case starRows = "star_rows"
+  /// How many input features have a first-layer row that is exactly zero: dropped inputs.
+  case dropped
 
   /// A share between 0 and 1, which the screen shows as a percentage.
   public var isFraction: Bool {
     switch self {
-    case .zeros, .nearZeros, .acc, .valAcc, .noiseZeros: true
+    case .zeros, .nearZeros, .acc, .valAcc, .noiseZeros, .starRows: true
     default: false
     }
   }

@@ -79,15 +79,18 @@ public struct Mission: Sendable, Equatable {
   public var hold: Int
   /// The keys the learner may use; the others of free play stay locked.
   public var keys: Set<Key>
+  /// The lane the λ keys move (`keys: lambda(L2)`); nil moves every lane, as in free play.
+  public var lambdaLane: String?
   /// Shown one at a time, each more specific.
   public var hints: [String]
   public var solution: Solution
   /// A key that unlocks after the last hint (the mission cannot be done without it).
   public var unlock: Key?
 
-  public init(goal: Condition, hold: Int = Mission.defaultHold, keys: Set<Key>, hints: [String], solution: Solution,
-              unlock: Key? = nil) {
+  public init(goal: Condition, hold: Int = Mission.defaultHold, keys: Set<Key>, lambdaLane: String? = nil,
+              hints: [String], solution: Solution, unlock: Key? = nil) {
     self.goal = goal
+    self.lambdaLane = lambdaLane
     self.hold = hold
     self.keys = keys
     self.hints = hints

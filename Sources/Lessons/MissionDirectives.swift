@@ -19,6 +19,7 @@ enum MissionDirectives {
     var allowed: Set<Mission.Key>?
     var solution: Mission.Solution?
     var unlock: Mission.Key?
+    var lambdaLane: String?
     for d in mine {
       switch d.key {
       case "hold":
@@ -26,6 +27,16 @@ enum MissionDirectives {
       case "keys":
         var set = Set<Mission.Key>()
         for name in d.value.split(separator: ",").map({ $0.trimmed }) {
+          // `lambda(L2)`: the λ keys move that lane alone.
+          if name.hasPrefix("lambda("), name.hasSuffix(")") {
+            let lane = String(name.dropFirst("lambda(".count).dropLast())
+            guard lanes.contains(lane) else {
+              throw d.error("no lane named '\(lane)' (lanes: \(lanes.joined(separator: ", ")))", file: file)
+            }
+            lambdaLane = lane
+            set.insert(.lambda)
+            continue
+          }
           guard let k = Mission.Key(rawValue: name) else { throw d.error(badKey(name), file: file) }
           set.insert(k)
         }
@@ -53,10 +64,11 @@ enum MissionDirectives {
     if let missing = solution.keys.subtracting(reachable).map(\.rawValue).sorted().first {
       throw solutionLine.error("the solution changes \(missing), which 'keys:' does not allow", file: file)
     }
-    return Mission(goal: goal, hold: hold, keys: allowed, hints: hints, solution: solution, unlock: unlock)
+    return Mission(goal: goal, hold: hold, keys: allowed, lambdaLane: lambdaLane, hints: hints, solution: solution,
+                   unlock: unlock)
   }
 
   static func badKey(_ name: String) -> String {
-    "'\(name)' is not a mission key (\(Mission.Key.allCases.map(\.rawValue).joined(separator: ", ")))"
+    "'\(name)' is not a mission key (lambda, lambda(LANE), lr, rule)"
   }
 }

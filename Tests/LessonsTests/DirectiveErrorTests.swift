@@ -51,7 +51,7 @@ struct DirectiveErrorTests {
   }
 
   @Test func maxEpochsNeedsUntil() {
-    #expect(parseError(block("max-epochs: 10"))?.description == "t.md:8:1: 'max-epochs:' needs an 'until:' condition in the same step")
+    #expect(parseError(block("max-epochs: 10"))?.description == "t.md:8:1: 'max-epochs:' needs an 'until:' or 'goal:' condition in the same step")
   }
 
   @Test func badLaneSpecPointsAtTheSpec() {

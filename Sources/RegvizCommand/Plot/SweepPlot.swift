@@ -37,7 +37,7 @@ enum SweepPlot {
                              ys: paths.norms.map { i < $0.count ? Double($0[i]) : .nan }, dashed: !star,
                              color: star ? nil : "#9a9a9a")
     }
-    let coefficients = SVGChart(title: "Coefficient paths: first-layer row norm per feature (★ informative)",
+    let coefficients = SVGChart(title: "Coefficient paths (first-layer row norms)",
                                 xLabel: "λ (\(type), log scale)", yLabel: "‖w_i‖₂", series: features,
                                 logX: true, x: 80, y: 400, width: 380, height: 240)
     var body = zeros.svg + acc.svg + coefficients.svg
@@ -54,7 +54,7 @@ enum SweepPlot {
         guard let index else { continue }
         series.append(.init(name: name, lane: 0, xs: [xs[index], xs[index]], ys: [lo, hi], dashed: name == "λ_1se", color: color))
       }
-      let loss = SVGChart(title: "\(cv.folds)-fold CV loss ±1 s.e.; λ_min (solid), λ_1se (dashed)",
+      let loss = SVGChart(title: "\(cv.folds)-fold CV loss ± s.e.; λ_min │ λ_1se ┆",
                           xLabel: "λ (\(type), log scale)", yLabel: "CV loss", series: series,
                           logX: true, x: 560, y: 400, width: 380, height: 240)
       body += loss.svg
