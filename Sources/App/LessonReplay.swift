@@ -111,7 +111,8 @@ public enum LessonReplay {
       if linger > 0 && outcome?.reached != false {
         for _ in 0..<linger where !run.allDiverged {
           let metrics = run.trainEpoch()
-          if let until = step.until ?? step.mission?.goal, outcome?.lapsedAt == nil, !until.isSatisfied(by: metrics) {
+          // A mission is accomplished once reached (the dashboard latches it): only `until:` can lapse.
+      if let until = step.until, outcome?.lapsedAt == nil, !until.isSatisfied(by: metrics) {
             outcome?.lapsedAt = metrics.epoch
           }
         }

@@ -8,9 +8,12 @@ public struct PlayMode: DashboardMode {
   public static let kind = ModeKind.play
   public private(set) var state: AppState
   private let histograms = HistogramCache()
+  /// A teacher's preset: its locked keys (`regviz play --preset`); nil leaves every key free.
+  public let locks: PresetLocks?
 
-  public init(state: AppState) {
+  public init(state: AppState, locks: PresetLocks? = nil) {
     self.state = state
+    self.locks = locks
   }
 
   public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {
@@ -19,14 +22,19 @@ public struct PlayMode: DashboardMode {
   }
 
   public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
-    ScreenComposer.compose(snapshot, state: state, bindings: Bindings.rows(for: .play), width: width, height: height,
+    ScreenComposer.compose(snapshot, state: state, bindings: locks?.rows(Bindings.rows(for: .play)) ?? Bindings.rows(for: .play),
+                           width: width, height: height,
                            histograms: histograms)
   }
 
   public mutating func perform(_ action: Action, snapshot: ExperimentSnapshot) -> [RunnerCommand] {
     if let commands = state.performCommon(action, snapshot: snapshot) { return commands }
+    if let refusal = locks?.refusal(action) {
+      state.note(refusal)
+      return []
+    }
     switch action {
-    case .lambda(let up): return [.stepLambda(up: up)]
+    case .lambda(let up): return [locks?.lambdaCommand(up: up, snapshot: snapshot) ?? .stepLambda(up: up)]
     case .learningRate(let up): return [.stepLearningRate(up: up)]
     case .nextL1Rule: return [.nextL1Rule]
     case .nextDataset: return nextDataset(snapshot)

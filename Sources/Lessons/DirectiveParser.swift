@@ -12,6 +12,7 @@ struct StepDirectives: Equatable {
   var beforeAnswer: BeforeAnswer = .pause
   var numbers: [Metric] = []
   var mission: Mission?
+  var keys: KeyAllowance?
 }
 
 /// Turns a `regviz` block into `StepDirectives`.
@@ -71,7 +72,7 @@ enum DirectiveParser {
       result.until = try ConditionParser.parse(
         until.value, lanes: lanes, file: file, line: until.line, column: until.valueColumn)
     }
-    result.mission = try MissionDirectives.parse(
+    (result.mission, result.keys) = try MissionDirectives.parse(
       lines, lanes: setup.lanes.isEmpty ? inheritedLanes : setup.lanes.map(\.name), hasUntil: until != nil, file: file)
     result.question = try QuestionBuilder.build(
       lines.filter { DirectiveLine.questionKeys.contains($0.key) }, file: file)

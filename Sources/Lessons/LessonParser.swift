@@ -60,6 +60,7 @@ public enum LessonParser {
       step.beforeAnswer = d.beforeAnswer
       step.numbers = d.numbers
       step.mission = d.mission
+      step.keys = d.keys
     }
     return step
   }

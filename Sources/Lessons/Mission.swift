@@ -123,6 +123,19 @@ public struct Mission: Sendable, Equatable {
   }
 }
 
+/// The setting keys a step (or a teacher's preset) leaves to the learner; the others of free
+/// play are locked.
+public struct KeyAllowance: Sendable, Equatable {
+  public var keys: Set<Mission.Key>
+  /// The lane the λ keys move alone (`lambda(NAME)`); nil moves every lane.
+  public var lambdaLane: String?
+
+  public init(keys: Set<Mission.Key>, lambdaLane: String? = nil) {
+    self.keys = keys
+    self.lambdaLane = lambdaLane
+  }
+}
+
 /// How a learner did on one mission, kept in the progress file.
 public struct MissionResult: Sendable, Equatable, Codable {
   public var reached: Bool

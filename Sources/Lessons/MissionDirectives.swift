@@ -4,14 +4,48 @@
 enum MissionDirectives {
   static let keys: Set = ["goal", "hold", "keys", "goal-hint", "solution", "unlock"]
 
-  static func parse(_ lines: [DirectiveLine], lanes: [String], hasUntil: Bool, file: String) throws(LessonError) -> Mission? {
+  /// `keys:` alone (no goal) is a preset's allowance: free play with the other keys locked.
+  static func parse(_ lines: [DirectiveLine], lanes: [String], hasUntil: Bool, file: String)
+    throws(LessonError) -> (mission: Mission?, keys: KeyAllowance?) {
     let mine = lines.filter { keys.contains($0.key) }
-    guard let goalLine = mine.first(where: { $0.key == "goal" }) else {
-      if let stray = mine.first {
+    guard mine.contains(where: { $0.key == "goal" }) else {
+      if let keysLine = mine.first(where: { $0.key == "keys" }), mine.count == 1 {
+        let allowance = try parseKeys(keysLine, lanes: lanes, file: file)
+        return (nil, allowance)
+      }
+      if let stray = mine.first(where: { $0.key != "keys" }) {
         throw stray.keyError("'\(stray.key):' belongs to a mission: it needs a 'goal:' in the same step", file: file)
       }
-      return nil
+      return (nil, nil)
     }
+    let mission = try parseMission(mine, lanes: lanes, hasUntil: hasUntil, file: file)
+    return (mission, KeyAllowance(keys: mission.keys, lambdaLane: mission.lambdaLane))
+  }
+
+  static func parseKeys(_ d: DirectiveLine, lanes: [String], file: String) throws(LessonError) -> KeyAllowance {
+    var set = Set<Mission.Key>()
+    var lambdaLane: String?
+    for name in d.value.split(separator: ",").map({ $0.trimmed }) {
+      // `lambda(L2)`: the λ keys move that lane alone.
+      if name.hasPrefix("lambda("), name.hasSuffix(")") {
+        let lane = String(name.dropFirst("lambda(".count).dropLast())
+        guard lanes.contains(lane) else {
+          throw d.error("no lane named '\(lane)' (lanes: \(lanes.joined(separator: ", ")))", file: file)
+        }
+        lambdaLane = lane
+        set.insert(.lambda)
+        continue
+      }
+      if name == "none" { continue }
+      guard let k = Mission.Key(rawValue: name) else { throw d.error(badKey(name), file: file) }
+      set.insert(k)
+    }
+    return KeyAllowance(keys: set, lambdaLane: lambdaLane)
+  }
+
+  static func parseMission(_ mine: [DirectiveLine], lanes: [String], hasUntil: Bool, file: String)
+    throws(LessonError) -> Mission {
+    let goalLine = mine.first { $0.key == "goal" }!
     if hasUntil { throw goalLine.keyError("a step has either 'until:' or 'goal:', not both", file: file) }
     let goal = try ConditionParser.parse(goalLine.value, lanes: lanes, file: file, line: goalLine.line,
                                          column: goalLine.valueColumn)
@@ -25,22 +59,9 @@ enum MissionDirectives {
       case "hold":
         do { hold = try SetupValues.positiveInt(d.value, key: "hold") } catch { throw d.error(error.message, file: file) }
       case "keys":
-        var set = Set<Mission.Key>()
-        for name in d.value.split(separator: ",").map({ $0.trimmed }) {
-          // `lambda(L2)`: the λ keys move that lane alone.
-          if name.hasPrefix("lambda("), name.hasSuffix(")") {
-            let lane = String(name.dropFirst("lambda(".count).dropLast())
-            guard lanes.contains(lane) else {
-              throw d.error("no lane named '\(lane)' (lanes: \(lanes.joined(separator: ", ")))", file: file)
-            }
-            lambdaLane = lane
-            set.insert(.lambda)
-            continue
-          }
-          guard let k = Mission.Key(rawValue: name) else { throw d.error(badKey(name), file: file) }
-          set.insert(k)
-        }
-        allowed = set
+        let allowance = try parseKeys(d, lanes: lanes, file: file)
+        allowed = allowance.keys
+        lambdaLane = allowance.lambdaLane
       case "solution":
         switch Mission.Solution.parse(d.value) {
         case .success(let s): solution = s
@@ -69,6 +90,6 @@ enum MissionDirectives {
   }
 
   static func badKey(_ name: String) -> String {
-    "'\(name)' is not a mission key (lambda, lambda(LANE), lr, rule)"
+    "'\(name)' is not a key a step can allow (lambda, lambda(LANE), lr, rule, or none)"
   }
 }
