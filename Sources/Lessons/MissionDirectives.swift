@@ -25,19 +25,23 @@ enum MissionDirectives {
   static func parseKeys(_ d: DirectiveLine, lanes: [String], file: String) throws(LessonError) -> KeyAllowance {
     var set = Set<Mission.Key>()
     var lambdaLane: String?
-    for name in d.value.split(separator: ",").map({ $0.trimmed }) {
+    for part in d.value.split(separator: ",") {
+      let name = part.trimmed
+      // Errors point at the name itself, not at the list's start.
+      let offset = d.value.distance(from: d.value.startIndex, to: part.startIndex) + part.prefix { $0.isWhitespace }.count
+      let at = DirectiveLine(key: d.key, value: name, line: d.line, keyColumn: d.keyColumn, valueColumn: d.valueColumn + offset)
       // `lambda(L2)`: the λ keys move that lane alone.
       if name.hasPrefix("lambda("), name.hasSuffix(")") {
         let lane = String(name.dropFirst("lambda(".count).dropLast())
         guard lanes.contains(lane) else {
-          throw d.error("no lane named '\(lane)' (lanes: \(lanes.joined(separator: ", ")))", file: file)
+          throw at.error("no lane named '\(lane)' (lanes in effect: \(lanes.joined(separator: ", ")))", file: file)
         }
         lambdaLane = lane
         set.insert(.lambda)
         continue
       }
       if name == "none" { continue }
-      guard let k = Mission.Key(rawValue: name) else { throw d.error(badKey(name), file: file) }
+      guard let k = Mission.Key(rawValue: name) else { throw at.error(badKey(name), file: file) }
       set.insert(k)
     }
     return KeyAllowance(keys: set, lambdaLane: lambdaLane)

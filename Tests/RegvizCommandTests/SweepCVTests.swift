@@ -66,3 +66,26 @@ import Testing
     #expect(badCV.status != 0 && badCV.stderr.contains("--cv: must be 2…20"))
   }
 }
+
+/// Teacher presets are lesson-format files: `regviz lessons check` validates them and
+/// `regviz play --preset` refuses a bad one with a one-line error.
+@Suite struct PresetFileTests {
+  @Test func theShippedPresetChecksAndBadOnesAreNamed() throws {
+    let good = CLI.repo.appendingPathComponent("lessons/presets/l1-lambda-only.md").path
+    let ok = try CLI.run(["lessons", "check", good])
+    #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
+    let dir = CLI.temporaryDirectory()
+    let bad = dir.appendingPathComponent("bad.md")
+    try "---\ntitle: T\nsummary: S\nminutes: 3\n---\n\n## S\n\n```regviz\ndataset: sparse\nkeys: lambda, speed\n```\n"
+      .write(to: bad, atomically: true, encoding: .utf8)
+    let r = try CLI.run(["lessons", "check", bad.path])
+    #expect(r.status != 0)
+    #expect((r.stdout + r.stderr).contains("bad.md:11:15: 'speed' is not a key a step can allow"), "\(r.stdout)\(r.stderr)")
+    let play = try CLI.run(["play", "--preset", bad.path])
+    #expect(play.status != 0 && play.stderr.hasPrefix("regviz: --preset: ") && play.stderr.contains("bad.md:11:15"), "\(play.stderr)")
+    let empty = dir.appendingPathComponent("empty.md")
+    try "---\ntitle: T\nsummary: S\nminutes: 3\n---\n\n## S\n\nText.\n".write(to: empty, atomically: true, encoding: .utf8)
+    let none = try CLI.run(["play", "--preset", empty.path])
+    #expect(none.stderr.contains("the first step needs a regviz block that sets up the experiment"), "\(none.stderr)")
+  }
+}
