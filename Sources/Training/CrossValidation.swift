@@ -110,7 +110,7 @@ public enum CrossValidation {
     // Experiment 0 is the whole training part; 1…K leave out fold k − 1.
     let experiments = [prepared] + (0..<count).map { foldExperiment(prepared, folds: folds, fold: $0) }
     let jobs = experiments.indices.flatMap { e in lanes.indices.map { (experiment: e, lane: $0) } }
-    let results = Mutex([LaneTrainer?](repeating: nil, count: jobs.count))
+    let results = Locked([LaneTrainer?](repeating: nil, count: jobs.count))
     let next = Atomic<Int>(0), done = Atomic<Int>(0), stop = Atomic<Bool>(false)
     DispatchQueue.concurrentPerform(iterations: max(1, min(parallelism, jobs.count))) { _ in
       enableFlushToZero()
