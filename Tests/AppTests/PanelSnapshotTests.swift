@@ -51,7 +51,7 @@ import Training
       Charts.norm(lanes, theme: .standard).draw(in: rect, painter: &p, theme: .standard)
     }
     assertSnapshot(norm, named: "panel-norm")
-    #expect(norm.row(6).hasPrefix(" 0┤"), "the norm axis starts at 0")
+    #expect(norm.row(6).hasPrefix("  0┤"), "the norm axis starts at 0")
   }
 
   @Test func features() {
@@ -63,8 +63,9 @@ import Training
   }
 
   @Test func model() {
-    let grid = draw(width: 32, height: 7) { rect, p in
-      SidePanels.model(lanes, snapshot: snapshot, theme: .standard).draw(in: rect, painter: &p, theme: .standard)
+    let grid = draw(width: 32, height: 8) { rect, p in
+      ModelPanel(lanes: lanes, snapshot: snapshot, theme: .standard).table(width: rect.width, height: rect.height)
+        .draw(in: rect, painter: &p, theme: .standard)
     }
     assertSnapshot(grid, named: "panel-model")
     // Keras's names: the first Dense layer is `dense`, the output layer `dense_2`.
