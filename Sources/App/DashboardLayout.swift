@@ -34,14 +34,18 @@ struct DashboardLayout {
   ///   - featuresWidth: the columns the feature view needs to show every feature.
   ///   - sideWidth: the side pane's width, if there is one.
   ///   - forceModel: the model panel must be shown (a lesson highlights it).
+  ///   - modelRows: the model panel's rows when whole; beside the features, the bottom band
+  ///     grows to hold them where the charts keep their minimum.
   init(width: Int, height: Int, laneRows: Int, featuresWidth: Int, sideWidth: Int? = nil,
-       forceModel: Bool = false) {
+       forceModel: Bool = false, modelRows: Int = 0) {
     status = Rect(x: 0, y: 0, width: width, height: 1)
     keys = Rect(x: 0, y: height - 1, width: width, height: 1)
     let (body, side) = DashboardLayout.split(width: width, height: height, sideWidth: sideWidth)
     self.side = side
     let inside = body.height - 4
-    let bottomInner = min(1 + max(1, laneRows), max(2, inside - 13))
+    let modelBesideFeatures = featuresWidth + DashboardLayout.modelWidth - 1 <= body.width
+    let bottomWanted = max(1 + max(1, laneRows), modelBesideFeatures ? modelRows : 0)
+    let bottomInner = min(bottomWanted, max(2, inside - 13))
     let extra = max(0, inside - bottomInner - 13)
     let weightsInner = 8 + extra * 2 / 5
     let chartsInner = inside - bottomInner - weightsInner
@@ -49,7 +53,6 @@ struct DashboardLayout {
     weights = bands[0]
     legend = Rect(x: body.x + 2, y: bands[2].maxY - 1, width: body.width - 4, height: 1)
 
-    let modelBesideFeatures = featuresWidth + DashboardLayout.modelWidth - 1 <= body.width
     let modelInCharts = !modelBesideFeatures && (body.width >= 110 || forceModel)
     if modelBesideFeatures {
       let bottom = DashboardLayout.shared(bands[2], sizes: [body.width - DashboardLayout.modelWidth - 1,

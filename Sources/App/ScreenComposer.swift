@@ -27,7 +27,8 @@ public enum ScreenComposer {
     let layout = DashboardLayout(
       width: width, height: height, laneRows: visible.count,
       featuresWidth: naturalWidth(features), sideWidth: side.map { sideWidth($0.width, screenWidth: width) },
-      forceModel: highlight == .model)
+      forceModel: highlight == .model,
+      modelRows: ModelPanel(lanes: visible, snapshot: snapshot, theme: theme).rows(height: .max).rows.count)
 
     let screen = grid.bounds
     grid.paint { p in

@@ -105,6 +105,10 @@ import Training
   @Test func fewFeaturesLeaveRoomForTheModelBesideThem() {
     let layout = DashboardLayout(width: 120, height: 40, laneRows: 4, featuresWidth: 60)
     #expect(layout.model.map { $0.y == layout.features.y } == true)
+    // The band grows to hold the whole model table (iris: markers, 3 layers, 4 figures).
+    let whole = DashboardLayout(width: 120, height: 40, laneRows: 4, featuresWidth: 60, modelRows: 8)
+    #expect(whole.model.map { $0.height - 2 } == 8)
+    #expect(whole.loss.height - 2 >= 5 && whole.weights.height - 2 >= 8)
   }
 
   @Test func asciiStandIns() {
