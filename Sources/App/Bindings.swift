@@ -80,6 +80,10 @@ public enum Bindings {
     Binding("p", [("p", .switchLossView)], "loss chart: train vs validation ↔ data loss vs penalty", short: "loss", keep: 6),
     Binding("k", [("k", .toggleKeras)], "Keras code for the current setup (↑ ↓ to scroll)", short: "Keras", keep: 7),
     Binding("w", [("w", .writeKeras)], "write that Keras code, its data and weights to ./regviz-keras/", modes: [.play]),
+    // PgUp PgDn Home scroll an open overlay, else they scrub too (`PlayMode.scrubMove`).
+    Binding("← →", [(.left, .scrub(.back)), (.right, .scrub(.forward)), (.end, .scrub(.last))],
+            "paused: back / on one recorded epoch (PgUp PgDn: 10, Home: first, End: live)",
+            modes: [.play]),
     // In a lesson these keys would change the experiment the text describes: the lesson mode
     // answers them with a pointer to free play (`d` answers a question where there is one).
     Binding("[ ] - + u d", [("[", .lambda(up: false)), ("]", .lambda(up: true)), ("-", .learningRate(up: false)),
@@ -91,10 +95,6 @@ public enum Bindings {
     Binding("esc", [(.escape, .closeOverlay), (.enter, .closeOverlay)] + overlayScrolling,
             "close the help or the Keras code", modes: [.play]),
     Binding("esc", [(.escape, .closeOverlay)], "close the help or the Keras code", modes: [.lesson]),
-    Binding("← →", [(.left, .scrub(.back)), (.right, .scrub(.forward)), (.pageUp, .scrub(.pageBack)),
-                    (.pageDown, .scrub(.pageForward)), (.home, .scrub(.first)), (.end, .scrub(.last))],
-            "while paused: back / forward one recorded epoch (PgUp PgDn: 10, Home End: first, live)",
-            short: "history", keep: 0, modes: [.play]),
     Binding("q", [("q", .quit), ("Q", .quit)], "quit (Ctrl-C works too)", short: "quit", modes: [.play]),
     Binding("q", [("q", .quit), ("Q", .quit)], "quit; regviz with no arguments comes back here", short: "quit",
             modes: [.lesson]),

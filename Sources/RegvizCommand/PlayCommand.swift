@@ -19,6 +19,7 @@ public struct PlayCommand: ParsableCommand {
         - + learning rate   u L1 rule   < > slower/faster
         1-8 show/hide a lane   tab layer   d next data set
         l log view   p loss view   k Keras code   w write it   q quit
+        ← → while paused: back / forward through the recorded epochs
       Needs an interactive terminal of at least 80×24; without one, use `regviz run`.
       """)
 
