@@ -50,7 +50,7 @@ enum LessonNumbers {
     case .l2Norm: "|w|2"
     case .noiseZeros: "n=0"
     case .featureRatio: "★/n"
-    case .starRows: "★on"
+    case .starRows: "sig"
     case .dropped: "drop"
     }
   }
