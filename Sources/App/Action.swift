@@ -30,6 +30,11 @@ public enum Action: Hashable, Sendable {
   /// `a`–`d`: answer the step's question.
   case answer(Character)
   case toggleHint
+  // The two-weight lens
+  /// The correlation of the lens's two features, one step down or up.
+  case lensCorrelation(up: Bool)
+  /// The scale of the lens's second feature, one step down or up.
+  case lensScale(up: Bool)
 }
 
 /// A scrolling key: of an open overlay, or of the lesson text.
@@ -56,4 +61,6 @@ public enum ModeKind: Hashable, Sendable {
   case play
   /// A guided lesson: the lesson's keys; the experiment's settings are the lesson's.
   case lesson
+  /// The two-weight lens (`regviz lens`): its own keys, no network.
+  case lens
 }

@@ -94,6 +94,22 @@ public enum Bindings {
     Binding("q", [("q", .quit), ("Q", .quit)], "quit (Ctrl-C works too)", short: "quit", modes: [.play]),
     Binding("q", [("q", .quit), ("Q", .quit)], "quit; regviz with no arguments comes back here", short: "quit",
             modes: [.lesson]),
+    // The two-weight lens (`regviz lens`).
+    Binding("[ ]", [("[", .lambda(up: false)), ("]", .lambda(up: true))],
+            "λ down / up by 0.1, every lane (L1: λ·Σ|w|, L2: λ·Σw², L1+L2 both)", short: "λ", modes: [.lens]),
+    Binding("c C", [("c", .lensCorrelation(up: false)), ("C", .lensCorrelation(up: true))],
+            "correlation of the two features down / up by 0.1: the ellipses tilt", short: "corr", keep: 5, modes: [.lens]),
+    Binding("s S", [("s", .lensScale(up: false)), ("S", .lensScale(up: true))],
+            "scale of feature 2 down / up (×√2): the ellipses stretch", short: "scale", keep: 4, modes: [.lens]),
+    Binding("1–4", (1...4).map { (Key.character(Character(String($0))), Action.toggleLane($0 - 1)) },
+            "lane on / off: none, L1, L2, L1+L2", short: "lanes", keep: 3, modes: [.lens]),
+    Binding("r", [("r", .reset)], "restart the trajectories from the start point", short: "restart", keep: 2,
+            modes: [.lens]),
+    Binding("space", [(" ", .togglePause)], "pause / resume the trajectories", short: "pause", keep: 1, modes: [.lens]),
+    Binding("?", [("?", .toggleHelp), ("h", .toggleHelp)], "this help", short: "help", modes: [.lens]),
+    Binding("esc", [(.escape, .closeOverlay), (.enter, .closeOverlay)] + overlayScrolling, "close the help",
+            modes: [.lens]),
+    Binding("q", [("q", .quit), ("Q", .quit)], "quit (Ctrl-C works too)", short: "quit", modes: [.lens]),
   ]
 
   /// ↑ ↓ PgUp PgDn Home End.

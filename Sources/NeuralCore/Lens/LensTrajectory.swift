@@ -66,10 +66,11 @@ public struct LensTrajectory: Sendable, Hashable {
     return (z, z.map { softThreshold($0, rate * penalty.lambda1) })
   }
 
-  /// A step size every lane can share: `1/Lip` of the smoothest-but-stiffest lane's gradient,
-  /// `∇(L + λ·‖w‖²)` being `2(eig_max(G) + λ)`-Lipschitz. Monotone descent for every lane.
+  /// A step size every lane can share: a fifth of `1/Lip` for the stiffest lane's gradient,
+  /// `∇(L + λ·‖w‖²)` being `2(eig_max(G) + λ)`-Lipschitz. Monotone descent for every lane,
+  /// and small enough that the trajectories curve visibly instead of jumping to the optimum.
   public static func sharedRate(_ problem: LensProblem, lambda: Double) -> Double {
-    0.5 / (problem.eigen.large + lambda)
+    0.1 / (problem.eigen.large + lambda)
   }
 }
 
