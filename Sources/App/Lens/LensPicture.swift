@@ -15,8 +15,8 @@ enum LensPicture {
     let minimum = scene.problem.dataLoss(scene.leastSquares)
     let corners = [[e.minX, e.minY], [e.minX, e.maxY], [e.maxX, e.minY], [e.maxX, e.maxY]]
     let far = corners.map(scene.problem.dataLoss).max()! - minimum
-    for k in 1...5 {
-      let level = minimum + far * Double(k * k) / 36
+    for k in 1...3 {
+      let level = minimum + far * Double(k * k) / 16
       curves.append(PlaneCurve(points: scene.problem.contour(level: level), style: theme.dim, dotted: true))
     }
     for lane in visible where lane.lane != .none {
@@ -66,7 +66,7 @@ enum LensPicture {
     if let first = scene.firstZero {
       lines.append([StyledRun("L1 path: w\(first.weight + 1) = 0 from λ \(n(first.lambda))", style: theme.text)])
     }
-    lines.append([StyledRun("        all 0 from λ \(n(scene.allZero)) = 2·max|Xᵀy/n|", style: theme.text)])
+    lines.append([StyledRun("        all 0 from λ \(n(scene.allZero))", style: theme.text)])
     lines.append([StyledRun("step \(min(lens.step, maxSteps(scene)))" + (lens.paused ? " (paused)" : ""), style: theme.dim)])
     lines.append([])
     for lane in scene.lanes {
@@ -86,9 +86,9 @@ enum LensPicture {
       }
     }
     lines.append([])
-    lines.append([StyledRun("○ start  ● now  × optimum  ⊙ landed on 0", style: theme.dim)])
-    lines.append([StyledRun("dotted: contours, constraint shapes", style: theme.dim)])
-    lines.append([StyledRun("solid: λ path 0 → ∞, trajectory", style: theme.dim)])
+    lines.append([StyledRun("○ start ● now × optimum ⊙ on 0", style: theme.dim)])
+    lines.append([StyledRun("dotted: contours, shapes", style: theme.dim)])
+    lines.append([StyledRun("solid: λ path, trajectory", style: theme.dim)])
     return lines.map { $0.map { StyledRun(theme.printable($0.text), style: $0.style) } }
   }
 

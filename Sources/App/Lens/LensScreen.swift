@@ -41,7 +41,7 @@ public enum LensScreen {
   /// The plane and the readout in `rect` (also what a lesson's `view: lens` shows).
   public static func draw(_ lens: LensView, in rect: Rect, painter p: inout Painter, theme: Theme) {
     // A square plane: a cell is 2 braille dots wide and 4 tall, so h rows need 2h columns.
-    let readout = min(readoutWidth, max(0, rect.width - 30))
+    let readout = min(rect.width >= 110 ? readoutWidth : 33, max(0, rect.width - 30))
     let planeWidth = min(rect.width - readout, 2 * (rect.height - 2) + 2)
     let plane = Rect(x: rect.x, y: rect.y, width: planeWidth, height: rect.height)
     let numbers = Rect(x: plane.maxX, y: rect.y, width: rect.maxX - plane.maxX, height: rect.height)
