@@ -17,6 +17,8 @@ public enum Action: Hashable, Sendable {
   case switchLossView
   /// Histograms: w ↔ log10|w|.
   case switchHistogramScale
+  /// The main area's view: histograms → weight matrix → weight trajectories.
+  case nextView
   case toggleKeras
   /// Write the Keras script with its data and initial weights to `./regviz-keras/`.
   case writeKeras

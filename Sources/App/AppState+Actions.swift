@@ -32,6 +32,8 @@ extension AppState {
       lossView = lossView == .trainValidation ? .dataPenalty : .trainValidation
     case .switchHistogramScale:
       histogramScale = histogramScale == .linear ? .log : .linear
+    case .nextView:
+      view = view.next
     case .toggleKeras:
       if case .keras = overlay { overlay = nil } else { overlay = .keras(scroll: 0) }
     case .toggleHelp:

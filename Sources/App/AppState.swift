@@ -58,6 +58,8 @@ public struct AppState: Hashable, Sendable {
   /// lane killed by a big λ does not revive when λ is lowered, and the status line says so.
   public var shownLambda: Float? = nil
   public var lambdaLowered = false
+  /// What the main area shows (`v`).
+  public var view: DashboardView = .histograms
 
   public init(theme: Theme = .standard) {
     self.theme = theme

@@ -15,6 +15,8 @@ public struct LaneSnapshot: Sendable {
   public var network: Network
   /// The epoch at which the loss turned NaN or infinite; the lane stopped there.
   public var divergedAt: Int?
+  /// A few single first-layer weights over epochs.
+  public var trace: WeightTrace = .empty
 
   public var name: String { lane.name }
   public var regularizers: [Regularizer] { lane.regularizers }

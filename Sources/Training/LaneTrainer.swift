@@ -16,6 +16,8 @@ public struct LaneTrainer: Sendable {
   public private(set) var stats: WeightStats
   /// The epoch at which the loss stopped being finite; the lane then trains no more.
   public private(set) var divergedAt: Int?
+  /// A few single weights over epochs (the weight-trajectories view).
+  public private(set) var trace: WeightTrace
   let nearZeroThreshold: Float
 
   public init(lane: Lane, prepared: PreparedExperiment) {
@@ -24,6 +26,8 @@ public struct LaneTrainer: Sendable {
     nearZeroThreshold = prepared.config.nearZeroThreshold
     stats = WeightStats(network: learner.network, regularizers: lane.regularizers,
                         nearZeroThreshold: nearZeroThreshold)
+    trace = WeightTrace(network: learner.network, informative: prepared.data.train.informative)
+    trace.record(learner.network, epoch: 0)
   }
 
   /// Trains one epoch (the order every lane shares for this epoch) and records its figures.
@@ -44,6 +48,7 @@ public struct LaneTrainer: Sendable {
       weights: stats.weights, l1Norm: stats.l1Norm, l2Norm: stats.l2Norm)
     latest = record
     history.append(record)
+    trace.record(learner.network, epoch: epoch)
     if record.diverged { divergedAt = epoch }
     return record
   }
@@ -51,7 +56,7 @@ public struct LaneTrainer: Sendable {
   /// The lane's current state as an immutable value.
   public func snapshot() -> LaneSnapshot {
     LaneSnapshot(lane: lane, epoch: epoch, latest: latest, stats: stats, history: history,
-                 network: learner.network, divergedAt: divergedAt)
+                 network: learner.network, divergedAt: divergedAt, trace: trace)
   }
 
   // MARK: - Live changes (between steps, no reset)
