@@ -117,3 +117,24 @@ import Testing
     #expect(abs(problem.leastSquares[1] - 0.25) < 0.15)
   }
 }
+
+@Suite struct PruningTests {
+  @Test func emptyRowsAreDroppedInputsEmptyColumnsPrunedUnits() {
+    var net = Network(inputs: 3, hidden: [2], classes: 2, activation: .relu, seed: 1)
+    #expect(net.droppedInputs.isEmpty && net.prunedUnits.isEmpty)
+    // Input 1's row of the first kernel (inputs 3 × units 2).
+    net.layers[0].kernel[1 * 2 + 0] = 0
+    net.layers[0].kernel[1 * 2 + 1] = 0
+    #expect(net.droppedInputs == [1])
+    // Unit 0 of the hidden layer: its column in, then its row out (hidden 2 × classes 2).
+    for i in 0..<3 { net.layers[0].kernel[i * 2 + 0] = 0 }
+    #expect(net.prunedUnits.map(\.unit) == [0])
+    var out = Network(inputs: 3, hidden: [2], classes: 2, activation: .relu, seed: 1)
+    out.layers[1].kernel[1 * 2 + 0] = 0
+    out.layers[1].kernel[1 * 2 + 1] = 0
+    #expect(out.prunedUnits.map { [$0.layer, $0.unit] } == [[0, 1]])
+    // A tiny weight still counts.
+    out.layers[1].kernel[1 * 2 + 1] = 1e-30
+    #expect(out.prunedUnits.isEmpty)
+  }
+}

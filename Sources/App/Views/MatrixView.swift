@@ -38,7 +38,8 @@ struct MatrixView {
       let counts = Self.counts(lane.network, layer: l)
       let head = "\(theme.laneMarker(index)) \(lane.name)"
       p.put(theme.printable(head), x: x, y: inside.y, style: theme.laneStyle(index))
-      p.put(theme.printable(counts), x: x, y: inside.y + 1, style: theme.dim)
+      p.put(Painter.truncate(theme.printable(counts), to: width, ellipsis: theme.glyphs.ellipsis), x: x, y: inside.y + 1,
+            style: theme.dim)
       widget.draw(in: Rect(x: x, y: inside.y + 2, width: width, height: inside.height - 2), painter: &p, theme: theme)
       x += width + 2
       shown += 1
@@ -49,13 +50,13 @@ struct MatrixView {
     }
   }
 
-  /// `3 in, 2 units cut` — inputs of this layer whose row is all 0 (for the first layer, the
+  /// `3 dropped, 2 pruned` — inputs of this layer whose row is all 0 (for the first layer, the
   /// dropped inputs) and units with every weight in or out exactly 0.
   static func counts(_ network: Network, layer l: Int) -> String {
     let k = network.layers[l]
     let emptyRows = (0..<k.inputs).filter { i in (0..<k.units).allSatisfy { k.kernel[i * k.units + $0] == 0 } }.count
     let pruned = network.prunedUnits.filter { $0.layer == l }.count
-    let rows = l == 0 ? "\(emptyRows) in dropped" : "\(emptyRows) rows 0"
+    let rows = l == 0 ? "\(emptyRows) dropped" : "\(emptyRows) rows 0"
     return l == network.layers.count - 1 ? rows : rows + ", \(pruned) pruned"
   }
 }
