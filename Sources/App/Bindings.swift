@@ -77,7 +77,7 @@ public enum Bindings {
             modes: [.play]),
     Binding("l", [("l", .switchHistogramScale)], "histograms: w ↔ log10|w| (exact zeros apart, at the left)",
             short: "log", keep: 4),
-    Binding("v", [("v", .nextView)], "view: histograms → weight matrix → weight trajectories", short: "view", keep: 5),
+    Binding("v", [("v", .nextView)], "view: histograms → weight matrix → weight trajectories", short: "view", keep: 2),
     Binding("p", [("p", .switchLossView)], "loss chart: train vs validation ↔ data loss vs penalty", short: "loss", keep: 6),
     Binding("k", [("k", .toggleKeras)], "Keras code for the current setup (↑ ↓ to scroll)", short: "Keras", keep: 7),
     Binding("w", [("w", .writeKeras)], "write that Keras code, its data and weights to ./regviz-keras/", modes: [.play]),
