@@ -14,7 +14,9 @@ public struct LensCommand: ParsableCommand {
     discussion: """
       The model is y ≈ w1·x1 + w2·x2 on 200 samples from --seed, with mean squared error plus \
       Keras's penalty (L1: λ·Σ|w|, L2: λ·Σw², L1+L2: both). Every optimum and path is exact.
-      Keys: [ ] λ   c C correlation   s S scale of x2   1-4 lanes   r restart   space pause   ? help   q quit
+      Keys (? in the lens lists all):
+        [ ] λ down/up   c C correlation   s S scale of feature 2
+        1-4 lane on/off   r restart   space pause   q quit
       With --plot or --format the picture or the trajectories are written and no screen opens.
       """)
 
