@@ -45,9 +45,9 @@ public enum ScreenComposer {
       Charts.zeros(visible, theme: theme).draw(in: layout.zeros.inset(by: 1), painter: &p, theme: theme)
       Charts.norm(visible, theme: theme).draw(in: layout.norm.inset(by: 1), painter: &p, theme: theme)
       features.draw(in: layout.features.inset(by: 1).inset(left: 1), painter: &p, theme: theme)
-      if let model = layout.model {
-        SidePanels.model(visible, snapshot: snapshot, theme: theme)
-          .draw(in: model.inset(by: 1).inset(left: 1), painter: &p, theme: theme)
+      if let model = layout.model?.inset(by: 1).inset(left: 1) {
+        ModelPanel(lanes: visible, snapshot: snapshot, theme: theme).table(width: model.width, height: model.height)
+          .draw(in: model, painter: &p, theme: theme)
       }
       if let side, let rect = layout.side {
         side.draw(in: rect.inset(by: 1), painter: &p, theme: theme)
@@ -69,17 +69,17 @@ public enum ScreenComposer {
   ) {
     let theme = state.theme
     let network = snapshot.lanes.first?.network
-    var panels: [(Lessons.Panel, Rect, String)] = [
+    var panels: [(Lessons.Panel, Rect, [String])] = [
       (.weights, layout.weights, WeightsPanel.title(layer: state.layer, network: network,
                                                      threshold: snapshot.config.nearZeroThreshold,
                                                      scale: state.histogramScale, theme: theme)),
       (.loss, layout.loss, Charts.lossTitle(state.lossView, theme: theme)),
-      (.zeros, layout.zeros, "exact zeros %"),
-      (.norm, layout.norm, theme.printable("‖w‖₂ (L2 norm)")),
+      (.zeros, layout.zeros, Charts.zerosTitle),
+      (.norm, layout.norm, Charts.normTitle(theme: theme)),
       (.features, layout.features, SidePanels.featuresTitle(informativeKnown: snapshot.informative != nil, theme: theme)),
     ]
     if let model = layout.model { panels.append((.model, model, SidePanels.modelTitle(snapshot, theme: theme))) }
-    if let side, let rect = layout.side { panels.append((.lesson, rect, theme.printable(side.title))) }
+    if let side, let rect = layout.side { panels.append((.lesson, rect, [theme.printable(side.title)])) }
 
     var mesh = BorderMesh(width: p.grid.width, height: p.grid.height)
     for (_, rect, _) in panels { mesh.add(rect) }
