@@ -19,6 +19,8 @@ public enum Action: Hashable, Sendable {
   case switchHistogramScale
   /// The main area's view: histograms → weight matrix → weight trajectories.
   case nextView
+  /// The tug of war follows the next weight.
+  case nextTugWeight
   case toggleKeras
   /// Write the Keras script with its data and initial weights to `./regviz-keras/`.
   case writeKeras

@@ -34,6 +34,9 @@ extension AppState {
       histogramScale = histogramScale == .linear ? .log : .linear
     case .nextView:
       view = view.next
+    case .nextTugWeight:
+      tugPick += 1
+      if view != .tug { note("t picks the weight of the tug of war (v shows it)") }
     case .toggleKeras:
       if case .keras = overlay { overlay = nil } else { overlay = .keras(scroll: 0) }
     case .toggleHelp:

@@ -60,6 +60,8 @@ public struct AppState: Hashable, Sendable {
   public var lambdaLowered = false
   /// What the main area shows (`v`).
   public var view: DashboardView = .histograms
+  /// Which weight the tug of war follows (`t` steps through the candidates).
+  public var tugPick = 0
 
   public init(theme: Theme = .standard) {
     self.theme = theme

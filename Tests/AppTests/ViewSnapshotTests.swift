@@ -89,10 +89,49 @@ import Testing
     #expect(Bindings.action(for: "v", in: .play) == .nextView)
     #expect(Bindings.action(for: "v", in: .lesson) == .nextView)
     let driver = RecordingDriver(Fixtures.snapshot())
-    let backend = RecordingBackend(width: 120, height: 40, keys: ["v", "v", "v"])
+    let backend = RecordingBackend(width: 120, height: 40, keys: ["v", "v", "v", "v"])
     let state = runPlay(driver: driver, backend: backend)
     #expect(state.view == .histograms)
     #expect(contains(backend.frames[1], "weight matrix"))
     #expect(contains(backend.frames[3], "weight trajectories"))
+    #expect(contains(backend.frames[4], "tug of war"))
+  }
+}
+
+@Suite struct TugViewTests {
+  @Test func tug120x40And80x24() {
+    let snapshot = Fixtures.snapshot(exportable: true)
+    for (width, height) in [(120, 40), (80, 24)] {
+      let grid = ViewSnapshotTests.frame(.tug, width: width, height: height, snapshot: snapshot)
+      assertSnapshot(grid, named: "view-tug-\(width)x\(height)")
+      #expect(contains(grid, "tug of war · weight"))
+      #expect(contains(grid, "S_τ(z), τ = η·λ1 = 0.0010"), "τ = η·λ1 = 0.1 · 0.01")
+    }
+  }
+
+  /// The view's numbers are `TugOfWar` from the lane's own full-batch gradient; the default
+  /// weight is the largest initial weight of a noise feature.
+  @Test func followsTheLargestNoiseWeightAndShowsItsForces() throws {
+    let snapshot = Fixtures.snapshot(exportable: true)
+    let prepared = try #require(snapshot.prepared)
+    let first = prepared.initial.layers[0]
+    let order = TugView.candidates(prepared.initial, informative: snapshot.informative)
+    let informative = Set(snapshot.informative ?? [])
+    let noise = first.kernel.indices.filter { !informative.contains($0 / first.units) }
+    #expect(order[0] == noise.max { abs(first.kernel[$0]) < abs(first.kernel[$1]) })
+    let l1 = snapshot.lanes[1]
+    let tug = TugView.tug(l1, weight: order[0], prepared: prepared, rate: 0.1)
+    #expect(tug.l1Pull == -0.01 * (tug.w > 0 ? 1 : -1) || tug.w == 0)
+    let grid = ViewSnapshotTests.frame(.tug, width: 120, height: 40, snapshot: snapshot)
+    #expect(contains(grid, "w = \(TugView.number(tug.w))"))
+    #expect(contains(grid, TugView.number(tug.dataPull)))
+  }
+
+  @Test func tPicksAnotherWeight() {
+    var state = AppState()
+    state.view = .tug
+    _ = state.performCommon(.nextTugWeight, snapshot: Fixtures.snapshot())
+    #expect(state.tugPick == 1)
+    #expect(Bindings.action(for: "t", in: .play) == .nextTugWeight)
   }
 }

@@ -7,11 +7,13 @@ public enum DashboardView: String, CaseIterable, Hashable, Sendable {
   case matrix
   /// A few single weights over epochs, per lane.
   case trajectories
+  /// One weight's forces this step, and the soft-threshold.
+  case tug
   /// The two-weight lens (lessons; `regviz lens` on its own).
   case lens
 
   /// The views `v` cycles through in play and lessons, in order.
-  static let cycle: [DashboardView] = [.histograms, .matrix, .trajectories]
+  static let cycle: [DashboardView] = [.histograms, .matrix, .trajectories, .tug]
 
   /// The next view in the `v` cycle (a view outside it goes back to the first).
   var next: DashboardView {

@@ -25,6 +25,8 @@ enum ViewScreen {
       case .trajectories:
         TrajectoriesView(lanes: visible, featureNames: snapshot.featureNames, epoch: snapshot.epoch)
           .draw(in: body, painter: &p, theme: theme)
+      case .tug:
+        TugView(snapshot: snapshot, lanes: visible, pick: state.tugPick).draw(in: body, painter: &p, theme: theme)
       case .lens:
         LensScreen.draw(lens ?? LensView(), in: body, painter: &p, theme: theme)
       case .histograms:
