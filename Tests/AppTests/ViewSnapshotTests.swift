@@ -94,7 +94,7 @@ import Testing
     #expect(state.view == .histograms)
     #expect(contains(backend.frames[1], "weight matrix"))
     #expect(contains(backend.frames[3], "weight trajectories"))
-    #expect(contains(backend.frames[4], "tug of war"))
+    #expect(contains(backend.frames[5], "tug of war"))
   }
 }
 
