@@ -14,11 +14,22 @@ public struct LessonMetrics: MetricSource, Sendable {
     public var stats: WeightStats
     /// Units of the first Dense layer (the row length of its kernel).
     public var firstLayerUnits: Int
+    /// Hidden units and inputs L1 has cut out (`Network.prunedUnits`, `droppedInputs`).
+    public var prunedUnits: Int
+    public var droppedInputs: Int
 
-    public init(latest: EpochRecord?, stats: WeightStats, firstLayerUnits: Int) {
+    public init(latest: EpochRecord?, stats: WeightStats, firstLayerUnits: Int, prunedUnits: Int = 0,
+                droppedInputs: Int = 0) {
       self.latest = latest
       self.stats = stats
       self.firstLayerUnits = firstLayerUnits
+      self.prunedUnits = prunedUnits
+      self.droppedInputs = droppedInputs
+    }
+
+    init(latest: EpochRecord?, stats: WeightStats, network: Network) {
+      self.init(latest: latest, stats: stats, firstLayerUnits: network.layers.first?.units ?? 0,
+                prunedUnits: network.prunedUnits.count, droppedInputs: network.droppedInputs.count)
     }
   }
 
@@ -28,6 +39,8 @@ public struct LessonMetrics: MetricSource, Sendable {
   public var lanes: [String: LaneState]
   /// Indices of the informative input features, nil when the data set does not know them.
   public var informative: [Int]?
+  /// The two-weight lens a step shows (`view: lens`), for `lens_zero(…)`.
+  public var lens: LensScene?
 
   public init(epoch: Int, lanes: [String: LaneState], informative: [Int]?) {
     self.epoch = epoch
@@ -39,8 +52,7 @@ public struct LessonMetrics: MetricSource, Sendable {
   public init(snapshot: ExperimentSnapshot) {
     var lanes: [String: LaneState] = [:]
     for lane in snapshot.lanes {
-      lanes[lane.name] = LaneState(latest: lane.latest, stats: lane.stats,
-                                   firstLayerUnits: lane.network.layers.first?.units ?? 0)
+      lanes[lane.name] = LaneState(latest: lane.latest, stats: lane.stats, network: lane.network)
     }
     self.init(epoch: snapshot.epoch, lanes: lanes, informative: snapshot.informative)
   }
@@ -49,13 +61,16 @@ public struct LessonMetrics: MetricSource, Sendable {
   public init(trainers: [LaneTrainer], prepared: PreparedExperiment) {
     var lanes: [String: LaneState] = [:]
     for t in trainers {
-      lanes[t.lane.name] = LaneState(latest: t.latest, stats: t.stats,
-                                     firstLayerUnits: t.learner.network.layers.first?.units ?? 0)
+      lanes[t.lane.name] = LaneState(latest: t.latest, stats: t.stats, network: t.learner.network)
     }
     self.init(epoch: trainers.map(\.epoch).max() ?? 0, lanes: lanes, informative: prepared.data.train.informative)
   }
 
   public func value(_ metric: Metric, lane: String) -> Double? {
+    if metric == .lensZero {
+      guard let lens, let lensLane = LensLane.allCases.first(where: { $0.name == lane }) else { return nil }
+      return Double(lens.zeros(lensLane))
+    }
     guard let state = lanes[lane], let record = state.latest else { return nil }
     let stats = state.stats
     switch metric {
@@ -77,6 +92,9 @@ public struct LessonMetrics: MetricSource, Sendable {
       // Infinite when every noise row is exactly zero: "more than any ratio" is the right reading.
       let ratio = stats.featureRatio(informative: informative)
       return ratio.isNaN ? nil : ratio
+    case .prunedUnits: return Double(state.prunedUnits)
+    case .droppedInputs: return Double(state.droppedInputs)
+    case .lensZero: return nil
     }
   }
 

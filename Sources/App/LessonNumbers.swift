@@ -50,6 +50,9 @@ enum LessonNumbers {
     case .l2Norm: "|w|2"
     case .noiseZeros: "n=0"
     case .featureRatio: "★/n"
+    case .prunedUnits: "cut"
+    case .droppedInputs: "drop"
+    case .lensZero: "lens0"
     }
   }
 

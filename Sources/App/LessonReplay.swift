@@ -15,6 +15,9 @@ import Training
 /// `max-epochs:` sets, both count from the start of the current setup — as on the dashboard.
 /// A lane's training depends on the configuration alone, not on threads or pacing, so the
 /// numbers match the dashboard's for the same setup.
+///
+/// On a `view: lens` step the learner drives the two-weight lens instead: the replay presses
+/// `]` (λ up one step) once an epoch until a `lens_zero(…)` condition holds.
 public enum LessonReplay {
   /// What happened at one step that has an `until:`.
   public struct Outcome: Sendable {
@@ -91,12 +94,17 @@ public enum LessonReplay {
       let pace = lesson.effectiveSetup(at: index).speed ?? speed
       if let until = step.until {
         let startEpoch = run.epoch
+        var lens = step.view == .lens ? LensView(LensSettings(step.lens)) : nil
+        let pressesLambda = until.references.contains { $0.metric == .lensZero }
         var metrics = run.metrics
+        metrics.lens = lens?.scene
         var reachedAt: Int?
         while true {
           if until.isSatisfied(by: metrics) { reachedAt = metrics.epoch; break }
           if metrics.epoch >= step.maxEpochs || run.allDiverged { break }
+          if pressesLambda { _ = lens?.perform(.lambda(up: true)) }
           metrics = run.trainEpoch()
+          metrics.lens = lens?.scene
         }
         outcome = Outcome(
           step: index, title: step.title, line: step.line, condition: until, maxEpochs: step.maxEpochs,

@@ -130,7 +130,8 @@ public struct LessonSession: Sendable {
   }
 
   /// Latches the step's condition when `snapshot` satisfies it. Called once per frame.
-  public mutating func observe(_ snapshot: ExperimentSnapshot) {
+  /// `lens`: the two-weight lens the step shows, for `lens_zero(…)` conditions.
+  public mutating func observe(_ snapshot: ExperimentSnapshot, lens: LensScene? = nil) {
     defer { lastEpoch = snapshot.epoch }
     if let expected = awaiting {
       // A failed reconfigure leaves the old run and a message; waiting longer would not help.
@@ -142,7 +143,9 @@ public struct LessonSession: Sendable {
       awaitingEpochBelow = nil
     }
     guard phase == .step, let until = step.until, !reached.contains(stepIndex) else { return }
-    if until.isSatisfied(by: LessonMetrics(snapshot: snapshot)) { reached.insert(stepIndex) }
+    var metrics = LessonMetrics(snapshot: snapshot)
+    metrics.lens = lens
+    if until.isSatisfied(by: metrics) { reached.insert(stepIndex) }
   }
 
   /// Next (`→`, enter). Blocked, with the reason in a notice, until `canAdvance`.

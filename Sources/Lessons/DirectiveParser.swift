@@ -11,6 +11,8 @@ struct StepDirectives: Equatable {
   var hint: String?
   var beforeAnswer: BeforeAnswer = .pause
   var numbers: [Metric] = []
+  var view: StepView?
+  var lens: LensDirectives?
 }
 
 /// Turns a `regviz` block into `StepDirectives`.
@@ -52,6 +54,16 @@ enum DirectiveParser {
         case "highlight": result.highlight = try SetupValues.choice(d.value, key: "highlight") as Panel
         case "histogram": result.histogram = try SetupValues.choice(d.value, key: "histogram") as HistogramView
         case "hint": result.hint = d.value
+        case "view": result.view = try SetupValues.choice(d.value, key: "view") as StepView
+        case "lens-correlation":
+          result.lens = result.lens ?? LensDirectives()
+          result.lens?.correlation = try LensDirectives.number(d.value, key: d.key, range: LensSettings.correlationRange)
+        case "lens-scale":
+          result.lens = result.lens ?? LensDirectives()
+          result.lens?.scale = try LensDirectives.number(d.value, key: d.key, range: LensSettings.scaleRange)
+        case "lens-lambda":
+          result.lens = result.lens ?? LensDirectives()
+          result.lens?.lambda = try LensDirectives.number(d.value, key: d.key, range: LensSettings.lambdaRange)
         case "before-answer":
           beforeAnswer = d
           result.beforeAnswer = try BeforeAnswer.parse(d.value)

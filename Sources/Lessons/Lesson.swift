@@ -66,6 +66,10 @@ public struct Step: Sendable, Equatable {
   public var beforeAnswer: BeforeAnswer = .pause
   /// Metrics the lesson pane lists per lane on this step (`numbers:`), in order.
   public var numbers: [Metric] = []
+  /// The view the step opens (`view:`); nil keeps the learner's.
+  public var view: StepView? = nil
+  /// The lens's settings on this step (`lens-…:`), for `view: lens`.
+  public var lens: LensDirectives? = nil
 
   /// This step (re)starts the experiment on arrival: it sets up one, or restarts the one in
   /// force so that its question comes before what it asks about.

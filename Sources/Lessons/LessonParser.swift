@@ -59,6 +59,8 @@ public enum LessonParser {
       step.hint = d.hint
       step.beforeAnswer = d.beforeAnswer
       step.numbers = d.numbers
+      step.view = d.view
+      step.lens = d.lens
     }
     return step
   }

@@ -24,6 +24,13 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
   case noiseZeros = "noise_zeros"
   /// Mean first-layer row norm of informative features / mean row norm of noise features.
   case featureRatio = "feature_ratio"
+  /// Hidden units with every weight in or every weight out exactly 0 (a count).
+  case prunedUnits = "pruned_units"
+  /// Input features whose first-layer weights are all exactly 0 (a count).
+  case droppedInputs = "dropped_inputs"
+  /// Weights exactly 0 in the two-weight lens's optimum for a lens lane (none, L1, L2, L1+L2):
+  /// 0, 1 or 2.
+  case lensZero = "lens_zero"
 
   /// A share between 0 and 1, which the screen shows as a percentage.
   public var isFraction: Bool {
