@@ -27,10 +27,10 @@ struct LessonReplayTests {
     try LessonLibrary.load(file: URL(fileURLWithPath: path), validator: .regviz).get()
   }
 
-  @Test func theCourseHasSixLessonsInOrder() throws {
+  @Test func theCourseHasSevenLessonsInOrder() throws {
     let ids = try Self.shippedPaths().map { LessonParser.lessonID($0) }
-    #expect(ids.count == 6)
-    #expect(ids.map { String($0.prefix(3)) } == ["01-", "02-", "03-", "04-", "05-", "06-"])
+    #expect(ids.count == 7)
+    #expect(ids.map { String($0.prefix(3)) } == ["01-", "02-", "03-", "04-", "05-", "06-", "07-"])
     #expect(ids.first == "01-overfitting")
   }
 
