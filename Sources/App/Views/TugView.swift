@@ -101,16 +101,22 @@ struct TugView {
                              painter p: inout Painter, theme: Theme) {
     guard rect.width >= 10, rect.height >= 5 else { return }
     let tau = Double(tugs.map(\.tug.tau).max() ?? 0)
-    let reach = max(3 * tau, (tugs.map { Double(abs($0.tug.z)) }.max() ?? 0) * 1.3, 1e-6)
+    // Wide enough to show the dead zone [−τ, τ] at a readable size; a z further out is
+    // pinned to the edge, on the side it lies.
+    let farthest = (tugs.map { Double(abs($0.tug.z)) }.max() ?? 0) * 1.3
+    let reach = tau > 0 ? max(4 * tau, min(farthest, 8 * tau)) : max(farthest, 1e-6)
+    let pin = { (v: Double) in min(max(v, -reach), reach) }
     let zs = (0...80).map { -reach + 2 * reach * Double($0) / 80 }
     let curve = PlaneCurve(points: zs.map { ($0, softThreshold($0, tau)) }, style: theme.title)
     let identity = PlaneCurve(points: [(-reach, -reach), (reach, reach)], style: theme.dim, dotted: true)
     let marks = tugs.map { t in
-      PlaneMark(x: Double(t.tug.z), y: softThreshold(Double(t.tug.z), Double(t.tug.tau)), glyph: theme.laneMarker(t.index),
+      PlaneMark(x: pin(Double(t.tug.z)), y: pin(softThreshold(Double(t.tug.z), Double(t.tug.tau))), glyph: theme.laneMarker(t.index),
                 style: theme.laneStyle(t.index))
     }
-    p.put(theme.printable("S_τ(z), τ = η·λ1 = \(Self.number(Float(tau)))"), x: rect.x, y: rect.y, style: theme.text)
-    p.put(theme.printable("marks: this step's z"), x: rect.x, y: rect.maxY - 1, style: theme.dim)
+    p.put(Painter.truncate(theme.printable("S_τ(z), τ = η·λ1 = \(Self.number(Float(tau)))"), to: rect.width,
+                           ellipsis: theme.glyphs.ellipsis), x: rect.x, y: rect.y, style: theme.text)
+    p.put(Painter.truncate(theme.printable("marks: this step's z (at the edge: further out)"), to: rect.width,
+                           ellipsis: theme.glyphs.ellipsis), x: rect.x, y: rect.maxY - 1, style: theme.dim)
     PlaneWidget(minX: -reach, maxX: reach, minY: -reach, maxY: reach, curves: [identity, curve], marks: marks,
                 xLabel: "z", yLabel: "w'")
       .draw(in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 2), painter: &p, theme: theme)
