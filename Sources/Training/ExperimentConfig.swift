@@ -88,6 +88,9 @@ public struct ExperimentConfig: Sendable, Hashable {
     if let batchSize, batchSize < 1 { return "batch size must be ≥ 1" }
     if !(validationSplit >= 0 && validationSplit < 1) { return "validation split must be in [0, 1)" }
     if let p = optimizer.problem { return p }
+    if validationSplit == 0, let lane = lanes.first(where: { $0.spec.stopPatience != nil }) {
+      return "lane '\(lane.name)': stop=best-val needs a validation part (--val-split > 0)"
+    }
     return nil
   }
 
@@ -153,9 +156,11 @@ public struct PreparedExperiment: Sendable {
 
   /// The learner for one lane: the shared start with this lane's regularizers.
   public func learner(for lane: Lane) -> Learner {
-    Learner(network: initial, regularizers: lane.regularizers, optimizer: config.optimizer,
-            l1Rule: lane.spec.l1Rule ?? config.l1Rule,
-            impl: config.impl, maxBatch: batchSize)
+    var learner = Learner(network: initial, regularizers: lane.regularizers, optimizer: config.optimizer,
+                          l1Rule: lane.spec.l1Rule ?? config.l1Rule,
+                          impl: config.impl, maxBatch: batchSize)
+    learner.weightDecays = lane.weightDecays
+    return learner
   }
 
   /// The largest λ of any lane as configured: where the λ keys' ladder starts.

@@ -6,7 +6,7 @@ public struct LaneTrainer: Sendable {
   /// The lane's settings; the learner's regularizers follow it (the learner is its working
   /// copy, written here only).
   public var lane: Lane {
-    didSet { learner.regularizers = lane.regularizers }
+    didSet { learner.regularizers = lane.regularizers; learner.weightDecays = lane.weightDecays }
   }
   public private(set) var learner: Learner
   public private(set) var epoch = 0
@@ -16,6 +16,14 @@ public struct LaneTrainer: Sendable {
   public private(set) var stats: WeightStats
   /// The epoch at which the loss stopped being finite; the lane then trains no more.
   public private(set) var divergedAt: Int?
+  /// Early stopping (`stop=best-val`): the epoch the lane froze at, its weights put back to
+  /// those of `bestEpoch`, the epoch of the lowest validation loss so far.
+  public private(set) var stoppedAt: Int?
+  public private(set) var bestEpoch: Int?
+  var bestValLoss = Double.infinity
+  var bestNetwork: Network?
+  /// Whether the lane trains no more (diverged or stopped early).
+  public var isFrozen: Bool { divergedAt != nil || stoppedAt != nil }
   let nearZeroThreshold: Float
 
   public init(lane: Lane, prepared: PreparedExperiment) {
@@ -30,7 +38,7 @@ public struct LaneTrainer: Sendable {
   /// A lane whose loss is no longer finite stops: it reports divergence and trains no more.
   @discardableResult
   public mutating func trainEpoch(_ prepared: PreparedExperiment) -> EpochRecord? {
-    guard divergedAt == nil else { return nil }
+    guard !isFrozen else { return nil }
     let train = prepared.data.train
     let order = epochOrder(count: train.count, seed: prepared.config.seed, epoch: epoch)
     let r = learner.trainEpoch(data: train, order: order, batchSize: prepared.batchSize)
@@ -45,13 +53,31 @@ public struct LaneTrainer: Sendable {
     latest = record
     history.append(record)
     if record.diverged { divergedAt = epoch }
+    if let patience = lane.spec.stopPatience, let loss = validation?.dataLoss, !record.diverged {
+      watchForStop(loss: loss, patience: patience)
+    }
     return record
+  }
+
+  /// Keras's `EarlyStopping(monitor="val_loss", patience=N, restore_best_weights=True)`: a new
+  /// lowest validation loss keeps a copy of the weights; `patience` epochs without one put that
+  /// copy back and freeze the lane.
+  mutating func watchForStop(loss: Double, patience: Int) {
+    if loss < bestValLoss {
+      bestValLoss = loss
+      bestEpoch = epoch
+      bestNetwork = learner.network
+    } else if let best = bestEpoch, let network = bestNetwork, epoch - best >= patience {
+      learner.network = network
+      stoppedAt = epoch
+      remeasure()
+    }
   }
 
   /// The lane's current state as an immutable value.
   public func snapshot() -> LaneSnapshot {
     LaneSnapshot(lane: lane, epoch: epoch, latest: latest, stats: stats, history: history,
-                 network: learner.network, divergedAt: divergedAt)
+                 network: learner.network, divergedAt: divergedAt, stoppedAt: stoppedAt, bestEpoch: bestEpoch)
   }
 
   // MARK: - Live changes (between steps, no reset)
