@@ -82,8 +82,6 @@ final class ControlState: @unchecked Sendable {
   /// Runs one round if one is due and returns 0, or returns how long to sleep first.
   func runRoundIfDue() -> Double {
     guard running || stepOnce else { return 0.05 }
-    // Every lane diverged or stopped early: nothing to train, nothing to spin for.
-    guard lanes.contains(where: { !$0.trainer.isFrozen }) else { stepOnce = false; return 0.05 }
     let start = Self.now()
     var k: Int
     if stepOnce {
@@ -121,7 +119,7 @@ final class ControlState: @unchecked Sendable {
     let prepared = self.prepared
     let stepsPerEpoch = (prepared.data.train.count + prepared.batchSize - 1) / prepared.batchSize
     var steps = 0
-    for slot in lanes where !slot.trainer.isFrozen && slot.trainer.epoch < target {
+    for slot in lanes where slot.trainer.divergedAt == nil && slot.trainer.epoch < target {
       let n = min(target - slot.trainer.epoch, perLaneCap)
       steps += n * stepsPerEpoch
       group.enter()

@@ -22,8 +22,9 @@ public struct LaneTrainer: Sendable {
   public private(set) var bestEpoch: Int?
   var bestValLoss = Double.infinity
   var bestNetwork: Network?
-  /// Whether the lane trains no more (diverged or stopped early).
-  public var isFrozen: Bool { divergedAt != nil || stoppedAt != nil }
+  /// The best epoch's figures; after the stop they are repeated each epoch (the kept weights'
+  /// figures), so the lane's curves run flat beside the others.
+  var heldRecord: EpochRecord?
   let nearZeroThreshold: Float
 
   public init(lane: Lane, prepared: PreparedExperiment) {
@@ -38,7 +39,8 @@ public struct LaneTrainer: Sendable {
   /// A lane whose loss is no longer finite stops: it reports divergence and trains no more.
   @discardableResult
   public mutating func trainEpoch(_ prepared: PreparedExperiment) -> EpochRecord? {
-    guard !isFrozen else { return nil }
+    guard divergedAt == nil else { return nil }
+    if stoppedAt != nil { return holdEpoch() }
     let train = prepared.data.train
     let order = epochOrder(count: train.count, seed: prepared.config.seed, epoch: epoch)
     let r = learner.trainEpoch(data: train, order: order, batchSize: prepared.batchSize)
@@ -54,7 +56,7 @@ public struct LaneTrainer: Sendable {
     history.append(record)
     if record.diverged { divergedAt = epoch }
     if let patience = lane.spec.stopPatience, let loss = validation?.dataLoss, !record.diverged {
-      watchForStop(loss: loss, patience: patience)
+      watchForStop(record, loss: loss, patience: patience)
     }
     return record
   }
@@ -62,16 +64,27 @@ public struct LaneTrainer: Sendable {
   /// Keras's `EarlyStopping(monitor="val_loss", patience=N, restore_best_weights=True)`: a new
   /// lowest validation loss keeps a copy of the weights; `patience` epochs without one put that
   /// copy back and freeze the lane.
-  mutating func watchForStop(loss: Double, patience: Int) {
+  mutating func watchForStop(_ record: EpochRecord, loss: Double, patience: Int) {
     if loss < bestValLoss {
       bestValLoss = loss
       bestEpoch = epoch
       bestNetwork = learner.network
+      heldRecord = record
     } else if let best = bestEpoch, let network = bestNetwork, epoch - best >= patience {
       learner.network = network
       stoppedAt = epoch
       remeasure()
     }
+  }
+
+  /// An epoch of a stopped lane: no step, the kept weights' figures once more.
+  mutating func holdEpoch() -> EpochRecord? {
+    guard var record = heldRecord, stoppedAt != nil else { return nil }
+    epoch += 1
+    record.epoch = epoch
+    latest = record
+    history.append(record)
+    return record
   }
 
   /// The lane's current state as an immutable value.

@@ -69,8 +69,8 @@ import Testing
     var stopped = LaneTrainer(lane: prepared.lanes[0], prepared: prepared)
     var free = LaneTrainer(lane: prepared.lanes[1], prepared: prepared)
     var networks: [Network] = [], valLosses: [Double] = []
-    for _ in 0..<300 {
-      guard stopped.trainEpoch(prepared) != nil else { break }
+    for _ in 0..<300 where stopped.stoppedAt == nil {
+      stopped.trainEpoch(prepared)
       let r = free.trainEpoch(prepared)!
       networks.append(free.learner.network)
       valLosses.append(r.valLoss!)
@@ -83,7 +83,12 @@ import Testing
     let lowest = valLosses.indices.min { valLosses[$0] < valLosses[$1] }!
     #expect(lowest + 1 == best)
     #expect(stopped.learner.network.layers.map(\.kernel) == networks[best - 1].layers.map(\.kernel))
-    #expect(stopped.trainEpoch(prepared) == nil && stopped.epoch == stop)
+    // Frozen: more epochs change no weight; they repeat the kept epoch's figures.
+    let kept = stopped.learner.network
+    let next = stopped.trainEpoch(prepared)
+    let held = try #require(next)
+    #expect(stopped.learner.network == kept && stopped.epoch == stop + 1)
+    #expect(held.valLoss == valLosses[best - 1] && held.epoch == stop + 1)
     #expect(stopped.snapshot().stoppedAt == stop && stopped.snapshot().bestEpoch == best)
   }
 }
