@@ -14,6 +14,8 @@ public enum Action: Hashable, Sendable {
   /// The histogram layer: all → 1 → 2 → … (or back).
   case layer(forward: Bool)
   case nextDataset
+  /// Standardization (z-scores fitted on the training part) on ↔ off; training starts over.
+  case toggleStandardize
   case switchLossView
   /// Histograms: w ↔ log10|w|.
   case switchHistogramScale

@@ -75,6 +75,8 @@ public enum Bindings {
             "histogram layer: all → 1 → 2 → … (shift-tab goes back)", short: "layer", keep: 4),
     Binding("d", [("d", .nextDataset)], "next data set: sparse → iris (training starts over)", short: "data", keep: 5,
             modes: [.play]),
+    Binding("z", [("z", .toggleStandardize)], "standardize the features (z-scores) on / off (training starts over)",
+            modes: [.play]),
     Binding("l", [("l", .switchHistogramScale)], "histograms: w ↔ log10|w| (exact zeros apart, at the left)",
             short: "log", keep: 4),
     Binding("p", [("p", .switchLossView)], "loss chart: train vs validation ↔ data loss vs penalty", short: "loss", keep: 6),

@@ -30,6 +30,13 @@ public struct PlayMode: DashboardMode {
     case .learningRate(let up): return [.stepLearningRate(up: up)]
     case .nextL1Rule: return [.nextL1Rule]
     case .nextDataset: return nextDataset(snapshot)
+    case .toggleStandardize:
+      var config = snapshot.config
+      config.standardize.toggle()
+      state.histogramRanges = [:]
+      state.note(config.standardize ? "standardization on: every feature as z-scores (training starts over)"
+                                    : "standardization off: features in their own units (training starts over)")
+      return [.reconfigure(config)]
     case .writeKeras:
       guard let code = KerasCode(snapshot: snapshot) else {
         state.note("nothing to write yet: the experiment is still starting")

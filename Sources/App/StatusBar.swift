@@ -25,7 +25,7 @@ enum StatusBar {
       : lambdas.map(Format.strength).joined(separator: " ")
     var segments = [
       Segment(text: "RegViz", style: theme.title, priority: 3),
-      Segment(text: c.dataset.description, style: theme.text, priority: 8),
+      Segment(text: c.dataset.description + (c.featureScale.map { " " + $0.label } ?? ""), style: theme.text, priority: 8),
       Segment(text: Format.architecture(c, inputs: features, classes: classes), style: theme.dim, priority: 2),
       Segment(text: "epoch \(snapshot.epoch)", style: theme.title, priority: 10),
       snapshot.running ? Segment(text: "▶ \(pace)", style: theme.ok, priority: 9)
@@ -35,6 +35,10 @@ enum StatusBar {
     // itself — no gradient reaches a dead network. Say what does.
     if state.lambdaLowered, let dead = snapshot.lanes.first(where: { $0.divergedAt != nil || ($0.stats.zeroFraction == 1) }) {
       segments.insert(Segment(text: "\(dead.name) is dead: r restarts it", style: theme.warning, priority: 11), at: 1)
+    }
+    // Standardization off (`z`, --no-standardize): the weights' scale follows the units.
+    if !c.standardize {
+      segments.insert(Segment(text: "raw units", style: theme.warning, priority: 8), at: 2)
     }
     // A data set loading for the next experiment: the panels still show the one before.
     if let loading = snapshot.loading {

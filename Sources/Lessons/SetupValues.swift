@@ -11,7 +11,7 @@ enum SetupValues {
 
   static func dataset(_ v: String) throws(Problem) -> DataSource {
     guard let source = DataSource(v) else {
-      throw Problem("dataset must be iris, sparse or a path ending in .csv, got '\(v)'")
+      throw Problem("dataset must be iris, sparse, correlated[:ρ] (ρ in [0, 0.99]) or a path ending in .csv, got '\(v)'")
     }
     return source
   }

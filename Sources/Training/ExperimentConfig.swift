@@ -43,6 +43,8 @@ public struct ExperimentConfig: Sendable, Hashable {
   public var dataSeed: UInt64 = 1
   public var validationSplit: Double = 0.3
   public var standardize = true
+  /// One feature's values multiplied by a factor before the split (a change of units), or nil.
+  public var featureScale: FeatureScale? = nil
   public var nearZeroThreshold: Float = 1e-3
   public var impl: Impl = .simd
 
@@ -114,13 +116,14 @@ public struct PreparedExperiment: Sendable {
     if let p = config.problem { throw ConfigError(p) }
     var lanes: [Lane] = []
     for lane in config.lanes { lanes.append(try Lane(lane, layerCount: config.layerCount)) }
-    let raw: Dataset
+    var raw: Dataset
     do { raw = try config.dataset.load(seed: config.dataSeed, locator: locator, progress: progress) } catch {
       throw ConfigError(error.description)
     }
     guard raw.classCount <= ExperimentConfig.maxClasses else {
       throw ConfigError("the data has \(raw.classCount) classes; at most \(ExperimentConfig.maxClasses) (is the label column an id?)")
     }
+    if let scale = config.featureScale { raw = try scale.applied(to: raw) }
     let split = DataSplit(raw, validationFraction: config.validationSplit, standardize: config.standardize, seed: config.seed)
     guard split.train.count > 0 else { throw ConfigError("the training part is empty; lower the validation split") }
     let batch = min(config.batchSize ?? split.train.count, split.train.count)
