@@ -20,6 +20,8 @@ public enum Action: Hashable, Sendable {
   /// Histograms: w ↔ log10|w|.
   case switchHistogramScale
   case toggleKeras
+  /// Selection frequency per feature and lane over several seeds, computed in the background.
+  case toggleSelection
   /// Write the Keras script with its data and initial weights to `./regviz-keras/`.
   case writeKeras
   case toggleHelp

@@ -81,6 +81,8 @@ public enum Bindings {
             short: "log", keep: 4),
     Binding("p", [("p", .switchLossView)], "loss chart: train vs validation ↔ data loss vs penalty", short: "loss", keep: 6),
     Binding("k", [("k", .toggleKeras)], "Keras code for the current setup (↑ ↓ to scroll)", short: "Keras", keep: 7),
+    Binding("f", [("f", .toggleSelection)],
+            "how often each lane keeps each feature over 20 seeds (trained in the background)", modes: [.play]),
     Binding("w", [("w", .writeKeras)], "write that Keras code, its data and weights to ./regviz-keras/", modes: [.play]),
     // In a lesson these keys would change the experiment the text describes: the lesson mode
     // answers them with a pointer to free play (`d` answers a question where there is one).
