@@ -23,7 +23,7 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
   public var activation: Activation = .relu
 
   @Option(name: .customLong("lane"), help: ArgumentHelp(
-    "A lane of regularization (repeatable): none, l1=λ, l2=λ, l1=λ,l2=λ, or per layer 1:l1=λ;2:l2=λ; optionally NAME = SPEC.",
+    "A lane of regularization (repeatable): none, l1=λ, l2=λ, l1=λ,l2=λ, or per layer 1:l1=λ;2:l2=λ; optionally NAME = SPEC. Also wd=λ, decoupled weight decay w ← w − lr·λ·w (Keras's optimizer weight_decay, AdamW; alone, with l1/l2 or per layer), and stop=best-val[:PATIENCE], early stopping that keeps the weights of the best validation loss (patience 20 epochs by default).",
     valueName: "spec"))
   public var lanes: [String] = []
 
