@@ -90,12 +90,14 @@ struct BorderMesh {
   }
 
   /// Writes `title` into the top edge of `rect`, `┌ title ───`, cut to fit.
+  /// `titles`: the title from longest to shortest; the first that fits is drawn whole, and
+  /// only when none fits is the shortest cut (with an ellipsis).
   static func title(
-    _ title: String, on rect: Rect, painter p: inout Painter, style: Style, ellipsis: Character
+    _ titles: [String], on rect: Rect, painter p: inout Painter, style: Style, ellipsis: Character
   ) {
     let room = rect.width - 5
-    guard room >= 1, !title.isEmpty else { return }
-    p.put(" " + Painter.truncate(title, to: room, ellipsis: ellipsis) + " ",
-          x: rect.x + 1, y: rect.y, style: style)
+    guard room >= 1, let shortest = titles.last, !shortest.isEmpty else { return }
+    let title = titles.first { $0.count <= room } ?? Painter.truncate(shortest, to: room, ellipsis: ellipsis)
+    p.put(" " + title + " ", x: rect.x + 1, y: rect.y, style: style)
   }
 }

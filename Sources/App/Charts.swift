@@ -5,12 +5,17 @@ import Training
 /// in its colour. Secondary curves (validation loss, or the penalty) use the lane's colour
 /// dimmed and are drawn first, so the main curve stays on top where they cross.
 enum Charts {
-  static func lossTitle(_ view: LossView, theme: Theme) -> String {
+  /// Longest first (see `BorderMesh.title`).
+  static func lossTitle(_ view: LossView, theme: Theme) -> [String] {
     switch view {
-    case .trainValidation: return theme.printable("data loss · train, val dim")
-    case .dataPenalty: return theme.printable("loss · data, penalty dim")
+    case .trainValidation: return ["data loss · train, val dim", "data loss · val dim", "data loss"].map(theme.printable)
+    case .dataPenalty: return ["loss · data, penalty dim", "loss · penalty dim", "loss"].map(theme.printable)
     }
   }
+
+  static let zerosTitle = ["exact zeros %", "zeros %", "=0 %"]
+
+  static func normTitle(theme: Theme) -> [String] { ["‖w‖₂ (L2 norm)", "‖w‖₂"].map(theme.printable) }
 
   static func loss(
     _ lanes: [(index: Int, lane: LaneSnapshot)], view: LossView, epoch: Int, theme: Theme

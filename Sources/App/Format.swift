@@ -67,6 +67,22 @@ enum Format {
     return text.hasPrefix("0.") ? String(text.dropFirst()) : text
   }
 
+  /// A row of numbers in one format, chosen by the row's largest magnitude: two significant
+  /// digits for it, the same decimals for the rest, at most four columns each — `1.1 0.3`,
+  /// `.31 .05`, `.012 .002`, `3e-4 1e-6` — with exact zeros as `0` and non-finite values `–`.
+  static func sharedRow(_ xs: [Double?]) -> [String] {
+    let largest = xs.compactMap { $0 }.filter(\.isFinite).map(abs).max() ?? 0
+    return xs.map { x in
+      guard let x, x.isFinite else { return "–" }
+      if x == 0 { return "0" }
+      if largest < 0.001 { return String(format: "%.0e", x).replacingOccurrences(of: "e-0", with: "e-") }
+      if largest >= 10 { return String(format: "%.0f", x) }
+      let decimals = largest >= 1 ? 1 : min(3, 1 - Int((log10(largest)).rounded(.down)))
+      let text = String(format: "%.\(decimals)f", x)
+      return text.hasPrefix("0.") ? String(text.dropFirst()) : text.hasPrefix("-0.") ? "-" + text.dropFirst(2) : text
+    }
+  }
+
   /// `20→16→16→3 relu`.
   static func architecture(_ config: ExperimentConfig, inputs: Int, classes: Int) -> String {
     let sizes = [inputs] + config.hidden + [classes]

@@ -141,7 +141,7 @@ public enum LessonReplay {
     let experiment = try LessonExperiment.forStep(index, of: lesson)
     do throws(LessonSetupError) {
       let prepared = try experiment.prepare(locator: locator)
-      return Experiment(prepared: prepared, trainers: prepared.lanes.map { LaneTrainer(lane: $0, prepared: prepared) })
+      return Experiment(prepared: prepared, trainers: LaneTrainer.starting(prepared))
     } catch {
       throw error.located(in: lesson, step: index)
     }

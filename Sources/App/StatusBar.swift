@@ -3,11 +3,27 @@ import Training
 
 /// The top line (what is running, and how) and the bottom line (the keys, or a message).
 enum StatusBar {
+  /// One item of the top line, in its forms from longest to shortest.
   private struct Segment {
-    var text: String
+    var forms: [String]
     var style: Style
-    /// Higher survives longer when the line is too narrow.
-    var priority: Int
+    /// Per form: higher survives longer when the line is too narrow. The line gives up the
+    /// lowest first: a segment goes to its next form, or away after its last.
+    var priorities: [Int]
+    var form = 0
+
+    init(_ forms: [String], style: Style, priorities: [Int]) {
+      self.forms = forms
+      self.style = style
+      self.priorities = priorities
+    }
+
+    init(text: String, style: Style, priority: Int) {
+      self.init([text], style: style, priorities: [priority])
+    }
+
+    var text: String { forms[form] }
+    var priority: Int { priorities[form] }
   }
 
   /// ` RegViz │ sparse, 20 features (4 informative) │ 20→16→16→3 relu │ epoch 312 │ ▶ 4 ep/s …`
@@ -23,13 +39,16 @@ enum StatusBar {
     let lambdas = snapshot.lanes.map(\.lane.largestLambda).filter { $0 > 0 }
     let lambda = Set(lambdas).count <= 1 ? (lambdas.first.map(Format.strength) ?? "–")
       : lambdas.map(Format.strength).joined(separator: " ")
+    // The name and the shape stay longest after the epoch and the pace (a lesson at 80×24
+    // keeps them); details go first: the activation, the rule's label, the paused pace.
+    let architecture = Format.architecture(c, inputs: features, classes: classes)
     var segments = [
-      Segment(text: "RegViz", style: theme.title, priority: 3),
+      Segment(text: "RegViz", style: theme.title, priority: 20),
       Segment(text: c.dataset.description + (c.featureScale.map { " " + $0.label } ?? ""), style: theme.text, priority: 8),
-      Segment(text: Format.architecture(c, inputs: features, classes: classes), style: theme.dim, priority: 2),
+      Segment([architecture, String(architecture.prefix { $0 != " " })], style: theme.dim, priorities: [4, 8]),
       Segment(text: "epoch \(snapshot.epoch)", style: theme.title, priority: 10),
-      snapshot.running ? Segment(text: "▶ \(pace)", style: theme.ok, priority: 9)
-                       : Segment(text: "⏸ paused (\(pace))", style: theme.warning, priority: 9),
+      snapshot.running ? Segment(["▶ \(pace)", "▶ " + Format.speed(snapshot.speed)], style: theme.ok, priorities: [3, 9])
+                       : Segment(["⏸ paused (\(pace))", "⏸ paused"], style: theme.warning, priorities: [3, 9]),
     ]
     // A lane that is all exact zeros (or diverged) after λ was lowered will not come back by
     // itself — no gradient reaches a dead network. Say what does.
@@ -52,7 +71,7 @@ enum StatusBar {
     segments += [
       Segment(text: "λ " + lambda, style: theme.text, priority: 7),
       Segment(text: "lr " + Format.strength(c.optimizer.learningRate), style: theme.text, priority: 6),
-      Segment(text: "L1 rule " + c.l1Rule.rawValue, style: theme.text, priority: 5),
+      Segment(["L1 rule " + c.l1Rule.rawValue, c.l1Rule.rawValue], style: theme.text, priorities: [2, 5]),
     ]
     let help = theme.printable("? help")
     let separator = theme.ascii ? " | " : " │ "
@@ -61,7 +80,11 @@ enum StatusBar {
     }
     while segments.count > 1, width(segments) + help.count + 2 > rect.width {
       let lowest = segments.indices.min { segments[$0].priority < segments[$1].priority }!
-      segments.remove(at: lowest)
+      if segments[lowest].form + 1 < segments[lowest].forms.count {
+        segments[lowest].form += 1
+      } else {
+        segments.remove(at: lowest)
+      }
     }
     var x = rect.x + 1
     for (i, segment) in segments.enumerated() {

@@ -17,15 +17,21 @@ struct WeightsPanel {
   var cache: HistogramCache? = nil
 
   /// Panel title: what is shown, and what the two gauges count.
+  /// Longest first (see `BorderMesh.title`).
   static func title(layer: Int?, network: Network?, threshold: Float, scale: HistogramScale = .linear,
-                    theme: Theme) -> String {
+                    theme: Theme) -> [String] {
     var what = scale == .log ? "log10|w| · all layers" : "weights · all layers"
     if let layer, let network, layer < network.layers.count {
       let l = network.layers[layer]
       what = (scale == .log ? "log10|w|" : "weights") + " · layer \(layer + 1) of \(network.layers.count) (\(l.inputs)→\(l.units))"
     }
     let near = String(format: "%g", Double(threshold))
-    return theme.printable("\(what) · =0 exactly zero · ≈0 |w| < \(near) · tab: layer")
+    return [
+      "\(what) · =0 exactly zero · ≈0 |w| < \(near) · tab: layer",
+      "\(what) · =0 exactly zero · ≈0 |w| < \(near)",
+      "\(what) · ≈0 |w| < \(near)",
+      what,
+    ].map(theme.printable)
   }
 
   /// `L1+L2 λ 0.01/0.005`, shortened until it fits: equal strengths once, then without `λ`,

@@ -90,7 +90,10 @@ public struct BrailleChart: Widget {
       let bottom = range.map { CompactNumber.format($0.low, percent: percent) } ?? missing
       let hasXAxis = rect.height >= 3
       let plotRows = rect.height - (hasXAxis ? 1 : 0)
-      let labelWidth = max(top.count, plotRows > 1 ? bottom.count : 0)
+      // At least as wide as the common labels (`7.9`, `100%`), so the plot does not jump
+      // sideways when the top label shortens from `7.9` to `8` (unless the chart is tiny).
+      let steady = rect.width >= 16 ? (percent ? 4 : 3) : 0
+      let labelWidth = max(top.count, plotRows > 1 ? bottom.count : 0, steady)
       let axisX = rect.x + labelWidth
       let plot = Rect(x: axisX + 1, y: rect.y, width: rect.maxX - axisX - 1, height: plotRows)
       guard plot.width >= 1, plot.height >= 1 else { return }

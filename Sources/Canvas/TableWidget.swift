@@ -50,6 +50,12 @@ public struct TableWidget: Widget {
     return (0..<count).map { c in all.map { c < $0.count ? $0[c].text.count : 0 }.max() ?? 0 }
   }
 
+  /// The columns the whole table needs: every column and the gaps between them.
+  public var naturalWidth: Int {
+    let widths = columnWidths()
+    return widths.reduce(0, +) + gap * max(0, widths.count - 1)
+  }
+
   public func draw(in rect: Rect, painter: inout Painter, theme: Theme) {
     painter.clipped(to: rect) { p in
       p.clear(rect)

@@ -21,11 +21,14 @@ public struct Learner: Sendable {
   public private(set) var stepCount = 0
   var workspace: Workspace
   /// Optimizer buffers, per layer: kernel first, kernel second, bias first, bias second.
+  /// Allocated with the workspace, on first use.
   var moments: [Float]
+  let momentCount: Int
   let momentOffsets: [(kernel1: Int, kernel2: Int, bias1: Int, bias2: Int)]
   /// Per kernel weight, 1 when the clip rule has killed that link (Playground's dead links).
   var deadLinks: [Float]
   let deadOffsets: [Int]
+  let deadLinkSlots: Int
 
   public init(network: Network, regularizers: [Regularizer] = [], optimizer: Optimizer, l1Rule: L1Rule = .prox,
               impl: Impl = .simd, maxBatch: Int) {
@@ -43,10 +46,21 @@ public struct Learner: Sendable {
       offset += 2 * k + 2 * b
     }
     momentOffsets = offsets
-    moments = [Float](repeating: 0, count: offset)
+    moments = []
+    momentCount = offset
     var deadOffset = 0
     deadOffsets = network.layers.map { layer in defer { deadOffset += layer.kernel.count }; return deadOffset }
-    deadLinks = [Float](repeating: 0, count: deadOffset)
+    deadLinkSlots = deadOffset
+    deadLinks = []
+  }
+
+  /// The workspace, moment and dead-link buffers, allocated by the first step or evaluation.
+  @inline(__always)
+  mutating func allocateBuffers() {
+    guard workspace.storage.isEmpty else { return }
+    workspace.allocate()
+    moments = [Float](repeating: 0, count: momentCount)
+    deadLinks = [Float](repeating: 0, count: deadLinkSlots)
   }
 
   /// The largest batch this learner's workspace holds.
@@ -89,6 +103,7 @@ public struct Learner: Sendable {
 
   /// x ← the batch's features, transposed to (in, ld), zero-padded; labels ← its classes.
   mutating func loadBatch(data: Dataset, indices: ArraySlice<Int>) {
+    allocateBuffers()
     let d = data.featureCount, ld = workspace.ld, count = indices.count, cols = columns(count)
     let offset = workspace.layout.activationOffsets[0]
     workspace.storage.withUnsafeMutableBufferPointer { buffer in

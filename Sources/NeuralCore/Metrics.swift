@@ -47,6 +47,9 @@ public struct WeightStats: Sendable, Hashable, Codable {
   public var layerWeights: [Int]
   public var layerZeros: [Int]
   public var layerNearZeros: [Int]
+  /// Per layer, Σ|w| and Σw² of the kernel: the penalty for any regularizers follows from them.
+  public var layerAbsSums: [Double]
+  public var layerSquareSums: [Double]
   /// Σ|w| over all kernels.
   public var l1Norm: Double
   /// √Σw² over all kernels.
@@ -68,10 +71,9 @@ public struct WeightStats: Sendable, Hashable, Codable {
   /// `regularizers`: each layer's kernel regularizer, for the penalty (missing: none).
   /// `nearZeroThreshold`: |w| below it counts as near zero (exact zeros included).
   public init(network: Network, regularizers: [Regularizer] = [], nearZeroThreshold: Float = 1e-3) {
-    var weights: [Int] = [], zeros: [Int] = [], near: [Int] = []
-    var l1 = 0.0, squares = 0.0, penalty = 0.0
-    for (l, layer) in network.layers.enumerated() {
-      let regularizer = regularizers.indices.contains(l) ? regularizers[l] : .none
+    var weights: [Int] = [], zeros: [Int] = [], near: [Int] = [], absSums: [Double] = [], squareSums: [Double] = []
+    var l1 = 0.0, squares = 0.0
+    for layer in network.layers {
       var z = 0, n = 0
       var layerAbs = 0.0, layerSquares = 0.0
       for w in layer.kernel {
@@ -82,7 +84,8 @@ public struct WeightStats: Sendable, Hashable, Codable {
       }
       l1 += layerAbs
       squares += layerSquares
-      penalty += Double(regularizer.lambda1) * layerAbs + Double(regularizer.lambda2) * layerSquares
+      absSums.append(layerAbs)
+      squareSums.append(layerSquares)
       weights.append(layer.kernel.count)
       zeros.append(z)
       near.append(n)
@@ -90,9 +93,11 @@ public struct WeightStats: Sendable, Hashable, Codable {
     layerWeights = weights
     layerZeros = zeros
     layerNearZeros = near
+    layerAbsSums = absSums
+    layerSquareSums = squareSums
     l1Norm = l1
     l2Norm = squares.squareRoot()
-    self.penalty = penalty
+    penalty = Self.penalty(abs: absSums, squares: squareSums, regularizers: regularizers)
     let first = network.layers[0]
     featureMagnitudes = (0..<first.inputs).map { i in
       var s: Float = 0
@@ -102,6 +107,23 @@ public struct WeightStats: Sendable, Hashable, Codable {
     featureZeros = (0..<first.inputs).map { i in
       (0..<first.units).reduce(0) { $0 + (first.kernel[i * first.units + $1] == 0 ? 1 : 0) }
     }
+  }
+
+  /// The same weights measured under other regularizers: only the penalty changes.
+  public func penalized(by regularizers: [Regularizer]) -> WeightStats {
+    var stats = self
+    stats.penalty = Self.penalty(abs: layerAbsSums, squares: layerSquareSums, regularizers: regularizers)
+    return stats
+  }
+
+  /// Σ over layers of λ1·Σ|w| + λ2·Σw².
+  static func penalty(abs: [Double], squares: [Double], regularizers: [Regularizer]) -> Double {
+    var total = 0.0
+    for l in abs.indices {
+      let r = regularizers.indices.contains(l) ? regularizers[l] : .none
+      total += Double(r.lambda1) * abs[l] + Double(r.lambda2) * squares[l]
+    }
+    return total
   }
 
   /// Fraction of first-layer weights of the given (noise) features that are exactly 0.

@@ -1,4 +1,6 @@
-/// Every buffer one training step needs, allocated once: a step allocates nothing.
+/// Every buffer one training step needs, allocated once, on first use: a step allocates nothing.
+/// (A wide network's buffers run to hundreds of megabytes; allocating them on first use puts
+/// that cost on the lane's own thread rather than before the first frame.)
 ///
 /// Activations and deltas are feature-major, `(units, ld)` with `ld` = the largest batch rounded
 /// up to 16, so each feature's values over the batch are one contiguous run of whole vectors.
@@ -13,6 +15,14 @@ struct Workspace: Sendable {
 
   init(network: Network, maxBatch: Int) {
     layout = WorkspaceLayout(network: network, maxBatch: maxBatch)
+    storage = []
+    labels = []
+  }
+
+  /// Allocates the buffers if they are not yet.
+  @inline(__always)
+  mutating func allocate() {
+    guard storage.isEmpty else { return }
     storage = [Float](repeating: 0, count: layout.total)
     labels = [Float](repeating: 0, count: layout.ld)
   }

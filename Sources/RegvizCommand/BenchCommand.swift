@@ -32,6 +32,9 @@ public struct BenchCommand: ParsableCommand {
   @Option(help: ArgumentHelp("With --data-only: time loading this CSV instead of a generated one.", valueName: "path"))
   public var dataFile: String?
 
+  @Flag(help: "Only the dashboard figures (frame time, first frame, key to screen, --hidden 4096,4096).")
+  public var uiOnly = false
+
   @Flag(help: "A quick pass with short timings (for smoke tests, not for figures).")
   public var quick = false
 
@@ -85,13 +88,18 @@ public struct BenchCommand: ParsableCommand {
     let reps = quick ? 1 : repetitions
     let minSeconds = quick ? 0.01 : 0.15
     // Data first, while the process's peak memory is still the baseline the load is measured from.
-    let csv = net.isEmpty || dataOnly
+    let csv = (net.isEmpty && !uiOnly) || dataOnly
       ? try DataBench.measure(rows: quick ? 2_000 : 300_000, features: 20, repetitions: quick ? 1 : min(reps, 5), file: dataFile)
       : nil
     var kernels: [KernelFigure] = []
     if dataOnly {
       try emit(Output(build: build, data: csv, kernels: [], long_trained: [], lanes: [], runner_overhead: nil,
                       snapshot_publish: [], ui: nil))
+      return
+    }
+    if uiOnly {
+      try emit(Output(build: build, data: nil, kernels: [], long_trained: [], lanes: [], runner_overhead: nil,
+                      snapshot_publish: [], ui: try uiFigure()))
       return
     }
     let cases: [(Benchmarks.NetSpec, Int)] = [(Benchmarks.iris, 16), (Benchmarks.iris, 150), (Benchmarks.medium, 16),
@@ -155,21 +163,24 @@ public struct BenchCommand: ParsableCommand {
     let snapshots = [Benchmarks.iris, Benchmarks.medium, Benchmarks.large].map { net in
       SnapshotFigure(net: net.name, microseconds_median: Benchmarks.snapshotMicroseconds(net, repetitions: quick ? 5 : 101))
     }
-    // The dashboard: 4 default lanes on `sparse`, composing 120×40 frames from real snapshots.
+    let output = Output(build: build, data: csv, kernels: kernels, long_trained: longTrained, lanes: lanes,
+                        runner_overhead: overhead, snapshot_publish: snapshots, ui: try uiFigure())
+    try emit(output)
+  }
+
+  /// The dashboard: 4 default lanes on `sparse`, composing 120×40 frames from real snapshots.
+  func uiFigure() throws -> UIFigure {
     let frames = try DashboardBench.frameComposeMilliseconds(epochs: quick ? 5 : 500, frames: quick ? 20 : 400)
     let kept = try DashboardBench.trainingKeptFraction(seconds: quick ? 0.3 : 2, rounds: quick ? 1 : 3)
     let latency = try DashboardBench.latency()
     let wide = try DashboardBench.wideNetwork(hidden: quick ? [256, 256] : [4096, 4096], seconds: quick ? 0.5 : 4)
     let memory = try Benchmarks.headlessPeakMegabytes(epochs: quick ? [200, 2000] : [20_000, 200_000])
-    let ui = UIFigure(frame_ms_median: frames.medianMilliseconds, frame_ms_p90: frames.p90Milliseconds,
-                      training_kept_fraction: kept.fraction, frames_per_s: kept.framesPerSecond,
-                      first_frame_ms: latency.firstFrameMilliseconds, key_to_screen_ms: latency.keyToScreenMilliseconds,
-                      wide_first_frame_ms: wide.firstFrameMilliseconds, wide_frame_ms_median: wide.frames.medianMilliseconds,
-                      wide_frame_ms_p90: wide.frames.p90Milliseconds,
-                      run_peak_mb_20k_epochs: memory[0], run_peak_mb_200k_epochs: memory[1])
-    let output = Output(build: build, data: csv, kernels: kernels, long_trained: longTrained, lanes: lanes,
-                        runner_overhead: overhead, snapshot_publish: snapshots, ui: ui)
-    try emit(output)
+    return UIFigure(frame_ms_median: frames.medianMilliseconds, frame_ms_p90: frames.p90Milliseconds,
+                    training_kept_fraction: kept.fraction, frames_per_s: kept.framesPerSecond,
+                    first_frame_ms: latency.firstFrameMilliseconds, key_to_screen_ms: latency.keyToScreenMilliseconds,
+                    wide_first_frame_ms: wide.firstFrameMilliseconds, wide_frame_ms_median: wide.frames.medianMilliseconds,
+                    wide_frame_ms_p90: wide.frames.p90Milliseconds,
+                    run_peak_mb_20k_epochs: memory[0], run_peak_mb_200k_epochs: memory[1])
   }
 
   /// The figures as `--format` asks.
@@ -190,27 +201,38 @@ public struct BenchCommand: ParsableCommand {
       s += String(format: "CSV load (%d rows × %d features, %.1f MB): %.3f s, %.0f MB/s; peak memory +%.1f MB for %.1f MB of floats\n\n",
                   d.rows, d.features, d.megabytes, d.seconds_median, d.megabytes_per_s, d.peak_rss_growth_mb, d.float_data_mb)
     }
-    guard !o.kernels.isEmpty else { return s }
-    s += "Training step (forward + backward + update), one thread:\n"
-    s += "  net             batch  impl    samples/s      GFLOP/s   ×scalar  ×avx2 (in-run)\n"
-    for k in o.kernels {
-      let scalar = o.kernels.first { $0.net == k.net && $0.batch == k.batch && $0.impl == "scalar" }?.samples_per_s
-      let ratio = k.impl != "scalar" && scalar != nil ? String(format: "%7.1f×", k.samples_per_s / scalar!) : "        "
-      let vsAVX2 = k.impl != "scalar" && k.impl != "avx2" ? k.vs_avx2.map { String(format: "  %5.2f×", $0) } ?? "" : ""
-      s += "  " + pad(k.net, 15) + String(format: " %5d  ", k.batch) + pad(k.impl, 6)
-        + String(format: " %12.0f  %9.2f  ", k.samples_per_s, k.gflops) + ratio + vsAVX2 + "\n"
+    if !o.kernels.isEmpty {
+      s += "Training step (forward + backward + update), one thread:\n"
+      s += "  net             batch  impl    samples/s      GFLOP/s   ×scalar  ×avx2 (in-run)\n"
+      for k in o.kernels {
+        let scalar = o.kernels.first { $0.net == k.net && $0.batch == k.batch && $0.impl == "scalar" }?.samples_per_s
+        let ratio = k.impl != "scalar" && scalar != nil ? String(format: "%7.1f×", k.samples_per_s / scalar!) : "        "
+        let vsAVX2 = k.impl != "scalar" && k.impl != "avx2" ? k.vs_avx2.map { String(format: "  %5.2f×", $0) } ?? "" : ""
+        s += "  " + pad(k.net, 15) + String(format: " %5d  ", k.batch) + pad(k.impl, 6)
+          + String(format: " %12.0f  %9.2f  ", k.samples_per_s, k.gflops) + ratio + vsAVX2 + "\n"
+      }
+      s += "\n"
     }
-    s += "\nAfter 20 000 training steps (denormal check):\n"
-    for k in o.long_trained {
-      s += "  " + pad(k.net, 15) + String(format: " %5d  ", k.batch) + pad(k.impl, 6) + String(format: " %12.0f  %9.2f\n", k.samples_per_s, k.gflops)
+    if !o.long_trained.isEmpty {
+      s += "After 20 000 training steps (denormal check):\n"
+      for k in o.long_trained {
+        s += "  " + pad(k.net, 15) + String(format: " %5d  ", k.batch) + pad(k.impl, 6) + String(format: " %12.0f  %9.2f\n", k.samples_per_s, k.gflops)
+      }
+      s += "\n"
     }
-    s += "\nLanes in parallel (headless runner, batch 150), total samples/s:\n"
-    for l in o.lanes { s += "  " + pad(l.net, 15) + String(format: " %d lanes %12.0f   %.2f× one lane\n", l.lanes, l.samples_per_s, l.scaling) }
+    if !o.lanes.isEmpty {
+      s += "Lanes in parallel (headless runner, batch 150), total samples/s:\n"
+      for l in o.lanes { s += "  " + pad(l.net, 15) + String(format: " %d lanes %12.0f   %.2f× one lane\n", l.lanes, l.samples_per_s, l.scaling) }
+      s += "\n"
+    }
     if let overhead = o.runner_overhead {
-      s += String(format: "\nRunner + per-epoch metrics cost with one lane vs the bare loop (20-64-64-3): %.1f%%\n", 100 * overhead)
+      s += String(format: "Runner + per-epoch metrics cost with one lane vs the bare loop (20-64-64-3): %.1f%%\n\n", 100 * overhead)
     }
-    s += "Snapshot build + publish:\n"
-    for p in o.snapshot_publish { s += "  " + pad(p.net, 15) + String(format: " %8.1f µs\n", p.microseconds_median) }
+    if !o.snapshot_publish.isEmpty {
+      s += "Snapshot build + publish:\n"
+      for p in o.snapshot_publish { s += "  " + pad(p.net, 15) + String(format: " %8.1f µs\n", p.microseconds_median) }
+      s += "\n"
+    }
     if let ui = o.ui {
       s += "Dashboard (4 lanes, 120×40):\n"
       s += String(format: "  frame compose  median %.2f ms, p90 %.2f ms\n", ui.frame_ms_median, ui.frame_ms_p90)
@@ -224,7 +246,6 @@ public struct BenchCommand: ParsableCommand {
     return s
   }
 }
-
 
 /// Left-aligns `s` in `width` columns (String(format:) has no safe %s for Swift strings on Linux).
 func pad(_ s: String, _ width: Int) -> String {

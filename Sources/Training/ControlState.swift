@@ -55,23 +55,18 @@ final class ControlState: @unchecked Sendable {
 
   static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
-  /// One slot per lane, the trainers built side by side: for a wide network each allocates
-  /// hundreds of megabytes (weights, gradients, workspace) and measures its start, and doing
-  /// that on both cores halves the wait for the first frame.
+  /// One slot per lane. Cheap even for a wide network: the trainers' buffers are allocated by
+  /// their first step, on the lane's queue, and the shared start is measured once.
   static func makeSlots(_ prepared: PreparedExperiment) -> [LaneSlot] {
-    let built = Locked([LaneTrainer?](repeating: nil, count: prepared.lanes.count))
-    DispatchQueue.concurrentPerform(iterations: prepared.lanes.count) { i in
-      let trainer = LaneTrainer(lane: prepared.lanes[i], prepared: prepared)
-      built.withLock { $0[i] = trainer }
-    }
-    return built.withLock { $0 }.enumerated().map { LaneSlot($1!, index: $0) }
+    LaneTrainer.starting(prepared).enumerated().map { LaneSlot($1, index: $0) }
   }
 
   /// The lanes start over from the shared initial weights with their current settings.
   func restartLanes() {
     let current = lanes.map(\.trainer)
+    let start = WeightStats(network: prepared.initial, nearZeroThreshold: prepared.config.nearZeroThreshold)
     lanes = current.enumerated().map { i, old in
-      var trainer = LaneTrainer(lane: old.lane, prepared: prepared)
+      var trainer = LaneTrainer(lane: old.lane, prepared: prepared, start: start)
       trainer.setLearningRate(old.learner.optimizer.learningRate)
       trainer.setL1Rule(old.learner.l1Rule)
       return LaneSlot(trainer, index: i)

@@ -34,7 +34,7 @@ public enum HeadlessRun {
     _ prepared: PreparedExperiment, lanes: [Lane], epochs: Int, parallelism: Int = 8, chunk: Int = 256,
     shouldReport: @escaping @Sendable (Int) -> Bool, receive: ([[EpochRecord]]) throws(E) -> Void
   ) throws(E) -> [LaneTrainer] {
-    let slots = lanes.map { HeadlessSlot(LaneTrainer(lane: $0, prepared: prepared)) }
+    let slots = LaneTrainer.starting(prepared, lanes: lanes).map(HeadlessSlot.init)
     let queues = (0..<max(1, min(parallelism, slots.count))).map {
       DispatchQueue(label: "regviz.headless.\($0)", qos: .userInitiated)
     }

@@ -27,12 +27,20 @@ public struct LaneTrainer: Sendable {
   var heldRecord: EpochRecord?
   let nearZeroThreshold: Float
 
-  public init(lane: Lane, prepared: PreparedExperiment) {
+  /// `start`: the statistics of `prepared.initial` when already taken (every lane starts from
+  /// it, so a runner measures it once, not once per lane).
+  public init(lane: Lane, prepared: PreparedExperiment, start: WeightStats? = nil) {
     self.lane = lane
     learner = prepared.learner(for: lane)
     nearZeroThreshold = prepared.config.nearZeroThreshold
-    stats = WeightStats(network: learner.network, regularizers: lane.regularizers,
-                        nearZeroThreshold: nearZeroThreshold)
+    stats = start?.penalized(by: lane.regularizers)
+      ?? WeightStats(network: learner.network, regularizers: lane.regularizers, nearZeroThreshold: nearZeroThreshold)
+  }
+
+  /// A trainer per lane (default: `prepared`'s), all at the shared start (measured once).
+  public static func starting(_ prepared: PreparedExperiment, lanes: [Lane]? = nil) -> [LaneTrainer] {
+    let start = WeightStats(network: prepared.initial, nearZeroThreshold: prepared.config.nearZeroThreshold)
+    return (lanes ?? prepared.lanes).map { LaneTrainer(lane: $0, prepared: prepared, start: start) }
   }
 
   /// Trains one epoch (the order every lane shares for this epoch) and records its figures.
@@ -100,6 +108,6 @@ public struct LaneTrainer: Sendable {
 
   /// Takes a new λ into the statistics at once, so a paused screen shows the new penalty.
   mutating func remeasure() {
-    stats = WeightStats(network: learner.network, regularizers: lane.regularizers, nearZeroThreshold: nearZeroThreshold)
+    stats = stats.penalized(by: lane.regularizers)
   }
 }

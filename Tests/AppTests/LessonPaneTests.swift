@@ -51,6 +51,7 @@ struct LessonPaneTests {
     assertSnapshot(grid, named: "lesson-80x24-answered")
     #expect(contains(grid, "waiting for:") && contains(grid, "zeros(L1) ≥ 50%"))
     #expect(contains(grid, "now: zeros(L1) –"), "no epoch yet: no value")
+    #expect(grid.row(0).hasPrefix(" RegViz │ sparse │ 20→16→16→3 │ epoch 0"), "the header keeps the name and the shape")
   }
 
   @Test func theLastScrollOffsetShowsTheEndOfTheText() {

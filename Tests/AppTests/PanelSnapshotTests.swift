@@ -51,7 +51,7 @@ import Training
       Charts.norm(lanes, theme: .standard).draw(in: rect, painter: &p, theme: .standard)
     }
     assertSnapshot(norm, named: "panel-norm")
-    #expect(norm.row(6).hasPrefix(" 0┤"), "the norm axis starts at 0")
+    #expect(norm.row(6).hasPrefix("  0┤"), "the norm axis starts at 0")
   }
 
   @Test func features() {
@@ -63,8 +63,9 @@ import Training
   }
 
   @Test func model() {
-    let grid = draw(width: 32, height: 7) { rect, p in
-      SidePanels.model(lanes, snapshot: snapshot, theme: .standard).draw(in: rect, painter: &p, theme: .standard)
+    let grid = draw(width: 32, height: 8) { rect, p in
+      ModelPanel(lanes: lanes, snapshot: snapshot, theme: .standard).table(width: rect.width, height: rect.height)
+        .draw(in: rect, painter: &p, theme: .standard)
     }
     assertSnapshot(grid, named: "panel-model")
     // Keras's names: the first Dense layer is `dense`, the output layer `dense_2`.
@@ -92,9 +93,11 @@ import Training
       StatusBar.drawStatus(snapshot, state: state, in: rect, painter: &p)
     }
     let row = grid.row(0)
-    for kept in ["sparse", "epoch 300", "▶ 4 ep/s", "λ 0.01", "lr 0.1", "L1 rule prox", "? help"] {
+    // The name and the network's shape stay; the activation and the rule go first.
+    for kept in ["RegViz", "sparse", "20→16→16→3", "epoch 300", "▶ 4 ep/s", "λ 0.01", "lr 0.1", "? help"] {
       #expect(row.contains(kept), "\(kept) in \(row)")
     }
+    #expect(!row.contains("relu") && !row.contains("L1 rule"))
   }
 
   @Test func aLoadingDataSetShowsOnTheStatusLine() {

@@ -42,6 +42,16 @@ import NeuralCore
     #expect(bad.stdout.contains("REGVIZ_IMPL='sse' is not avx2 or avx512"), "\(bad.stdout)")
   }
 
+  /// A partial bench prints only the sections it measured: no empty headings.
+  @Test func tableShowsOnlyMeasuredSections() throws {
+    let r = try CLI.run(["bench", "--quick", "--data-only"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("CSV load (2000 rows × 20 features"), "\(r.stdout)")
+    for heading in ["Training step", "After 20 000", "Lanes in parallel", "Snapshot build", "Dashboard"] {
+      #expect(!r.stdout.contains(heading), "\(heading)")
+    }
+  }
+
   @Test func badFlags() throws {
     let r = try CLI.run(["bench", "--format", "xml"])
     #expect(r.status != 0 && r.stderr == "regviz: --format: 'xml' is not one of table, json\n")
