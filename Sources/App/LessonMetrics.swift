@@ -28,6 +28,10 @@ public struct LessonMetrics: MetricSource, Sendable {
   public var lanes: [String: LaneState]
   /// Indices of the informative input features, nil when the data set does not know them.
   public var informative: [Int]?
+  /// Correlated groups of input features (column indices), nil when the data set has none.
+  public var groups: [[Int]]? = nil
+  /// Rows of the first kernel with a norm below this count as dropped (`group_kept`).
+  public var keptThreshold: Float = 1e-3
 
   public init(epoch: Int, lanes: [String: LaneState], informative: [Int]?) {
     self.epoch = epoch
@@ -43,6 +47,8 @@ public struct LessonMetrics: MetricSource, Sendable {
                                    firstLayerUnits: lane.network.layers.first?.units ?? 0)
     }
     self.init(epoch: snapshot.epoch, lanes: lanes, informative: snapshot.informative)
+    groups = snapshot.prepared?.data.train.groups
+    keptThreshold = snapshot.config.nearZeroThreshold
   }
 
   /// From trainers stepped by hand (headless replay).
@@ -53,6 +59,8 @@ public struct LessonMetrics: MetricSource, Sendable {
                                      firstLayerUnits: t.learner.network.layers.first?.units ?? 0)
     }
     self.init(epoch: trainers.map(\.epoch).max() ?? 0, lanes: lanes, informative: prepared.data.train.informative)
+    groups = prepared.data.train.groups
+    keptThreshold = prepared.config.nearZeroThreshold
   }
 
   public func value(_ metric: Metric, lane: String) -> Double? {
@@ -77,6 +85,18 @@ public struct LessonMetrics: MetricSource, Sendable {
       // Infinite when every noise row is exactly zero: "more than any ratio" is the right reading.
       let ratio = stats.featureRatio(informative: informative)
       return ratio.isNaN ? nil : ratio
+    case .groupKept:
+      guard let members = groups?.flatMap({ $0 }), !members.isEmpty else { return nil }
+      let rows = stats.featureMagnitudes
+      return Double(members.filter { rows[$0] >= keptThreshold }.count) / Double(members.count)
+    case .groupBalance:
+      guard let groups, !groups.isEmpty else { return nil }
+      let rows = stats.featureMagnitudes
+      return groups.map { g -> Double in
+        let norms = g.map { Double(rows[$0]) }
+        let largest = norms.max() ?? 0
+        return largest > 0 ? norms.min()! / largest : 1
+      }.reduce(0, +) / Double(groups.count)
     }
   }
 

@@ -50,6 +50,8 @@ enum LessonNumbers {
     case .l2Norm: "|w|2"
     case .noiseZeros: "n=0"
     case .featureRatio: "★/n"
+    case .groupKept: "kept"
+    case .groupBalance: "bal"
     }
   }
 

@@ -2,7 +2,7 @@ import Canvas
 import Training
 
 /// The `f` window: per input feature, one bar per lane — the share of seeds under which that
-/// lane kept the feature (a first-layer weight ≥ 1e-3). Inside a correlated group, L1's pick
+/// lane kept the feature (first-layer row norm ≥ 1e-3). Inside a correlated group, L1's pick
 /// changes with the seed; L2 keeps every member.
 enum SelectionOverlay {
   static let seeds = 20
@@ -27,7 +27,7 @@ enum SelectionOverlay {
     status += " · \(epochs) epochs each, this setup with run seeds 1…\(seeds)"
     var out: [[StyledRun]] = [[StyledRun(theme.printable(status), style: theme.dim)]]
     guard let t = tally, !t.featureNames.isEmpty else { return out }
-    out.append([StyledRun(theme.printable("a bar: how often the lane kept the feature (a first-layer weight ≥ 1e-3)"),
+    out.append([StyledRun(theme.printable("a bar: how often the lane kept the feature (first-layer row norm ≥ 1e-3)"),
                           style: theme.dim)])
     if let groups = t.groups, !groups.isEmpty {
       out.append([StyledRun(theme.printable("correlated groups: " + groups.map { $0.map { t.featureNames[$0] }.joined(separator: " ") }

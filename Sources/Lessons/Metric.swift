@@ -24,11 +24,16 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
   case noiseZeros = "noise_zeros"
   /// Mean first-layer row norm of informative features / mean row norm of noise features.
   case featureRatio = "feature_ratio"
+  /// Fraction of the correlated groups' members the lane keeps (first-layer row norm ≥ 1e-3).
+  case groupKept = "group_kept"
+  /// Per correlated group, the smallest member's first-layer row norm over the largest's,
+  /// averaged over the groups: 1 when the weight is shared evenly, 0 when one member has it all.
+  case groupBalance = "group_balance"
 
   /// A share between 0 and 1, which the screen shows as a percentage.
   public var isFraction: Bool {
     switch self {
-    case .zeros, .nearZeros, .acc, .valAcc, .noiseZeros: true
+    case .zeros, .nearZeros, .acc, .valAcc, .noiseZeros, .groupKept: true
     default: false
     }
   }

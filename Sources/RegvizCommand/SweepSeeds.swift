@@ -68,7 +68,7 @@ enum SelectionReport {
         })
       }
       let seeds = t.seeds.count == 1 ? "seed \(t.seeds[0])" : "seeds \(t.seeds.first!)…\(t.seeds.last!)"
-      var text = "how often each lane keeps each feature (a first-layer weight ≥ 1e-3) over \(t.done) \(seeds); ★ informative\n"
+      var text = "how often each lane keeps each feature (first-layer row norm ≥ 1e-3) over \(t.done) \(seeds); ★ informative\n"
       if let groups = t.groups, !groups.isEmpty {
         text += "correlated groups: " + groups.map { $0.map { t.featureNames[$0] }.joined(separator: " ") }.joined(separator: " · ") + "\n"
       }

@@ -3,9 +3,9 @@ import RegvizData
 
 /// How often each lane keeps each input feature when the same setup is trained under several
 /// run seeds (initial weights, split and batch order change; the data set's own seed does not).
-/// A feature is kept when one of its first-layer weights is at least the near-zero threshold
-/// in size (`ExperimentConfig.nearZeroThreshold`, 1e-3): prox-L1 drops a feature by zeroing its
-/// whole row. Inside a correlated group this is where L1's pick shows its arbitrariness.
+/// A feature is kept when its first-layer row (the weights leaving it) has a norm of at least
+/// the near-zero threshold (`ExperimentConfig.nearZeroThreshold`, 1e-3): prox-L1 drops a
+/// feature by zeroing its whole row. Inside a correlated group this is where L1's pick shows its arbitrariness.
 public struct SelectionFrequency: Sendable, Hashable {
   public var seeds: [UInt64]
   public var laneNames: [String]
@@ -59,13 +59,9 @@ public struct SelectionFrequency: Sendable, Hashable {
     for (l, network) in networks.enumerated() {
       let first = network.layers[0]
       for i in 0..<first.inputs {
-        var largest: Float = 0, squares: Float = 0
-        for o in 0..<first.units {
-          let w = first.kernel[i * first.units + o]
-          largest = max(largest, abs(w))
-          squares += w * w
-        }
-        if largest >= threshold { kept[l][i] += 1 }
+        var squares: Float = 0
+        for o in 0..<first.units { let w = first.kernel[i * first.units + o]; squares += w * w }
+        if squares.squareRoot() >= threshold { kept[l][i] += 1 }
         magnitudeSum[l][i] += Double(squares.squareRoot())
       }
     }
