@@ -32,6 +32,8 @@ public struct LessonMetrics: MetricSource, Sendable {
   public var groups: [[Int]]? = nil
   /// Rows of the first kernel with a norm below this count as dropped (`group_kept`).
   public var keptThreshold: Float = 1e-3
+  /// The column whose units `scale-feature:` changed, nil when none was.
+  public var scaledFeature: Int? = nil
 
   public init(epoch: Int, lanes: [String: LaneState], informative: [Int]?) {
     self.epoch = epoch
@@ -49,6 +51,8 @@ public struct LessonMetrics: MetricSource, Sendable {
     self.init(epoch: snapshot.epoch, lanes: lanes, informative: snapshot.informative)
     groups = snapshot.prepared?.data.train.groups
     keptThreshold = snapshot.config.nearZeroThreshold
+    scaledFeature = snapshot.config.featureScale.flatMap { s in snapshot.featureNames.firstIndex(of: s.feature)
+      ?? Int(s.feature).map { $0 - 1 } }
   }
 
   /// From trainers stepped by hand (headless replay).
@@ -61,6 +65,7 @@ public struct LessonMetrics: MetricSource, Sendable {
     self.init(epoch: trainers.map(\.epoch).max() ?? 0, lanes: lanes, informative: prepared.data.train.informative)
     groups = prepared.data.train.groups
     keptThreshold = prepared.config.nearZeroThreshold
+    scaledFeature = prepared.config.featureScale.flatMap { try? $0.column(in: prepared.data.train) }
   }
 
   public func value(_ metric: Metric, lane: String) -> Double? {
@@ -89,13 +94,16 @@ public struct LessonMetrics: MetricSource, Sendable {
       guard let members = groups?.flatMap({ $0 }), !members.isEmpty else { return nil }
       let rows = stats.featureMagnitudes
       return Double(members.filter { rows[$0] >= keptThreshold }.count) / Double(members.count)
+    case .scaledKept:
+      guard let i = scaledFeature, stats.featureMagnitudes.indices.contains(i) else { return nil }
+      return stats.featureMagnitudes[i] >= keptThreshold ? 1 : 0
     case .groupBalance:
       guard let groups, !groups.isEmpty else { return nil }
       let rows = stats.featureMagnitudes
       return groups.map { g -> Double in
         let norms = g.map { Double(rows[$0]) }
         let largest = norms.max() ?? 0
-        return largest > 0 ? norms.min()! / largest : 1
+        return largest > 0 ? norms.min()! / largest : 0   // a group dropped whole shares nothing
       }.reduce(0, +) / Double(groups.count)
     }
   }

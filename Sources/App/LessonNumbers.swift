@@ -52,6 +52,7 @@ enum LessonNumbers {
     case .featureRatio: "★/n"
     case .groupKept: "kept"
     case .groupBalance: "bal"
+    case .scaledKept: "scl"
     }
   }
 
