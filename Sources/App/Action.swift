@@ -14,6 +14,8 @@ public enum Action: Hashable, Sendable {
   /// The histogram layer: all → 1 → 2 → … (or back).
   case layer(forward: Bool)
   case nextDataset
+  /// Standardization (z-scores fitted on the training part) on ↔ off; training starts over.
+  case toggleStandardize
   case switchLossView
   /// Histograms: w ↔ log10|w|.
   case switchHistogramScale
@@ -22,6 +24,8 @@ public enum Action: Hashable, Sendable {
   /// The tug of war follows the next weight.
   case nextTugWeight
   case toggleKeras
+  /// Selection frequency per feature and lane over several seeds, computed in the background.
+  case toggleSelection
   /// Write the Keras script with its data and initial weights to `./regviz-keras/`.
   case writeKeras
   case toggleHelp

@@ -57,6 +57,7 @@ extension AppState {
       switch overlay {
       case .help(let offset): return .help(scroll: scroll.apply(to: offset, end: Self.overlayEnd))
       case .keras(let offset): return .keras(scroll: scroll.apply(to: offset, end: Self.overlayEnd))
+      case .selection(let offset, let job): return .selection(scroll: scroll.apply(to: offset, end: Self.overlayEnd), job: job)
       }
     case .closeOverlay:
       return .some(nil)

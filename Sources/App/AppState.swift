@@ -22,6 +22,8 @@ public enum HistogramScale: Hashable, Sendable {
 public enum Overlay: Hashable, Sendable {
   case help(scroll: Int)
   case keras(scroll: Int)
+  /// Selection frequency over seeds (`f`): the background job's latest tally, refreshed each frame.
+  case selection(scroll: Int, job: SelectionJob.State?)
 }
 
 /// Everything the dashboard remembers between frames that is not training state.

@@ -75,12 +75,16 @@ public enum Bindings {
             "histogram layer: all → 1 → 2 → … (shift-tab goes back)", short: "layer", keep: 4),
     Binding("d", [("d", .nextDataset)], "next data set: sparse → iris (training starts over)", short: "data", keep: 5,
             modes: [.play]),
+    Binding("z", [("z", .toggleStandardize)], "standardize the features (z-scores) on / off (training starts over)",
+            modes: [.play]),
     Binding("l", [("l", .switchHistogramScale)], "histograms: w ↔ log10|w| (exact zeros apart, at the left)",
             short: "log", keep: 4),
     Binding("v", [("v", .nextView)], "view: histograms → weight matrix → weight trajectories → tug of war", short: "view", keep: 2),
     Binding("t", [("t", .nextTugWeight)], "tug of war: follow another weight (noise inputs first)"),
     Binding("p", [("p", .switchLossView)], "loss chart: train vs validation ↔ data loss vs penalty", short: "loss", keep: 6),
     Binding("k", [("k", .toggleKeras)], "Keras code for the current setup (↑ ↓ to scroll)", short: "Keras", keep: 7),
+    Binding("f", [("f", .toggleSelection)],
+            "how often each lane keeps each feature over 20 seeds (trained in the background)", modes: [.play]),
     Binding("w", [("w", .writeKeras)], "write that Keras code, its data and weights to ./regviz-keras/", modes: [.play]),
     // In a lesson these keys would change the experiment the text describes: the lesson mode
     // answers them with a pointer to free play (`d` answers a question where there is one).

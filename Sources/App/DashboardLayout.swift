@@ -20,8 +20,9 @@ struct DashboardLayout {
   var keys: Rect
   var weights: Rect
   var loss: Rect
-  var zeros: Rect
-  var norm: Rect
+  /// Left out (norm first) only where a lesson forces the model panel into a narrow charts band.
+  var zeros: Rect?
+  var norm: Rect?
   var features: Rect
   var model: Rect?
   var side: Rect?
@@ -33,14 +34,18 @@ struct DashboardLayout {
   ///   - featuresWidth: the columns the feature view needs to show every feature.
   ///   - sideWidth: the side pane's width, if there is one.
   ///   - forceModel: the model panel must be shown (a lesson highlights it).
+  ///   - modelRows: the model panel's rows when whole; beside the features, the bottom band
+  ///     grows to hold them where the charts keep their minimum.
   init(width: Int, height: Int, laneRows: Int, featuresWidth: Int, sideWidth: Int? = nil,
-       forceModel: Bool = false) {
+       forceModel: Bool = false, modelRows: Int = 0) {
     status = Rect(x: 0, y: 0, width: width, height: 1)
     keys = Rect(x: 0, y: height - 1, width: width, height: 1)
     let (body, side) = DashboardLayout.split(width: width, height: height, sideWidth: sideWidth)
     self.side = side
     let inside = body.height - 4
-    let bottomInner = min(1 + max(1, laneRows), max(2, inside - 13))
+    let modelBesideFeatures = featuresWidth + DashboardLayout.modelWidth - 1 <= body.width
+    let bottomWanted = max(1 + max(1, laneRows), modelBesideFeatures ? modelRows : 0)
+    let bottomInner = min(bottomWanted, max(2, inside - 13))
     let extra = max(0, inside - bottomInner - 13)
     let weightsInner = 8 + extra * 2 / 5
     let chartsInner = inside - bottomInner - weightsInner
@@ -48,7 +53,6 @@ struct DashboardLayout {
     weights = bands[0]
     legend = Rect(x: body.x + 2, y: bands[2].maxY - 1, width: body.width - 4, height: 1)
 
-    let modelBesideFeatures = featuresWidth + DashboardLayout.modelWidth - 1 <= body.width
     let modelInCharts = !modelBesideFeatures && (body.width >= 110 || forceModel)
     if modelBesideFeatures {
       let bottom = DashboardLayout.shared(bands[2], sizes: [body.width - DashboardLayout.modelWidth - 1,
@@ -58,18 +62,22 @@ struct DashboardLayout {
     } else {
       features = bands[2]
     }
-    // n frames side by side have n + 1 borders between and around them.
-    let panels = modelInCharts ? 4 : 3
-    let chartInner = body.width - panels - 1 - (modelInCharts ? DashboardLayout.modelWidth - 2 : 0)
+    // n frames side by side have n + 1 borders between and around them. Each small chart
+    // needs 14 columns inside to say anything; a forced model panel in a narrow band takes
+    // the norm chart's place first, then the zeros chart's.
+    let room = body.width - 1 - (modelInCharts ? DashboardLayout.modelWidth - 1 : 0)
+    var chartCount = 3
+    while modelInCharts, chartCount > 1, (room - chartCount) * 3 / 10 < 14 { chartCount -= 1 }
+    let chartInner = room - chartCount
     // The loss chart carries two curves per lane and the epoch caption: it gets 40%.
-    let other = chartInner * 3 / 10
-    var sizes = [chartInner - 2 * other, other, other]
+    let other = chartCount == 1 ? 0 : chartInner * 3 / 10
+    var sizes = [chartInner - (chartCount - 1) * other] + Array(repeating: other, count: chartCount - 1)
     if modelInCharts { sizes.append(DashboardLayout.modelWidth - 2) }
     let charts = DashboardLayout.shared(bands[1], sizes: sizes, vertical: false)
     loss = charts[0]
-    zeros = charts[1]
-    norm = charts[2]
-    if modelInCharts { model = charts[3] }
+    zeros = chartCount >= 2 ? charts[1] : nil
+    norm = chartCount >= 3 ? charts[2] : nil
+    if modelInCharts { model = charts[chartCount] }
   }
 
   /// The area between the status and key lines, less the side pane's frame at the right edge

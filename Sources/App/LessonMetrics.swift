@@ -41,6 +41,12 @@ public struct LessonMetrics: MetricSource, Sendable {
   public var informative: [Int]?
   /// The two-weight lens a step shows (`view: lens`), for `lens_zero(…)`.
   public var lens: LensScene?
+  /// Correlated groups of input features (column indices), nil when the data set has none.
+  public var groups: [[Int]]? = nil
+  /// Rows of the first kernel with a norm below this count as dropped (`group_kept`).
+  public var keptThreshold: Float = 1e-3
+  /// The column whose units `scale-feature:` changed, nil when none was.
+  public var scaledFeature: Int? = nil
 
   public init(epoch: Int, lanes: [String: LaneState], informative: [Int]?) {
     self.epoch = epoch
@@ -55,6 +61,10 @@ public struct LessonMetrics: MetricSource, Sendable {
       lanes[lane.name] = LaneState(latest: lane.latest, stats: lane.stats, network: lane.network)
     }
     self.init(epoch: snapshot.epoch, lanes: lanes, informative: snapshot.informative)
+    groups = snapshot.prepared?.data.train.groups
+    keptThreshold = snapshot.config.nearZeroThreshold
+    scaledFeature = snapshot.config.featureScale.flatMap { s in snapshot.featureNames.firstIndex(of: s.feature)
+      ?? Int(s.feature).map { $0 - 1 } }
   }
 
   /// From trainers stepped by hand (headless replay).
@@ -64,6 +74,9 @@ public struct LessonMetrics: MetricSource, Sendable {
       lanes[t.lane.name] = LaneState(latest: t.latest, stats: t.stats, network: t.learner.network)
     }
     self.init(epoch: trainers.map(\.epoch).max() ?? 0, lanes: lanes, informative: prepared.data.train.informative)
+    groups = prepared.data.train.groups
+    keptThreshold = prepared.config.nearZeroThreshold
+    scaledFeature = prepared.config.featureScale.flatMap { try? $0.column(in: prepared.data.train) }
   }
 
   public func value(_ metric: Metric, lane: String) -> Double? {
@@ -95,6 +108,21 @@ public struct LessonMetrics: MetricSource, Sendable {
     case .prunedUnits: return Double(state.prunedUnits)
     case .droppedInputs: return Double(state.droppedInputs)
     case .lensZero: return nil
+    case .groupKept:
+      guard let members = groups?.flatMap({ $0 }), !members.isEmpty else { return nil }
+      let rows = stats.featureMagnitudes
+      return Double(members.filter { rows[$0] >= keptThreshold }.count) / Double(members.count)
+    case .scaledKept:
+      guard let i = scaledFeature, stats.featureMagnitudes.indices.contains(i) else { return nil }
+      return stats.featureMagnitudes[i] >= keptThreshold ? 1 : 0
+    case .groupBalance:
+      guard let groups, !groups.isEmpty else { return nil }
+      let rows = stats.featureMagnitudes
+      return groups.map { g -> Double in
+        let norms = g.map { Double(rows[$0]) }
+        let largest = norms.max() ?? 0
+        return largest > 0 ? norms.min()! / largest : 0   // a group dropped whole shares nothing
+      }.reduce(0, +) / Double(groups.count)
     }
   }
 

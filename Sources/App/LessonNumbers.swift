@@ -53,6 +53,9 @@ enum LessonNumbers {
     case .prunedUnits: "cut"
     case .droppedInputs: "drop"
     case .lensZero: "lens0"
+    case .groupKept: "kept"
+    case .groupBalance: "bal"
+    case .scaledKept: "scl"
     }
   }
 

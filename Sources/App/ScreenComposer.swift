@@ -31,7 +31,8 @@ public enum ScreenComposer {
     let layout = DashboardLayout(
       width: width, height: height, laneRows: visible.count,
       featuresWidth: naturalWidth(features), sideWidth: side.map { sideWidth($0.width, screenWidth: width) },
-      forceModel: highlight == .model)
+      forceModel: highlight == .model,
+      modelRows: ModelPanel(lanes: visible, snapshot: snapshot, theme: theme).rows(height: .max).rows.count)
 
     let screen = grid.bounds
     grid.paint { p in
@@ -42,8 +43,8 @@ public enum ScreenComposer {
         .draw(in: layout.weights.inset(by: 1).inset(left: 1, right: 1), painter: &p, theme: theme)
       Charts.loss(visible, view: state.lossView, epoch: snapshot.epoch, theme: theme)
         .draw(in: layout.loss.inset(by: 1), painter: &p, theme: theme)
-      Charts.zeros(visible, theme: theme).draw(in: layout.zeros.inset(by: 1), painter: &p, theme: theme)
-      Charts.norm(visible, theme: theme).draw(in: layout.norm.inset(by: 1), painter: &p, theme: theme)
+      if let zeros = layout.zeros { Charts.zeros(visible, theme: theme).draw(in: zeros.inset(by: 1), painter: &p, theme: theme) }
+      if let norm = layout.norm { Charts.norm(visible, theme: theme).draw(in: norm.inset(by: 1), painter: &p, theme: theme) }
       features.draw(in: layout.features.inset(by: 1).inset(left: 1), painter: &p, theme: theme)
       if let model = layout.model?.inset(by: 1).inset(left: 1) {
         ModelPanel(lanes: visible, snapshot: snapshot, theme: theme).table(width: model.width, height: model.height)
@@ -74,19 +75,22 @@ public enum ScreenComposer {
                                                      threshold: snapshot.config.nearZeroThreshold,
                                                      scale: state.histogramScale, theme: theme)),
       (.loss, layout.loss, Charts.lossTitle(state.lossView, theme: theme)),
-      (.zeros, layout.zeros, Charts.zerosTitle),
-      (.norm, layout.norm, Charts.normTitle(theme: theme)),
       (.features, layout.features, SidePanels.featuresTitle(informativeKnown: snapshot.informative != nil, theme: theme)),
     ]
+    if let zeros = layout.zeros { panels.append((.zeros, zeros, Charts.zerosTitle)) }
+    if let norm = layout.norm { panels.append((.norm, norm, Charts.normTitle(theme: theme))) }
     if let model = layout.model { panels.append((.model, model, SidePanels.modelTitle(snapshot, theme: theme))) }
     if let side, let rect = layout.side { panels.append((.lesson, rect, [theme.printable(side.title)])) }
 
     var mesh = BorderMesh(width: p.grid.width, height: p.grid.height)
     for (_, rect, _) in panels { mesh.add(rect) }
     mesh.draw(painter: &p, style: theme.border, glyphs: theme.glyphs.box)
+    // Borders first, titles after: a lit frame's junctions must not cut a neighbour's title.
+    for (panel, rect, _) in panels where panel == highlight {
+      mesh.restyle(rect, painter: &p, style: theme.highlightedBorder, glyphs: theme.glyphs.box)
+    }
     for (panel, rect, title) in panels {
       let lit = panel == highlight
-      if lit { mesh.restyle(rect, painter: &p, style: theme.highlightedBorder, glyphs: theme.glyphs.box) }
       BorderMesh.title(title, on: rect, painter: &p, style: lit ? theme.highlightedBorder : theme.title,
                        ellipsis: theme.glyphs.ellipsis)
     }

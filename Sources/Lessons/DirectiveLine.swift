@@ -17,7 +17,7 @@ struct DirectiveLine: Equatable {
 
   static let setupKeys: Set = [
     "dataset", "hidden", "activation", "lane", "optimizer", "lr", "momentum", "batch", "l1-rule",
-    "speed", "seed", "val-split", "standardize",
+    "speed", "seed", "val-split", "standardize", "scale-feature",
   ]
   static let flowKeys: Set = ["until", "max-epochs", "highlight", "histogram", "hint", "before-answer", "numbers",
                               "view", "lens-correlation", "lens-scale", "lens-lambda"]

@@ -107,6 +107,7 @@ enum DirectiveParser {
     case "seed": setup.seed = try SetupValues.seed(v)
     case "val-split": setup.validationSplit = try SetupValues.validationSplit(v)
     case "standardize": setup.standardize = try SetupValues.yesNo(v, key: d.key)
+    case "scale-feature": setup.scaleFeature = try SetupValues.scaleFeature(v)
     default: break
     }
   }

@@ -41,6 +41,11 @@ public struct SweepCommand: ParsableCommand {
   @Option(help: "Epochs per λ.")
   public var epochs: Int = 300
 
+  @Option(help: ArgumentHelp(
+    "Instead of a λ grid: train the experiment's lanes (--lane) under N run seeds (--seed, --seed + 1, …) and report how often each lane keeps each feature.",
+    valueName: "n"))
+  public var seeds: Int?
+
   @Option(help: "Output format.")
   public var format: ReportFormat = .table
 
@@ -57,6 +62,7 @@ public struct SweepCommand: ParsableCommand {
     guard to.isFinite && to > from else { throw ValidationError("--to: must be a finite number > --from, got \(to)") }
     guard (2...64).contains(points) else { throw ValidationError("--points: must be 2…64, got \(points)") }
     guard epochs >= 1 else { throw ValidationError("--epochs: must be ≥ 1, got \(epochs)") }
+    if let seeds, !(1...1000).contains(seeds) { throw ValidationError("--seeds: must be 1…1000, got \(seeds)") }
   }
 
   /// The grid: `points` values from `from` to `to`, evenly spaced in log λ.
@@ -65,6 +71,7 @@ public struct SweepCommand: ParsableCommand {
   }
 
   public func run() throws {
+    if let seeds { return try runSeeds(seeds) }
     var config = try experiment.makeConfig()
     config.lanes = [LaneConfig(spec: LaneSpec())]
     let prepared: PreparedExperiment

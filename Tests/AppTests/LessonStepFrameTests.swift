@@ -79,6 +79,26 @@ struct LessonStepFrameTests {
     }
   }
 
+  /// Every informative feature's ★ is on screen in the feature view, at every size and step,
+  /// with the lanes trained (lessons 2, 3 and 5 ask which ★ features survive).
+  @Test(arguments: steps)
+  func everyInformativeFeatureIsOnScreen(lesson: Int, step: Int) throws {
+    for (width, height) in Self.sizes {
+      var session = try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)
+      let snapshot = F.snapshot(session, epochs: 300, running: true)
+      guard let informative = snapshot.informative else { return }
+      let grid = LessonPaneTests.frame(&session, snapshot, width: width, height: height)
+      let where_ = "lesson \(lesson + 1) step \(step + 1) at \(width)×\(height)"
+      let titleRow = try #require((0..<grid.height).first { grid.row($0).contains("per feature") || grid.row($0).contains("per input feature") },
+                                  "\(where_): no feature view\n\(grid.text())")
+      let bodyWidth = grid.row(titleRow).distance(of: "┤").map { $0 + 1 } ?? width
+      let stars = (titleRow + 1..<height - 2).reduce(0) { n, y in
+        n + grid.row(y).prefix(bodyWidth).filter { $0 == "★" }.count
+      }
+      #expect(stars == informative.count, "\(where_): \(stars) ★ of \(informative.count)\n\(grid.text())")
+    }
+  }
+
   static func dump(_ grid: Grid, lesson: Int, step: Int, width: Int, height: Int, suffix: String = "") {
     guard let directory = ProcessInfo.processInfo.environment["REGVIZ_DUMP_FRAMES"] else { return }
     let name = "l\(lesson + 1)-s\(step + 1)-\(width)x\(height)\(suffix).txt"

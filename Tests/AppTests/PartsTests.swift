@@ -78,7 +78,8 @@ import Training
     for (w, h) in [(80, 24), (100, 30), (120, 40), (200, 60)] {
       let layout = DashboardLayout(width: w, height: h, laneRows: 4, featuresWidth: 130)
       let screen = Rect(x: 0, y: 0, width: w, height: h)
-      var panels = [layout.weights, layout.loss, layout.zeros, layout.norm, layout.features]
+      var panels = [layout.weights, layout.loss, layout.features] + [layout.zeros, layout.norm].compactMap { $0 }
+      #expect(layout.zeros != nil && layout.norm != nil, "\(w)×\(h): all three charts")
       if let model = layout.model { panels.append(model) }
       for panel in panels {
         #expect(panel.intersection(screen) == panel, "\(w)×\(h): \(panel) inside the screen")
@@ -90,9 +91,24 @@ import Training
     }
   }
 
+  /// A lesson that highlights the model at 80×24 (side pane open) gets it in place of the
+  /// small charts rather than squeezing every chart to a sliver.
+  @Test func aForcedModelInANarrowBandReplacesTheSmallCharts() {
+    let side = ScreenComposer.sideWidth(LessonPane.frameWidth(screenWidth: 80), screenWidth: 80)
+    let layout = DashboardLayout(width: 80, height: 24, laneRows: 2, featuresWidth: 130, sideWidth: side, forceModel: true)
+    #expect(layout.model != nil && layout.zeros == nil && layout.norm == nil)
+    #expect(layout.loss.width >= 14 && layout.model!.width == DashboardLayout.modelWidth)
+    let wide = DashboardLayout(width: 200, height: 60, laneRows: 2, featuresWidth: 130, sideWidth: side, forceModel: true)
+    #expect(wide.zeros != nil && wide.norm != nil && wide.model != nil)
+  }
+
   @Test func fewFeaturesLeaveRoomForTheModelBesideThem() {
     let layout = DashboardLayout(width: 120, height: 40, laneRows: 4, featuresWidth: 60)
     #expect(layout.model.map { $0.y == layout.features.y } == true)
+    // The band grows to hold the whole model table (iris: markers, 3 layers, 4 figures).
+    let whole = DashboardLayout(width: 120, height: 40, laneRows: 4, featuresWidth: 60, modelRows: 8)
+    #expect(whole.model.map { $0.height - 2 } == 8)
+    #expect(whole.loss.height - 2 >= 5 && whole.weights.height - 2 >= 8)
   }
 
   @Test func asciiStandIns() {

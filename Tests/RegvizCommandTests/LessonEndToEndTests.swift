@@ -95,6 +95,10 @@ import Testing
       wait_for 'reached:' 30 || fail "step 3 not reached"
       screen | grep -qE 'keras +[0-9]+% +0% +[0-9]+%' || fail "keras lane has exact zeros: $(screen)"
       screen | grep -qE 'prox +[0-9]+% +[89][0-9]% +[89][0-9]%' || fail "prox lane lacks its zeros: $(screen)"
+      # The pictures agree with the numbers: the zero bar (▐, its own column) is empty in the
+      # keras lane (left half of the histograms) and tall in the prox lane (right half).
+      screen | perl -CSD -Mutf8 -ne 'if ($. >= 3 && $. <= 8) { $k += () = substr($_, 0, 24) =~ /▐/g; $p += () = substr($_, 24, 24) =~ /▐/g } END { exit !($k == 0 && $p >= 3) }' \
+        || fail "zero bars: keras's should be empty, prox's tall: $(screen)"
       echo "OK step 3: keras and prox side by side"
       $T send-keys -t e2e q
       wait_for 'EXIT=0' 10 || fail "q did not exit with status 0"
