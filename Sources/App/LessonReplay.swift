@@ -90,19 +90,24 @@ public enum LessonReplay {
       guard var run = current else { continue }
       current = nil  // `run` is now the only owner: training does not copy the lanes' buffers
       var outcome: Outcome?
+      // A lens step's condition reads the lens, which the learner moves with `]`: its budget
+      // counts presses (one an epoch), not the experiment's epochs.
+      var lens = step.view == .lens ? LensView(LensSettings(step.lens)) : nil
       let speed = LessonExperiment.defaultSpeed
       let pace = lesson.effectiveSetup(at: index).speed ?? speed
       if let until = step.until {
         let startEpoch = run.epoch
-        var lens = step.view == .lens ? LensView(LensSettings(step.lens)) : nil
-        let pressesLambda = until.references.contains { $0.metric == .lensZero }
+        let pressesLambda = lens != nil && until.references.contains { $0.metric == .lensZero }
         var metrics = run.metrics
         metrics.lens = lens?.scene
         var reachedAt: Int?
+        var presses = 0
         while true {
           if until.isSatisfied(by: metrics) { reachedAt = metrics.epoch; break }
-          if metrics.epoch >= step.maxEpochs || run.allDiverged { break }
+          if pressesLambda ? presses >= step.maxEpochs : metrics.epoch >= step.maxEpochs { break }
+          if run.allDiverged { break }
           if pressesLambda { _ = lens?.perform(.lambda(up: true)) }
+          presses += 1
           metrics = run.trainEpoch()
           metrics.lens = lens?.scene
         }
@@ -113,7 +118,8 @@ public enum LessonReplay {
       }
       if linger > 0 && outcome?.reached != false {
         for _ in 0..<linger where !run.allDiverged {
-          let metrics = run.trainEpoch()
+          var metrics = run.trainEpoch()
+          metrics.lens = lens?.scene
           if let until = step.until, outcome?.lapsedAt == nil, !until.isSatisfied(by: metrics) {
             outcome?.lapsedAt = metrics.epoch
           }
