@@ -3,6 +3,10 @@
 #   assets/screenshot-dashboard.png   `regviz play` at 120×40 after a few hundred epochs
 #   assets/screenshot-lesson.png      `regviz lesson 2` at 120×40, first step answered
 #   assets/run-plot.svg               `regviz run --plot`
+#   assets/screenshot-matrix.png      `regviz play`, `v`: the weight-matrix view
+#   assets/screenshot-tug.png         `regviz play`, `v v v`: the tug of war
+#   assets/screenshot-lens.png        `regviz lens` once the trajectories have landed
+#   assets/lens.svg, lens-correlated.svg  `regviz lens --plot`
 # Each terminal picture is a tmux capture (with colours) rendered by scripts/ansi2svg.py and
 # rsvg-convert (Debian: librsvg2-bin). Run from the repository root.
 set -euo pipefail
@@ -42,9 +46,15 @@ wait_for 'epoch (3[5-9][0-9]|[4-9][0-9][0-9])' 60
 $T send-keys -t shot ' '   # pause, so the picture is of one moment
 sleep 0.5
 shoot screenshot-dashboard
+$T send-keys -t shot v
+sleep 0.5
+shoot screenshot-matrix
+$T send-keys -t shot v v
+sleep 0.5
+shoot screenshot-tug
 
 start "$bin" lesson 2
-wait_for 'lesson 2/6' 20
+wait_for 'lesson 2/7' 20
 sleep 1
 $T send-keys -t shot b
 sleep 4
@@ -52,3 +62,11 @@ shoot screenshot-lesson
 
 "$bin" run --epochs 400 --format csv --report-every 400 --plot assets/run-plot.svg >/dev/null
 echo "wrote assets/run-plot.svg"
+
+start "$bin" lens
+wait_for 'L1\+L2: w2 landed' 20
+sleep 15   # every trajectory played out
+shoot screenshot-lens
+"$bin" lens --plot assets/lens.svg
+"$bin" lens --correlation 0.8 --lambda 2 --plot assets/lens-correlated.svg
+echo "wrote assets/lens.svg assets/lens-correlated.svg"

@@ -14,10 +14,18 @@ public enum Action: Hashable, Sendable {
   /// The histogram layer: all → 1 → 2 → … (or back).
   case layer(forward: Bool)
   case nextDataset
+  /// Standardization (z-scores fitted on the training part) on ↔ off; training starts over.
+  case toggleStandardize
   case switchLossView
   /// Histograms: w ↔ log10|w|.
   case switchHistogramScale
+  /// The main area's view: histograms → weight matrix → weight trajectories.
+  case nextView
+  /// The tug of war follows the next weight.
+  case nextTugWeight
   case toggleKeras
+  /// Selection frequency per feature and lane over several seeds, computed in the background.
+  case toggleSelection
   /// Write the Keras script with its data and initial weights to `./regviz-keras/`.
   case writeKeras
   case toggleHelp
@@ -32,6 +40,11 @@ public enum Action: Hashable, Sendable {
   case toggleHint
   // Free play, while paused: look back through the recorded epochs.
   case scrub(ScrubMove)
+  // The two-weight lens
+  /// The correlation of the lens's two features, one step down or up.
+  case lensCorrelation(up: Bool)
+  /// The scale of the lens's second feature, one step down or up.
+  case lensScale(up: Bool)
 }
 
 /// A scrolling key: of an open overlay, or of the lesson text.
@@ -58,4 +71,6 @@ public enum ModeKind: Hashable, Sendable {
   case play
   /// A guided lesson: the lesson's keys; the experiment's settings are the lesson's.
   case lesson
+  /// The two-weight lens (`regviz lens`): its own keys, no network.
+  case lens
 }

@@ -32,6 +32,11 @@ extension AppState {
       lossView = lossView == .trainValidation ? .dataPenalty : .trainValidation
     case .switchHistogramScale:
       histogramScale = histogramScale == .linear ? .log : .linear
+    case .nextView:
+      view = view.next
+    case .nextTugWeight:
+      tugPick += 1
+      if view != .tug { note("t picks the weight of the tug of war (v shows it)") }
     case .toggleKeras:
       if case .keras = overlay { overlay = nil } else { overlay = .keras(scroll: 0) }
     case .toggleHelp:
@@ -52,6 +57,7 @@ extension AppState {
       switch overlay {
       case .help(let offset): return .help(scroll: scroll.apply(to: offset, end: Self.overlayEnd))
       case .keras(let offset): return .keras(scroll: scroll.apply(to: offset, end: Self.overlayEnd))
+      case .selection(let offset, let job): return .selection(scroll: scroll.apply(to: offset, end: Self.overlayEnd), job: job)
       }
     case .closeOverlay:
       return .some(nil)

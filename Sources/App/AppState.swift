@@ -22,6 +22,8 @@ public enum HistogramScale: Hashable, Sendable {
 public enum Overlay: Hashable, Sendable {
   case help(scroll: Int)
   case keras(scroll: Int)
+  /// Selection frequency over seeds (`f`): the background job's latest tally, refreshed each frame.
+  case selection(scroll: Int, job: SelectionJob.State?)
 }
 
 /// Everything the dashboard remembers between frames that is not training state.
@@ -61,6 +63,10 @@ public struct AppState: Hashable, Sendable {
   /// lane killed by a big λ does not revive when λ is lowered, and the status line says so.
   public var shownLambda: Float? = nil
   public var lambdaLowered = false
+  /// What the main area shows (`v`).
+  public var view: DashboardView = .histograms
+  /// Which weight the tug of war follows (`t` steps through the candidates).
+  public var tugPick = 0
 
   public init(theme: Theme = .standard) {
     self.theme = theme

@@ -31,7 +31,20 @@ enum Charts {
       primary.append(ChartSeries(values: h.dataLoss, style: style, marker: marker))
     }
     let series = secondary + primary
-    return BrailleChart(series: series, yRange: fromZero(series), caption: "epoch \(epoch)")
+    var chart = BrailleChart(series: series, yRange: fromZero(series), caption: "epoch \(epoch)")
+    chart.marks = stopMarks(lanes, theme: theme)
+    return chart
+  }
+
+  /// Where each early-stopped lane stopped, on the x axis in its colour: the lane's curves
+  /// run flat from there (its weights are those of its best validation epoch).
+  static func stopMarks(_ lanes: [(index: Int, lane: LaneSnapshot)], theme: Theme) -> [ChartMark] {
+    lanes.compactMap { i, lane in
+      guard let stop = lane.stoppedAt, let first = lane.history.epochs.first, let last = lane.history.epochs.last,
+            last > first else { return nil }
+      return ChartMark(fraction: Double(stop - first) / Double(last - first), glyph: theme.glyphs.box.teeUp,
+                       style: theme.laneStyle(i).adding(.bold))
+    }
   }
 
   /// 0 up to the highest finite value: losses and norms are non-negative, and a chart that
@@ -42,17 +55,21 @@ enum Charts {
   }
 
   static func zeros(_ lanes: [(index: Int, lane: LaneSnapshot)], theme: Theme) -> BrailleChart {
-    BrailleChart(
+    var chart = BrailleChart(
       series: lanes.map { i, lane in
         ChartSeries(values: lane.history.zeroFraction, style: theme.laneStyle(i), marker: theme.laneMarker(i))
       },
       yRange: 0...1, percent: true)
+    chart.marks = stopMarks(lanes, theme: theme)
+    return chart
   }
 
   static func norm(_ lanes: [(index: Int, lane: LaneSnapshot)], theme: Theme) -> BrailleChart {
     let series = lanes.map { i, lane in
       ChartSeries(values: lane.history.l2Norm, style: theme.laneStyle(i), marker: theme.laneMarker(i))
     }
-    return BrailleChart(series: series, yRange: fromZero(series))
+    var chart = BrailleChart(series: series, yRange: fromZero(series))
+    chart.marks = stopMarks(lanes, theme: theme)
+    return chart
   }
 }

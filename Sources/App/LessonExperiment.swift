@@ -50,6 +50,9 @@ public struct LessonExperiment: Sendable, Hashable {
     if let seed = setup.seed { c.seed = seed }
     if let split = setup.validationSplit { c.validationSplit = split }
     if let standardize = setup.standardize { c.standardize = standardize }
+    if let scale = setup.scaleFeature, scale != "none" {
+      do { c.featureScale = try FeatureScale.parse(scale) } catch { throw LessonSetupError(key: "scale-feature", error.message) }
+    }
     if let problem = c.problem { throw LessonSetupError(key: "lane", problem) }
     config = c
     speed = setup.speed ?? Self.defaultSpeed

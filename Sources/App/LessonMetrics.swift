@@ -14,11 +14,22 @@ public struct LessonMetrics: MetricSource, Sendable {
     public var stats: WeightStats
     /// Units of the first Dense layer (the row length of its kernel).
     public var firstLayerUnits: Int
+    /// Hidden units and inputs L1 has cut out (`Network.prunedUnits`, `droppedInputs`).
+    public var prunedUnits: Int
+    public var droppedInputs: Int
 
-    public init(latest: EpochRecord?, stats: WeightStats, firstLayerUnits: Int) {
+    public init(latest: EpochRecord?, stats: WeightStats, firstLayerUnits: Int, prunedUnits: Int = 0,
+                droppedInputs: Int = 0) {
       self.latest = latest
       self.stats = stats
       self.firstLayerUnits = firstLayerUnits
+      self.prunedUnits = prunedUnits
+      self.droppedInputs = droppedInputs
+    }
+
+    init(latest: EpochRecord?, stats: WeightStats, network: Network) {
+      self.init(latest: latest, stats: stats, firstLayerUnits: network.layers.first?.units ?? 0,
+                prunedUnits: network.prunedUnits.count, droppedInputs: network.droppedInputs.count)
     }
   }
 
@@ -28,6 +39,14 @@ public struct LessonMetrics: MetricSource, Sendable {
   public var lanes: [String: LaneState]
   /// Indices of the informative input features, nil when the data set does not know them.
   public var informative: [Int]?
+  /// The two-weight lens a step shows (`view: lens`), for `lens_zero(…)`.
+  public var lens: LensScene?
+  /// Correlated groups of input features (column indices), nil when the data set has none.
+  public var groups: [[Int]]? = nil
+  /// Rows of the first kernel with a norm below this count as dropped (`group_kept`).
+  public var keptThreshold: Float = 1e-3
+  /// The column whose units `scale-feature:` changed, nil when none was.
+  public var scaledFeature: Int? = nil
 
   public init(epoch: Int, lanes: [String: LaneState], informative: [Int]?) {
     self.epoch = epoch
@@ -39,23 +58,32 @@ public struct LessonMetrics: MetricSource, Sendable {
   public init(snapshot: ExperimentSnapshot) {
     var lanes: [String: LaneState] = [:]
     for lane in snapshot.lanes {
-      lanes[lane.name] = LaneState(latest: lane.latest, stats: lane.stats,
-                                   firstLayerUnits: lane.network.layers.first?.units ?? 0)
+      lanes[lane.name] = LaneState(latest: lane.latest, stats: lane.stats, network: lane.network)
     }
     self.init(epoch: snapshot.epoch, lanes: lanes, informative: snapshot.informative)
+    groups = snapshot.prepared?.data.train.groups
+    keptThreshold = snapshot.config.nearZeroThreshold
+    scaledFeature = snapshot.config.featureScale.flatMap { s in snapshot.featureNames.firstIndex(of: s.feature)
+      ?? Int(s.feature).map { $0 - 1 } }
   }
 
   /// From trainers stepped by hand (headless replay).
   public init(trainers: [LaneTrainer], prepared: PreparedExperiment) {
     var lanes: [String: LaneState] = [:]
     for t in trainers {
-      lanes[t.lane.name] = LaneState(latest: t.latest, stats: t.stats,
-                                     firstLayerUnits: t.learner.network.layers.first?.units ?? 0)
+      lanes[t.lane.name] = LaneState(latest: t.latest, stats: t.stats, network: t.learner.network)
     }
     self.init(epoch: trainers.map(\.epoch).max() ?? 0, lanes: lanes, informative: prepared.data.train.informative)
+    groups = prepared.data.train.groups
+    keptThreshold = prepared.config.nearZeroThreshold
+    scaledFeature = prepared.config.featureScale.flatMap { try? $0.column(in: prepared.data.train) }
   }
 
   public func value(_ metric: Metric, lane: String) -> Double? {
+    if metric == .lensZero {
+      guard let lens, let lensLane = LensLane.allCases.first(where: { $0.name == lane }) else { return nil }
+      return Double(lens.zeros(lensLane))
+    }
     guard let state = lanes[lane], let record = state.latest else { return nil }
     let stats = state.stats
     switch metric {
@@ -80,8 +108,24 @@ public struct LessonMetrics: MetricSource, Sendable {
     case .starRows:
       guard let informative, !informative.isEmpty else { return nil }
       return Double(informative.filter { !rowIsZero($0, stats, state) }.count) / Double(informative.count)
-    case .dropped:
-      return Double(stats.featureMagnitudes.indices.filter { rowIsZero($0, stats, state) }.count)
+    case .prunedUnits: return Double(state.prunedUnits)
+    case .droppedInputs: return Double(state.droppedInputs)
+    case .lensZero: return nil
+    case .groupKept:
+      guard let members = groups?.flatMap({ $0 }), !members.isEmpty else { return nil }
+      let rows = stats.featureMagnitudes
+      return Double(members.filter { rows[$0] >= keptThreshold }.count) / Double(members.count)
+    case .scaledKept:
+      guard let i = scaledFeature, stats.featureMagnitudes.indices.contains(i) else { return nil }
+      return stats.featureMagnitudes[i] >= keptThreshold ? 1 : 0
+    case .groupBalance:
+      guard let groups, !groups.isEmpty else { return nil }
+      let rows = stats.featureMagnitudes
+      return groups.map { g -> Double in
+        let norms = g.map { Double(rows[$0]) }
+        let largest = norms.max() ?? 0
+        return largest > 0 ? norms.min()! / largest : 0   // a group dropped whole shares nothing
+      }.reduce(0, +) / Double(groups.count)
     }
   }
 

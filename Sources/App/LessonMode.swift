@@ -1,5 +1,6 @@
 import Canvas
 import Lessons
+import NeuralCore
 import Training
 
 /// A guided lesson: the lesson pane beside the panels, the step's panel highlighted, keys
@@ -23,6 +24,8 @@ public struct LessonMode: DashboardMode {
   /// The step whose view settings (`histogram:`) were last applied, so they apply on arrival
   /// and the learner's `l` key rules after that.
   private var viewedStep: (lesson: Int, step: Int)?
+  /// The two-weight lens of a `view: lens` step; `[ ]` move its λ there.
+  public private(set) var lens = LensView()
 
   /// `state` may carry a notice to show first (a progress file set aside).
   public init(session: LessonSession, state: AppState, store: ProgressStore? = nil) {
@@ -56,15 +59,17 @@ public struct LessonMode: DashboardMode {
       commands = apply(session.begin())
     }
     state.observe(snapshot, elapsed: elapsed)
-    if session.observe(snapshot, elapsed: elapsed) {
-      state.note("✓ mission accomplished — → for the next page", for: 6)
-      commands += apply(LessonSession.Effects(saveProgress: true))
-    }
     if viewedStep.map({ $0 != (session.lessonIndex, session.stepIndex) }) ?? true {
       viewedStep = (session.lessonIndex, session.stepIndex)
       if session.phase == .step, let view = session.step.histogram {
         state.histogramScale = view == .log ? .log : .linear
       }
+      if session.phase == .step { arrive(at: session.step) }
+    }
+    if state.view == .lens, let landed = lens.advance(elapsed) { state.note(landed, for: 6) }
+    if session.observe(snapshot, elapsed: elapsed, lens: state.view == .lens ? lens.scene : nil) {
+      state.note("✓ mission accomplished — → for the next page", for: 6)
+      commands += apply(LessonSession.Effects(saveProgress: true))
     }
     return commands
   }
@@ -73,7 +78,7 @@ public struct LessonMode: DashboardMode {
     let pane = LessonPane(session, snapshot: snapshot, theme: state.theme, width: width, height: height)
     session.clampScroll(maximum: pane.maxScroll)
     return ScreenComposer.compose(snapshot, state: state, bindings: offered, width: width, height: height,
-                                  side: pane.side, highlight: session.highlight, histograms: histograms)
+                                  side: pane.side, highlight: session.highlight, histograms: histograms, lens: lens)
   }
 
   public mutating func perform(_ action: Action, snapshot: ExperimentSnapshot) -> [RunnerCommand] {
@@ -102,6 +107,8 @@ public struct LessonMode: DashboardMode {
     case .togglePause where session.pausedForAnswer, .stepEpoch where session.pausedForAnswer:
       state.note("predict first: answer \(session.labels(session.step.question!)) and training resumes")
       return []
+    case .lambda where state.view == .lens:
+      if let notice = lens.perform(action) { state.note(notice) }
     case .lambda, .learningRate, .nextL1Rule:
       if session.phase == .step, session.mission != nil { return session.tryMissionKey(action, snapshot: snapshot, state: &state) }
       state.note(Self.fixed(MissionKeys.word(MissionKeys.key(of: action)!)))
@@ -110,6 +117,20 @@ public struct LessonMode: DashboardMode {
       return state.performCommon(action, snapshot: snapshot) ?? []
     }
     return []
+  }
+
+  /// A step's `view:` and `lens-…:` directives, applied on arrival; the learner's `v` rules
+  /// after that.
+  private mutating func arrive(at step: Step) {
+    if let view = step.view {
+      state.view = DashboardView(rawValue: view.rawValue) ?? .histograms
+    } else if step.highlight != nil {
+      // The panels a step points at live in the histograms view.
+      state.view = .histograms
+    }
+    if step.view == .lens || step.lens != nil {
+      lens = LensView(LensSettings(step.lens))
+    }
   }
 
   /// Saves the progress when the session asks, and hands the commands on.

@@ -51,7 +51,12 @@ enum LessonNumbers {
     case .noiseZeros: "n=0"
     case .featureRatio: "★/n"
     case .starRows: "sig"
-    case .dropped: "drop"
+    case .prunedUnits: "cut"
+    case .droppedInputs: "drop"
+    case .lensZero: "lens0"
+    case .groupKept: "kept"
+    case .groupBalance: "bal"
+    case .scaledKept: "scl"
     }
   }
 

@@ -15,6 +15,9 @@ import Training
 /// `max-epochs:` sets, both count from the start of the current setup — as on the dashboard.
 /// A lane's training depends on the configuration alone, not on threads or pacing, so the
 /// numbers match the dashboard's for the same setup.
+///
+/// On a `view: lens` step the learner drives the two-weight lens instead: the replay presses
+/// `]` (λ up one step) once an epoch until a `lens_zero(…)` condition holds.
 public enum LessonReplay {
   /// What happened at one step that has an `until:`.
   public struct Outcome: Sendable {
@@ -89,16 +92,26 @@ public enum LessonReplay {
       guard var run = current else { continue }
       current = nil  // `run` is now the only owner: training does not copy the lanes' buffers
       var outcome: Outcome?
+      // A lens step's condition reads the lens, which the learner moves with `]`: its budget
+      // counts presses (one an epoch), not the experiment's epochs.
+      var lens = step.view == .lens ? LensView(LensSettings(step.lens)) : nil
       let speed = LessonExperiment.defaultSpeed
       let pace = lesson.effectiveSetup(at: index).speed ?? speed
       if let until = step.until {
         let startEpoch = run.epoch
+        let pressesLambda = lens != nil && until.references.contains { $0.metric == .lensZero }
         var metrics = run.metrics
+        metrics.lens = lens?.scene
         var reachedAt: Int?
+        var presses = 0
         while true {
           if until.isSatisfied(by: metrics) { reachedAt = metrics.epoch; break }
-          if metrics.epoch >= step.maxEpochs || run.allDiverged { break }
+          if pressesLambda ? presses >= step.maxEpochs : metrics.epoch >= step.maxEpochs { break }
+          if run.allDiverged { break }
+          if pressesLambda { _ = lens?.perform(.lambda(up: true)) }
+          presses += 1
           metrics = run.trainEpoch()
+          metrics.lens = lens?.scene
         }
         outcome = Outcome(
           step: index, title: step.title, line: step.line, condition: until, maxEpochs: step.maxEpochs,
@@ -110,9 +123,10 @@ public enum LessonReplay {
       }
       if linger > 0 && outcome?.reached != false {
         for _ in 0..<linger where !run.allDiverged {
-          let metrics = run.trainEpoch()
+          var metrics = run.trainEpoch()
+          metrics.lens = lens?.scene
           // A mission is accomplished once reached (the dashboard latches it): only `until:` can lapse.
-      if let until = step.until, outcome?.lapsedAt == nil, !until.isSatisfied(by: metrics) {
+          if let until = step.until, outcome?.lapsedAt == nil, !until.isSatisfied(by: metrics) {
             outcome?.lapsedAt = metrics.epoch
           }
         }

@@ -133,10 +133,11 @@ public struct LessonSession: Sendable {
   }
 
   /// Latches the step's condition when `snapshot` satisfies it. Called once per frame.
-  /// `elapsed`: seconds since the last frame, for a mission's clock. Returns true when a
-  /// mission was reached on this frame (its result is then in `progress`).
+  /// `elapsed`: seconds since the last frame, for a mission's clock; `lens`: the two-weight
+  /// lens the step shows, for `lens_zero(…)` conditions. Returns true when a mission was
+  /// reached on this frame (its result is then in `progress`).
   @discardableResult
-  public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double = 0) -> Bool {
+  public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double = 0, lens: LensScene? = nil) -> Bool {
     defer { lastEpoch = snapshot.epoch }
     if let expected = awaiting {
       // A failed reconfigure leaves the old run and a message; waiting longer would not help.
@@ -147,15 +148,16 @@ public struct LessonSession: Sendable {
       awaiting = nil
       awaitingEpochBelow = nil
     }
+    var metrics = LessonMetrics(snapshot: snapshot)
+    metrics.lens = lens
     if phase == .step, awaiting == nil, let goal = step.mission?.goal, mission != nil,
-       mission!.observe(goalHolds: goal.isSatisfied(by: LessonMetrics(snapshot: snapshot)), epoch: snapshot.epoch,
-                        elapsed: elapsed) {
+       mission!.observe(goalHolds: goal.isSatisfied(by: metrics), epoch: snapshot.epoch, elapsed: elapsed) {
       reached.insert(stepIndex)
       recordMission()
       return true
     }
     guard phase == .step, let until = step.until, !reached.contains(stepIndex) else { return false }
-    if until.isSatisfied(by: LessonMetrics(snapshot: snapshot)) { reached.insert(stepIndex) }
+    if until.isSatisfied(by: metrics) { reached.insert(stepIndex) }
     return false
   }
 

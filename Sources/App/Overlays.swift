@@ -21,6 +21,11 @@ enum Overlays {
       let lines = code.map { [StyledRun($0, style: theme.code)] }
       window(title: theme.printable("Keras code for this setup · ↑ ↓ scroll · w writes it to a file · esc or k closes"),
              lines: lines, scroll: scroll, preferredWidth: 112, theme: theme, in: screen, painter: &p)
+    case .selection(let scroll, let job):
+      let inner = min(screen.width - 4, 100) - 4
+      window(title: theme.printable("selection over seeds · ↑ ↓ scroll · esc or f closes · training goes on"),
+             lines: SelectionOverlay.lines(job, theme: theme, width: inner), scroll: scroll, preferredWidth: 100,
+             theme: theme, in: screen, painter: &p)
     }
   }
 

@@ -10,6 +10,8 @@ public struct PlayMode: DashboardMode {
   private let histograms = HistogramCache()
   /// A teacher's preset: its locked keys (`regviz play --preset`); nil leaves every key free.
   public let locks: PresetLocks?
+  /// The selection-frequency run behind `f`, for the setup it was started on.
+  private var selection: SelectionJob?
 
   public init(state: AppState, locks: PresetLocks? = nil) {
     self.state = state
@@ -18,6 +20,9 @@ public struct PlayMode: DashboardMode {
 
   public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {
     state.observe(snapshot, elapsed: elapsed)
+    if case .selection(let scroll, _)? = state.overlay, let selection {
+      state.overlay = .selection(scroll: scroll, job: selection.latest())
+    }
     return AutoPace.command(state: &state, snapshot: snapshot).map { [$0] } ?? []
   }
 
@@ -45,6 +50,17 @@ public struct PlayMode: DashboardMode {
     case .learningRate(let up): return [.stepLearningRate(up: up)]
     case .nextL1Rule: return [.nextL1Rule]
     case .nextDataset: return nextDataset(snapshot)
+    case .toggleSelection:
+      if case .selection? = state.overlay { state.overlay = nil; return [] }
+      openSelection(snapshot)
+      return []
+    case .toggleStandardize:
+      var config = snapshot.config
+      config.standardize.toggle()
+      state.histogramRanges = [:]
+      state.note(config.standardize ? "standardization on: every feature as z-scores (training starts over)"
+                                    : "standardization off: features in their own units (training starts over)")
+      return [.reconfigure(config)]
     case .writeKeras:
       guard let code = KerasCode(snapshot: snapshot) else {
         state.note("nothing to write yet: the experiment is still starting")
@@ -81,6 +97,20 @@ public struct PlayMode: DashboardMode {
     } else {
       state.note("live: epoch \(snapshot.epoch)")
     }
+  }
+
+  /// Opens the selection overlay; (re)starts the background run when the setup changed since.
+  private mutating func openSelection(_ snapshot: ExperimentSnapshot) {
+    var config = snapshot.config
+    config.seed = 1
+    if selection?.config != config {
+      selection?.cancel()
+      let job = SelectionJob(config: config, seeds: SelectionFrequency.seedList(from: 1, count: SelectionOverlay.seeds),
+                             epochs: SelectionOverlay.epochs)
+      job.start()
+      selection = job
+    }
+    state.overlay = .selection(scroll: 0, job: selection?.latest())
   }
 
   /// sparse → iris → sparse; a CSV given on the command line is not in the cycle, and `d`

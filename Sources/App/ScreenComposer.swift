@@ -14,13 +14,17 @@ public enum ScreenComposer {
   public static func compose(
     _ snapshot: ExperimentSnapshot, state: AppState, bindings: [Binding] = Bindings.rows(for: .play),
     width: Int, height: Int, side: SidePane? = nil, highlight: Lessons.Panel? = nil,
-    histograms: HistogramCache? = nil
+    histograms: HistogramCache? = nil, lens: LensView? = nil
   ) -> Grid {
     var grid = Grid(width: width, height: height)
     let theme = state.theme
     guard width >= DashboardLayout.minimumWidth, height >= DashboardLayout.minimumHeight else {
       grid.paint { p in tooSmall(width: width, height: height, painter: &p, theme: theme) }
       return grid
+    }
+    if state.view != .histograms {
+      return ViewScreen.compose(snapshot, state: state, bindings: bindings, width: width, height: height, side: side,
+                                lens: lens)
     }
     let visible = state.visibleLanes(count: snapshot.lanes.count).map { ($0, snapshot.lanes[$0]) }
     let features = SidePanels.features(visible, snapshot: snapshot, theme: theme)

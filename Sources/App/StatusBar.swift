@@ -44,7 +44,7 @@ enum StatusBar {
     let architecture = Format.architecture(c, inputs: features, classes: classes)
     var segments = [
       Segment(text: "RegViz", style: theme.title, priority: 20),
-      Segment(text: c.dataset.description, style: theme.text, priority: 8),
+      Segment(text: c.dataset.description + (c.featureScale.map { " " + $0.label } ?? ""), style: theme.text, priority: 8),
       Segment([architecture, String(architecture.prefix { $0 != " " })], style: theme.dim, priorities: [4, 8]),
       Segment(text: "epoch \(snapshot.epoch)", style: theme.title, priority: 10),
       snapshot.running ? Segment(["▶ \(pace)", "▶ " + Format.speed(snapshot.speed)], style: theme.ok, priorities: [3, 9])
@@ -54,6 +54,10 @@ enum StatusBar {
     // itself — no gradient reaches a dead network. Say what does.
     if state.lambdaLowered, let dead = snapshot.lanes.first(where: { $0.divergedAt != nil || ($0.stats.zeroFraction == 1) }) {
       segments.insert(Segment(text: "\(dead.name) is dead: r restarts it", style: theme.warning, priority: 11), at: 1)
+    }
+    // Standardization off (`z`, --no-standardize): the weights' scale follows the units.
+    if !c.standardize {
+      segments.insert(Segment(text: "raw units", style: theme.warning, priority: 8), at: 2)
     }
     // A data set loading for the next experiment: the panels still show the one before.
     if let loading = snapshot.loading {

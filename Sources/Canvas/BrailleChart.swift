@@ -25,6 +25,19 @@ public struct ChartSeries: Hashable, Sendable {
 /// The whole history always fits: when a series has more samples than dot columns it is thinned
 /// to evenly spaced samples (first and last kept), which compresses the x axis as epochs pass.
 /// In ASCII mode each column holds one sample, drawn with the series marker.
+/// A point on a chart's x axis, as a fraction of the plotted span (0 = first sample, 1 = last).
+public struct ChartMark: Hashable, Sendable {
+  public var fraction: Double
+  public var glyph: Character
+  public var style: Style
+
+  public init(fraction: Double, glyph: Character, style: Style) {
+    self.fraction = fraction
+    self.glyph = glyph
+    self.style = style
+  }
+}
+
 public struct BrailleChart: Widget {
   public var series: [ChartSeries]
   /// Fixed y range; nil scales to the finite values of all series, padded 5%.
@@ -33,6 +46,8 @@ public struct BrailleChart: Widget {
   public var caption: String?
   /// Values are fractions shown as percentages on the labels (0.7 → `70%`).
   public var percent: Bool
+  /// Points marked on the x axis (an early-stopped lane's stop), drawn after the caption.
+  public var marks: [ChartMark] = []
 
   public init(
     series: [ChartSeries], yRange: ClosedRange<Double>? = nil, caption: String? = nil,
@@ -116,6 +131,10 @@ public struct BrailleChart: Widget {
     p.horizontalRule(x: plot.x, y: plot.maxY, width: plot.width, style: theme.axis, glyphs: box)
     if let caption, !caption.isEmpty, plot.width >= caption.count + 2 {
       p.putRightAligned(" " + caption, in: plot.inset(bottom: -1), y: plot.maxY, style: theme.dim)
+    }
+    for mark in marks where mark.fraction.isFinite {
+      let x = Int((min(max(mark.fraction, 0), 1) * Double(plot.width - 1)).rounded())
+      p.set(mark.glyph, x: plot.x + x, y: plot.maxY, style: mark.style)
     }
   }
 

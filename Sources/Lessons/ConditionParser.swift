@@ -193,6 +193,8 @@ private struct Parser {
     guard case .laneArgument(let lane) = current.kind else {
       throw fail("missing lane name in '\(word)()'")
     }
+    // The lens has lanes of its own (none, L1, L2, L1+L2), whatever the step trains.
+    let lanes = metric == .lensZero ? LensDirectives.laneNames : self.lanes
     guard lanes.contains(lane) else {
       let inEffect = lanes.isEmpty
         ? "no step up to here declares lanes with 'lane:'"

@@ -17,9 +17,10 @@ struct DirectiveLine: Equatable {
 
   static let setupKeys: Set = [
     "dataset", "hidden", "activation", "lane", "optimizer", "lr", "momentum", "batch", "l1-rule",
-    "speed", "seed", "val-split", "standardize",
+    "speed", "seed", "val-split", "standardize", "scale-feature",
   ]
-  static let flowKeys: Set = ["until", "max-epochs", "highlight", "histogram", "hint", "before-answer", "numbers"]
+  static let flowKeys: Set = ["until", "max-epochs", "highlight", "histogram", "hint", "before-answer", "numbers",
+                              "view", "lens-correlation", "lens-scale", "lens-lambda"]
   static let questionKeys: Set = ["ask", "choice a", "choice b", "choice c", "choice d", "answer", "explain"]
   /// Keys that may appear more than once in a block.
   static let repeatable: Set = ["lane", "goal-hint"]

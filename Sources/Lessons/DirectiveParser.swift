@@ -13,6 +13,8 @@ struct StepDirectives: Equatable {
   var numbers: [Metric] = []
   var mission: Mission?
   var keys: KeyAllowance?
+  var view: StepView?
+  var lens: LensDirectives?
 }
 
 /// Turns a `regviz` block into `StepDirectives`.
@@ -54,6 +56,16 @@ enum DirectiveParser {
         case "highlight": result.highlight = try SetupValues.choice(d.value, key: "highlight") as Panel
         case "histogram": result.histogram = try SetupValues.choice(d.value, key: "histogram") as HistogramView
         case "hint": result.hint = d.value
+        case "view": result.view = try SetupValues.choice(d.value, key: "view") as StepView
+        case "lens-correlation":
+          result.lens = result.lens ?? LensDirectives()
+          result.lens?.correlation = try LensDirectives.number(d.value, key: d.key, range: LensSettings.correlationRange)
+        case "lens-scale":
+          result.lens = result.lens ?? LensDirectives()
+          result.lens?.scale = try LensDirectives.number(d.value, key: d.key, range: LensSettings.scaleRange)
+        case "lens-lambda":
+          result.lens = result.lens ?? LensDirectives()
+          result.lens?.lambda = try LensDirectives.number(d.value, key: d.key, range: LensSettings.lambdaRange)
         case "before-answer":
           beforeAnswer = d
           result.beforeAnswer = try BeforeAnswer.parse(d.value)
@@ -99,6 +111,7 @@ enum DirectiveParser {
     case "seed": setup.seed = try SetupValues.seed(v)
     case "val-split": setup.validationSplit = try SetupValues.validationSplit(v)
     case "standardize": setup.standardize = try SetupValues.yesNo(v, key: d.key)
+    case "scale-feature": setup.scaleFeature = try SetupValues.scaleFeature(v)
     default: break
     }
   }

@@ -70,6 +70,10 @@ public struct Step: Sendable, Equatable {
   public var mission: Mission?
   /// The setting keys this step leaves to the learner (`keys:`), a mission's or a preset's.
   public var keys: KeyAllowance?
+  /// The view the step opens (`view:`); nil keeps the learner's.
+  public var view: StepView? = nil
+  /// The lens's settings on this step (`lens-…:`), for `view: lens`.
+  public var lens: LensDirectives? = nil
 
   /// This step (re)starts the experiment on arrival: it sets up one, or restarts the one in
   /// force so that its question comes before what it asks about.

@@ -61,6 +61,8 @@ public enum LessonParser {
       step.numbers = d.numbers
       step.mission = d.mission
       step.keys = d.keys
+      step.view = d.view
+      step.lens = d.lens
     }
     return step
   }

@@ -26,13 +26,26 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
   case featureRatio = "feature_ratio"
   /// Fraction of informative (★) input features whose first-layer row is not entirely zero.
   case starRows = "star_rows"
-  /// How many input features have a first-layer row that is exactly zero: dropped inputs.
-  case dropped
+  /// Hidden units with every weight in or every weight out exactly 0 (a count).
+  case prunedUnits = "pruned_units"
+  /// Input features whose first-layer weights are all exactly 0 (a count).
+  case droppedInputs = "dropped_inputs"
+  /// Weights exactly 0 in the two-weight lens's optimum for a lens lane (none, L1, L2, L1+L2):
+  /// 0, 1 or 2.
+  case lensZero = "lens_zero"
+  /// Fraction of the correlated groups' members the lane keeps (first-layer row norm ≥ 1e-3).
+  case groupKept = "group_kept"
+  /// Per correlated group, the smallest member's first-layer row norm over the largest's,
+  /// averaged over the groups: 1 when the weight is shared evenly, 0 when one member has it all
+  /// (or the group is dropped whole).
+  case groupBalance = "group_balance"
+  /// 1 when the lane keeps the feature whose units `scale-feature:` changed, else 0.
+  case scaledKept = "scaled_kept"
 
   /// A share between 0 and 1, which the screen shows as a percentage.
   public var isFraction: Bool {
     switch self {
-    case .zeros, .nearZeros, .acc, .valAcc, .noiseZeros, .starRows: true
+    case .zeros, .nearZeros, .acc, .valAcc, .noiseZeros, .starRows, .groupKept: true
     default: false
     }
   }

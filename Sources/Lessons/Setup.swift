@@ -25,6 +25,8 @@ public struct Setup: Sendable, Equatable {
   /// Fraction of the data held out for validation, 0 ≤ f < 1.
   public var validationSplit: Double?
   public var standardize: Bool?
+  /// `FEATURE:FACTOR` (a change of units before the split), or `none` to undo an earlier one.
+  public var scaleFeature: String?
 
   public init(
     dataset: DataSource? = nil, hidden: [Int]? = nil, activation: Activation? = nil,
@@ -47,6 +49,8 @@ public struct Setup: Sendable, Equatable {
     self.standardize = standardize
   }
 
+
+
   /// True when no field is set.
   public var isEmpty: Bool { self == Setup() }
 
@@ -60,7 +64,13 @@ public struct Setup: Sendable, Equatable {
       momentum: later.momentum ?? momentum, batch: later.batch ?? batch,
       l1Rule: later.l1Rule ?? l1Rule, speed: later.speed ?? speed, seed: later.seed ?? seed,
       validationSplit: later.validationSplit ?? validationSplit,
-      standardize: later.standardize ?? standardize)
+      standardize: later.standardize ?? standardize).with(scaleFeature: later.scaleFeature ?? scaleFeature)
+  }
+
+  func with(scaleFeature: String?) -> Setup {
+    var s = self
+    s.scaleFeature = scaleFeature
+    return s
   }
 }
 

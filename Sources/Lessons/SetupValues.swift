@@ -9,9 +9,19 @@ enum SetupValues {
     init(_ message: String) { self.message = message }
   }
 
+  /// `FEATURE:FACTOR` with a finite factor other than 0, or `none`.
+  static func scaleFeature(_ v: String) throws(Problem) -> String {
+    if v == "none" { return v }
+    let parts = v.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, let f = Float(parts[1]), f.isFinite, f != 0 else {
+      throw Problem("scale-feature must be FEATURE:FACTOR (e.g. A1:1000, a factor other than 0) or none, got '\(v)'")
+    }
+    return v
+  }
+
   static func dataset(_ v: String) throws(Problem) -> DataSource {
     guard let source = DataSource(v) else {
-      throw Problem("dataset must be iris, sparse or a path ending in .csv, got '\(v)'")
+      throw Problem("dataset must be iris, sparse, correlated[:ρ] (ρ in [0, 0.99]) or a path ending in .csv, got '\(v)'")
     }
     return source
   }

@@ -11,9 +11,12 @@ public struct Dataset: Sendable, Hashable {
   public var classNames: [String]
   /// Indices of the features known to carry signal (synthetic data only), else nil.
   public var informative: [Int]?
+  /// Groups of strongly correlated informative features (column indices), when the data set
+  /// was made that way (`CorrelatedDataset`), else nil.
+  public var groups: [[Int]]?
 
   public init(name: String, features: [Float], labels: [Int32], featureNames: [String],
-              classNames: [String], informative: [Int]? = nil) {
+              classNames: [String], informative: [Int]? = nil, groups: [[Int]]? = nil) {
     precondition(features.count == labels.count * featureNames.count, "dataset shape mismatch")
     self.name = name
     self.features = features
@@ -21,6 +24,7 @@ public struct Dataset: Sendable, Hashable {
     self.featureNames = featureNames
     self.classNames = classNames
     self.informative = informative
+    self.groups = groups
   }
 
   public var count: Int { labels.count }
@@ -33,6 +37,6 @@ public struct Dataset: Sendable, Hashable {
     f.reserveCapacity(indices.count * featureCount)
     for n in indices { f.append(contentsOf: features[(n * featureCount)..<((n + 1) * featureCount)]) }
     return Dataset(name: name, features: f, labels: indices.map { labels[$0] },
-                   featureNames: featureNames, classNames: classNames, informative: informative)
+                   featureNames: featureNames, classNames: classNames, informative: informative, groups: groups)
   }
 }

@@ -6,6 +6,9 @@ public struct Learner: Sendable {
   /// Each Dense layer's kernel regularizer (Keras `kernel_regularizer`), output layer last;
   /// missing entries mean none. May be changed between steps (λ live).
   public var regularizers: [Regularizer]
+  /// Each Dense layer's decoupled weight decay on its kernel (Keras's optimizer `weight_decay`,
+  /// AdamW), output layer last; missing entries mean none. Biases are never decayed.
+  public var weightDecays: [Float] = []
   /// May be changed between steps (the learning rate live, say); moment buffers are kept.
   public var optimizer: Optimizer
   /// Changing the rule revives every link the clip rule had marked dead.
@@ -181,8 +184,9 @@ public struct Learner: Sendable {
     let ws = workspace.layout
     for l in network.layers.indices {
       let o = momentOffsets[l]
-      let kernelRule = UpdateRule(optimizer: optimizer, l1Rule: l1Rule,
-                                  regularizer: regularizer(l), step: stepCount)
+      let kernelRule = UpdateRule(optimizer: optimizer, l1Rule: l1Rule, regularizer: regularizer(l),
+                                  weightDecay: weightDecays.indices.contains(l) ? weightDecays[l] : 0,
+                                  step: stepCount)
       let biasRule = UpdateRule(optimizer: optimizer, l1Rule: l1Rule, regularizer: .none, step: stepCount)
       workspace.storage.withUnsafeBufferPointer { grads in
         moments.withUnsafeMutableBufferPointer { m in

@@ -7,6 +7,7 @@ import Darwin
 // Thin names for the C maths the reference code uses, so files need not import libc themselves.
 @inline(__always) func _log(_ x: Double) -> Double { log(x) }
 @inline(__always) func _cos(_ x: Double) -> Double { cos(x) }
+@inline(__always) func _sin(_ x: Double) -> Double { sin(x) }
 @inline(__always) func _expf(_ x: Float) -> Float { expf(x) }
 @inline(__always) func _logf(_ x: Float) -> Float { logf(x) }
 @inline(__always) func _tanhf(_ x: Float) -> Float { tanhf(x) }

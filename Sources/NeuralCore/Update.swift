@@ -1,6 +1,8 @@
 /// The parameter update: optimizer step plus the regularization terms, named and in one place.
 ///
 /// For one parameter tensor with data gradient g (∂dataLoss/∂w, already averaged over the batch):
+///   weight decay      w ← w − (w·wd)·η   before the step    (decoupled, outside the gradient:
+///                                                             Keras's `weight_decay`, AdamW)
 ///   smooth gradient   gₛ = g + 2·λ2·w                       (L2, Keras: no ½)
 ///   subgradient rule  gₛ += λ1·sign(w), sign(0) = 0          (what Keras does)
 ///   optimizer step    v = w − step(gₛ)                        (SGD, momentum or Adam)
@@ -15,11 +17,15 @@ struct UpdateRule {
   var l1Rule: L1Rule
   var lambda1: Float
   var lambda2: Float
+  /// Decoupled weight decay wd (0: none). Under SGD it equals L2 with λ2 = wd/2; under Adam it
+  /// does not (the L2 gradient is divided by √v, the decay is not).
+  var weightDecay: Float
   /// Adam's bias-corrected step α for this step number; unused by SGD.
   var alpha: Float
 
-  init(optimizer: Optimizer, l1Rule: L1Rule, regularizer: Regularizer, step: Int) {
+  init(optimizer: Optimizer, l1Rule: L1Rule, regularizer: Regularizer, weightDecay: Float = 0, step: Int) {
     self.optimizer = optimizer
+    self.weightDecay = weightDecay
     self.l1Rule = l1Rule
     self.lambda1 = regularizer.lambda1
     self.lambda2 = regularizer.lambda2
@@ -70,10 +76,14 @@ struct UpdateRule {
   }
 
   @inline(__always)
-  func update(w: Vec, g data: Vec, m: inout Vec, v: inout Vec) -> Vec {
+  func update(w original: Vec, g data: Vec, m: inout Vec, v: inout Vec) -> Vec {
+    // The penalty gradients are taken at the weights the data gradient saw; the decay then
+    // moves the weights before the step, as Keras does (it decays the variables, then applies
+    // the gradients it already has).
     var g = data
-    if lambda2 != 0 { g = g.addingProduct(w, 2 * lambda2) }
-    if lambda1 != 0 && l1Rule == .subgradient { g = g.addingProduct(sign(w), lambda1) }
+    if lambda2 != 0 { g = g.addingProduct(original, 2 * lambda2) }
+    if lambda1 != 0 && l1Rule == .subgradient { g = g.addingProduct(sign(original), lambda1) }
+    let w = weightDecay != 0 ? original - (original * weightDecay) * optimizer.learningRate : original
     let stepped: Vec
     let tau: Vec
     switch optimizer {

@@ -5,7 +5,7 @@ import Training
 
 /// The flags that define an experiment, shared by `run`, `play` and `sweep`.
 public struct ExperimentOptions: ParsableArguments, Sendable {
-  @Option(help: "Data set: iris, sparse, or a path to a CSV file.", completion: .custom(Completions.datasets))
+  @Option(help: "Data set: iris; sparse (20 features, 4 informative); correlated[:ρ] (groups A1–A3, B1–B2, C1–C3 whose members correlate ρ, default 0.9, at most 0.99, plus noise n1–n6); or a path to a CSV file.", completion: .custom(Completions.datasets))
   public var dataset: String = "sparse"
 
   @Option(help: ArgumentHelp(
@@ -23,7 +23,7 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
   public var activation: Activation = .relu
 
   @Option(name: .customLong("lane"), help: ArgumentHelp(
-    "A lane of regularization (repeatable): none, l1=λ, l2=λ, l1=λ,l2=λ, or per layer 1:l1=λ;2:l2=λ; optionally NAME = SPEC.",
+    "A lane of regularization (repeatable): none, l1=λ, l2=λ, l1=λ,l2=λ, or per layer 1:l1=λ;2:l2=λ; optionally NAME = SPEC. Also wd=λ, decoupled weight decay w ← w − lr·λ·w (Keras's optimizer weight_decay, AdamW; alone, with l1/l2 or per layer), and stop=best-val[:PATIENCE], early stopping that keeps the weights of the best validation loss (patience 20 epochs by default).",
     valueName: "spec"))
   public var lanes: [String] = []
 
@@ -47,6 +47,11 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
 
   @Option(name: .customLong("val-split"), help: "Fraction of the data held out for validation, in [0, 1).")
   public var valSplit: Double = 0.3
+
+  @Option(name: .customLong("scale-feature"), help: ArgumentHelp(
+    "Multiply one feature by a factor before the split, a change of units: A1:1000 (a name or 1-based number).",
+    valueName: "feature:factor"))
+  public var scaleFeature: String?
 
   @Flag(name: .customLong("no-standardize"), help: "Do not z-score the features.")
   public var noStandardize = false
@@ -77,7 +82,7 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
       }
     }
     guard let source = DataSource(dataset, label: label) else {
-      throw ValidationError("--dataset: '\(dataset)' is not iris, sparse or a .csv file")
+      throw ValidationError("--dataset: '\(dataset)' is not iris, sparse, correlated[:ρ] with ρ in [0, 0.99], or a .csv file")
     }
     if labelColumn != nil, case .csv = source {} else if let labelColumn {
       throw ValidationError("--label-column: '\(labelColumn)' applies to CSV files only; \(dataset) has its own labels")
@@ -117,6 +122,9 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
     }
     c.validationSplit = valSplit
     c.standardize = !noStandardize
+    if let scaleFeature {
+      do { c.featureScale = try FeatureScale.parse(scaleFeature) } catch { throw ValidationError("--scale-feature: \(error.message)") }
+    }
     guard zeroThreshold.isFinite && zeroThreshold > 0 else {
       throw ValidationError("--zero-threshold: must be a finite number > 0, got \(zeroThreshold)")
     }

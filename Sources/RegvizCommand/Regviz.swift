@@ -19,7 +19,7 @@ public struct Regviz: ParsableCommand {
     // The second line says which compiled SIMD code runs here (REGVIZ_IMPL forces one).
     version: version + "\nsimd: " + SIMDTarget.summary,
     subcommands: [LessonCommand.self, PlayCommand.self, RunCommand.self, SweepCommand.self, BenchCommand.self, ReplayCommand.self,
-                  LessonsCommand.self],
+                  LessonsCommand.self, LensCommand.self],
     defaultSubcommand: LessonCommand.self)
 
   public init() {}

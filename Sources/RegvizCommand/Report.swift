@@ -81,6 +81,13 @@ enum Report {
     }
   }
 
+  /// ok, diverged, or stopped early (with the epoch whose weights the lane kept).
+  static func status(_ t: LaneTrainer) -> String {
+    if let e = t.divergedAt { return "diverged at epoch \(e)" }
+    if let e = t.stoppedAt { return "stopped at epoch \(e), kept epoch \(t.bestEpoch ?? e)" }
+    return "ok"
+  }
+
   /// The last epoch of every lane, aligned for reading.
   static func table(_ trainers: [LaneTrainer]) -> String {
     var rows: [[String]] = [["lane", "spec", "epochs", "loss", "data", "penalty", "acc", "val acc", "exact 0", "≈0", "‖w‖₁", "‖w‖₂", "status"]]
@@ -90,7 +97,7 @@ enum Report {
       func f(_ v: Double?, _ digits: Int = 4) -> String { v.map { $0.isFinite ? String(format: "%.\(digits)f", $0) : "\($0)" } ?? "–" }
       rows.append([t.lane.name, t.lane.spec.description, "\(t.epoch)", f(r?.loss), f(r?.dataLoss), f(r?.penalty),
                    f(r?.accuracy, 3), f(r?.valAccuracy, 3), pct(r?.zeros), pct(r?.nearZeros), f(r?.l1Norm, 2),
-                   f(r?.l2Norm, 3), t.divergedAt.map { "diverged at epoch \($0)" } ?? "ok"])
+                   f(r?.l2Norm, 3), Self.status(t)])
     }
     // Name and spec read left to right, the status too; the numbers line up on the right.
     return TableFold.render(rows, rightAligned: { $0 >= 2 && $0 < rows[0].count - 1 }, width: TableFold.width(), keep: 1)

@@ -42,7 +42,7 @@ public struct RunCommand: ParsableCommand {
   @Option(help: "Also write an SVG figure (loss, zeros, norm over epochs; final histograms) to this file.")
   public var plot: String?
 
-  @Flag(help: "Print a Keras-like model summary with each lane's regularizers, and exit.")
+  @Flag(help: "Print a Keras-like model summary with each lane's regularizers, then what λ means for this n, batch size and learning rate (pull per step and per epoch, PyTorch weight_decay, scikit-learn C), and exit.")
   public var summary = false
 
   @OptionGroup public var kerasExport: KerasOptions
@@ -59,7 +59,9 @@ public struct RunCommand: ParsableCommand {
     let prepared = try experiment.prepare(initialWeights: weights)
     let config = prepared.config
     if summary {
-      try Destination.print(Self.summary(prepared))
+      try Destination.print(Self.summary(prepared) + "\n"
+        + LambdaScale.table(config: prepared.config, lanes: prepared.lanes, trainCount: prepared.data.train.count,
+                            batchSize: prepared.batchSize))
       return
     }
     if try kerasExport.export(prepared, epochs: epochs) { return }

@@ -33,6 +33,11 @@ public struct SweepCommand: ParsableCommand {
   @Option(help: "Epochs per λ.")
   public var epochs: Int = 300
 
+  @Option(help: ArgumentHelp(
+    "Instead of a λ grid: train the experiment's lanes (--lane) under N run seeds (--seed, --seed + 1, …) and report how often each lane keeps each feature.",
+    valueName: "n"))
+  public var seeds: Int?
+
   @Option(help: "Output format.")
   public var format: ReportFormat = .table
 
@@ -53,6 +58,7 @@ public struct SweepCommand: ParsableCommand {
     guard (2...64).contains(points) else { throw ValidationError("--points: must be 2…64, got \(points)") }
     guard epochs >= 1 else { throw ValidationError("--epochs: must be ≥ 1, got \(epochs)") }
     if let cv, !(2...20).contains(cv) { throw ValidationError("--cv: must be 2…20 folds, got \(cv)") }
+    if let seeds, !(1...1000).contains(seeds) { throw ValidationError("--seeds: must be 1…1000, got \(seeds)") }
   }
 
   /// The grid: `points` values from `from` to `to`, evenly spaced in log λ.
@@ -61,6 +67,7 @@ public struct SweepCommand: ParsableCommand {
   }
 
   public func run() throws {
+    if let seeds { return try runSeeds(seeds) }
     var config = try experiment.makeConfig()
     let template = try SweepTemplate.resolve(type: type, lanes: config.lanes, lanesGiven: experiment.sweepsGivenLanes)
     config.lanes = [LaneConfig(spec: LaneSpec())]

@@ -16,6 +16,8 @@ public enum DataSource: Sendable, Hashable, CustomStringConvertible {
   case sparse
   /// Fisher's Iris, shipped in `assets/iris.csv`.
   case iris
+  /// Synthetic: groups of features that correlate `correlation` (`CorrelatedDataset`), plus noise.
+  case correlated(Float)
   case csv(path: String, label: LabelColumn = .last)
 
   /// The built-in data sets, in the order the dashboard's `d` key cycles through them.
@@ -26,15 +28,22 @@ public enum DataSource: Sendable, Hashable, CustomStringConvertible {
     switch self {
     case .sparse: return "sparse"
     case .iris: return "iris"
+    case .correlated(let rho): return "correlated:\(formatStrength(rho))"
     case .csv(let path, _): return path
     }
   }
 
-  /// `iris`, `sparse`, or a path ending in `.csv`; nil for anything else.
+  /// `iris`, `sparse`, `correlated[:ρ]` (ρ in [0, 0.99]), or a path ending in `.csv`; nil for
+  /// anything else.
   public init?(_ text: String, label: LabelColumn = .last) {
     switch text {
     case "sparse": self = .sparse
     case "iris": self = .iris
+    case "correlated": self = .correlated(CorrelatedDataset.defaultCorrelation)
+    case _ where text.hasPrefix("correlated:"):
+      // ρ in [0, 0.99]: at 1 the members would be copies and the data set could not be drawn.
+      guard let rho = Float(text.dropFirst("correlated:".count)), rho >= 0, rho <= 0.99 else { return nil }
+      self = .correlated(rho)
     default:
       guard text.lowercased().hasSuffix(".csv"), text.count > 4 else { return nil }
       self = .csv(path: text, label: label)
@@ -48,6 +57,8 @@ public enum DataSource: Sendable, Hashable, CustomStringConvertible {
     switch self {
     case .sparse:
       return SparseDataset.make(seed: seed)
+    case .correlated(let rho):
+      return CorrelatedDataset.make(correlation: rho, seed: seed)
     case .iris:
       guard let path = locator.find("assets/iris.csv") else {
         throw DataError(path: "assets/iris.csv", "not found; searched \(locator.searchDirectories.joined(separator: ", ")) (set REGVIZ_DATA_DIR)")

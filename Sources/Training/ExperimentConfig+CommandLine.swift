@@ -11,6 +11,7 @@ extension ExperimentConfig {
     switch dataset {
     case .sparse: break
     case .iris: add("--dataset", "iris")
+    case .correlated: add("--dataset", dataset.description)
     case .csv(let path, let label):
       add("--dataset", path)
       switch label {
@@ -31,6 +32,7 @@ extension ExperimentConfig {
     add("--batch-size", batchSize.map(String.init) ?? "full")
     if seed != defaults.seed { add("--seed", String(seed)) }
     if validationSplit != defaults.validationSplit { add("--val-split", "\(validationSplit)") }
+    if let featureScale { add("--scale-feature", featureScale.description) }
     if !standardize { args.append("--no-standardize") }
     add("--epochs", String(epochs))
     add("--format", "jsonl")

@@ -43,6 +43,8 @@ public struct ExperimentConfig: Sendable, Hashable {
   public var dataSeed: UInt64 = 1
   public var validationSplit: Double = 0.3
   public var standardize = true
+  /// One feature's values multiplied by a factor before the split (a change of units), or nil.
+  public var featureScale: FeatureScale? = nil
   public var nearZeroThreshold: Float = 1e-3
   public var impl: Impl = .simd
 
@@ -88,6 +90,9 @@ public struct ExperimentConfig: Sendable, Hashable {
     if let batchSize, batchSize < 1 { return "batch size must be ≥ 1" }
     if !(validationSplit >= 0 && validationSplit < 1) { return "validation split must be in [0, 1)" }
     if let p = optimizer.problem { return p }
+    if validationSplit == 0, let lane = lanes.first(where: { $0.spec.stopPatience != nil }) {
+      return "lane '\(lane.name)': stop=best-val needs a validation part (--val-split > 0)"
+    }
     return nil
   }
 
@@ -111,13 +116,14 @@ public struct PreparedExperiment: Sendable {
     if let p = config.problem { throw ConfigError(p) }
     var lanes: [Lane] = []
     for lane in config.lanes { lanes.append(try Lane(lane, layerCount: config.layerCount)) }
-    let raw: Dataset
+    var raw: Dataset
     do { raw = try config.dataset.load(seed: config.dataSeed, locator: locator, progress: progress) } catch {
       throw ConfigError(error.description)
     }
     guard raw.classCount <= ExperimentConfig.maxClasses else {
       throw ConfigError("the data has \(raw.classCount) classes; at most \(ExperimentConfig.maxClasses) (is the label column an id?)")
     }
+    if let scale = config.featureScale { raw = try scale.applied(to: raw) }
     let split = DataSplit(raw, validationFraction: config.validationSplit, standardize: config.standardize, seed: config.seed)
     guard split.train.count > 0 else { throw ConfigError("the training part is empty; lower the validation split") }
     let batch = min(config.batchSize ?? split.train.count, split.train.count)
@@ -153,9 +159,11 @@ public struct PreparedExperiment: Sendable {
 
   /// The learner for one lane: the shared start with this lane's regularizers.
   public func learner(for lane: Lane) -> Learner {
-    Learner(network: initial, regularizers: lane.regularizers, optimizer: config.optimizer,
-            l1Rule: lane.spec.l1Rule ?? config.l1Rule,
-            impl: config.impl, maxBatch: batchSize)
+    var learner = Learner(network: initial, regularizers: lane.regularizers, optimizer: config.optimizer,
+                          l1Rule: lane.spec.l1Rule ?? config.l1Rule,
+                          impl: config.impl, maxBatch: batchSize)
+    learner.weightDecays = lane.weightDecays
+    return learner
   }
 
   /// The largest λ of any lane as configured: where the λ keys' ladder starts.

@@ -125,18 +125,19 @@ public struct KerasCode: Sendable {
       }
     }
     var s = """
-      # One lane = one model: (name, regviz lane spec, kernel_regularizer of each Dense layer).
+      # One lane = one model: (name, regviz lane spec, kernel_regularizer of each Dense layer,
+      # options: the optimizer's weight_decay and the layers it decays; early stopping's patience).
       LANES = [
 
       """
     for lane in lanes {
-      s += "    (\(KerasData.quote(lane.name)), \(KerasData.quote(lane.spec.description)), [\(lane.regularizers.map(reg).joined(separator: ", "))]),\n"
+      s += "    (\(KerasData.quote(lane.name)), \(KerasData.quote(lane.spec.description)), [\(lane.regularizers.map(reg).joined(separator: ", "))], \(Self.options(lane))),\n"
     }
     s += """
       ]
 
 
-      def make_model(kernel_regularizers):
+      def make_model(kernel_regularizers, weight_decay=None, decayed=()):
           # Layers named as Keras names them in a fresh session, whatever ran before.
           model = keras.Sequential([
               keras.Input(shape=(\(initial.inputCount),)),
@@ -151,6 +152,11 @@ public struct KerasCode: Sendable {
           model.compile(optimizer=\(optimizer()), loss="sparse_categorical_crossentropy",
                         metrics=[keras.metrics.SparseCategoricalAccuracy(name="acc"),
                                  keras.metrics.SparseCategoricalCrossentropy(name="data_loss")])
+          if weight_decay:
+              # regviz decays kernels only, in the layers the lane names; Keras would decay every variable.
+              model.optimizer.exclude_from_weight_decay(var_list=[
+                  v for i, layer in enumerate(model.layers) for v in layer.trainable_variables
+                  if v is not layer.kernel or i not in decayed])
           model.set_weights(initial_weights())
           return model
 
@@ -159,13 +165,25 @@ public struct KerasCode: Sendable {
     return s
   }
 
+  /// One optimizer per model (so per lane); `weight_decay` is the lane's decoupled decay or None.
   func optimizer() -> String {
     switch config.optimizer {
     case .sgd(let lr, let m):
-      return m == 0 ? "keras.optimizers.SGD(learning_rate=\(formatStrength(lr)))"
-                    : "keras.optimizers.SGD(learning_rate=\(formatStrength(lr)), momentum=\(formatStrength(m)))"
+      return m == 0 ? "keras.optimizers.SGD(learning_rate=\(formatStrength(lr)), weight_decay=weight_decay)"
+                    : "keras.optimizers.SGD(learning_rate=\(formatStrength(lr)), momentum=\(formatStrength(m)), weight_decay=weight_decay)"
     case .adam(let lr, let b1, let b2, let eps):
-      return "keras.optimizers.Adam(learning_rate=\(formatStrength(lr)), beta_1=\(b1), beta_2=\(b2), epsilon=\(formatStrength(eps)))"
+      return "keras.optimizers.Adam(learning_rate=\(formatStrength(lr)), beta_1=\(b1), beta_2=\(b2), epsilon=\(formatStrength(eps)), weight_decay=weight_decay)"
     }
+  }
+
+  /// A lane's options as a Python dict: `weight_decay` and the 0-based layers it decays, `patience`.
+  static func options(_ lane: Lane) -> String {
+    var items: [String] = []
+    if let wd = lane.weightDecays.first(where: { $0 > 0 }) {
+      let layers = lane.weightDecays.indices.filter { lane.weightDecays[$0] > 0 }.map(String.init).joined(separator: ", ")
+      items.append("\"weight_decay\": \(formatStrength(wd)), \"decayed\": [\(layers)]")
+    }
+    if let patience = lane.spec.stopPatience { items.append("\"patience\": \(patience)") }
+    return "{" + items.joined(separator: ", ") + "}"
   }
 }

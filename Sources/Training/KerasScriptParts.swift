@@ -96,11 +96,16 @@ enum KerasScriptParts {
         x_train, y_train, x_val, y_val = load_data()
         validation = (x_val, y_val) if len(y_val) else None
         lanes = []
-        for name, spec, kernel_regularizers in LANES:
-            model = make_model(kernel_regularizers)
+        for name, spec, kernel_regularizers, options in LANES:
+            model = make_model(kernel_regularizers, options.get("weight_decay"), options.get("decayed", ()))
             batches = RegvizBatches(x_train, y_train)
+            callbacks = [FollowEpochs(batches), PrintEpoch(name, spec)]
+            if "patience" in options:
+                # regviz's stop=best-val: its validation loss is the data loss, without the penalty.
+                callbacks.append(keras.callbacks.EarlyStopping(
+                    monitor="val_data_loss", patience=options["patience"], restore_best_weights=True))
             model.fit(batches, epochs=EPOCHS, shuffle=False, validation_data=validation, verbose=0,
-                      callbacks=[FollowEpochs(batches), PrintEpoch(name, spec)])
+                      callbacks=callbacks)
             lanes.append({"lane": spec, "name": name, "weights": [w.tolist() for w in model.get_weights()]})
         if args.dump_weights:
             with open(args.dump_weights, "w") as f:

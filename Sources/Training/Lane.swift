@@ -9,6 +9,8 @@ public struct Lane: Sendable, Hashable {
   public let spec: LaneSpec
   /// One per Dense layer, output layer last: (layers).
   public let regularizers: [Regularizer]
+  /// Decoupled weight decay of every Dense layer's kernel (0: none): (layers).
+  public let weightDecays: [Float]
 
   /// Resolves `config` for a network of `layerCount` Dense layers; fails when the spec names a
   /// layer the network lacks.
@@ -16,19 +18,21 @@ public struct Lane: Sendable, Hashable {
     do { regularizers = try config.spec.regularizers(layerCount: layerCount) } catch { throw ConfigError(error.message) }
     name = config.name
     spec = config.spec
+    weightDecays = config.spec.weightDecays(layerCount: layerCount)
   }
 
-  private init(name: String, spec: LaneSpec, regularizers: [Regularizer]) {
+  private init(name: String, spec: LaneSpec, regularizers: [Regularizer], weightDecays: [Float]) {
     self.name = name
     self.spec = spec
     self.regularizers = regularizers
+    self.weightDecays = weightDecays
   }
 
   /// The unresolved form, as a configuration lists it.
   public var config: LaneConfig { LaneConfig(name: name, spec: spec) }
 
   /// The largest strength of any term: the rung the λ keys step from.
-  public var largestLambda: Float { regularizers.map { max($0.lambda1, $0.lambda2) }.max() ?? 0 }
+  public var largestLambda: Float { max(regularizers.map { max($0.lambda1, $0.lambda2) }.max() ?? 0, weightDecays.max() ?? 0) }
 
   /// This lane with every strength multiplied by `rung / reference`, formed in Double from the
   /// strengths as configured: the term that equals `reference` lands exactly on `rung`, and
@@ -37,6 +41,6 @@ public struct Lane: Sendable, Hashable {
     func scale(_ x: Float) -> Float { x == reference ? rung : Float(Double(x) * Double(rung) / Double(reference)) }
     return Lane(name: name, spec: spec.mapStrengths(scale), regularizers: regularizers.map {
       Regularizer(lambda1: scale($0.lambda1), lambda2: scale($0.lambda2))
-    })
+    }, weightDecays: weightDecays.map(scale))
   }
 }

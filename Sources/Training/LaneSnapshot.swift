@@ -15,6 +15,11 @@ public struct LaneSnapshot: Sendable {
   public var network: Network
   /// The epoch at which the loss turned NaN or infinite; the lane stopped there.
   public var divergedAt: Int?
+  /// Early stopping: the epoch the lane froze at, and the epoch whose weights it kept.
+  public var stoppedAt: Int? = nil
+  public var bestEpoch: Int? = nil
+  /// A few single first-layer weights over epochs.
+  public var trace: WeightTrace = .empty
 
   public var name: String { lane.name }
   public var regularizers: [Regularizer] { lane.regularizers }

@@ -6,7 +6,7 @@ public struct LaneTrainer: Sendable {
   /// The lane's settings; the learner's regularizers follow it (the learner is its working
   /// copy, written here only).
   public var lane: Lane {
-    didSet { learner.regularizers = lane.regularizers }
+    didSet { learner.regularizers = lane.regularizers; learner.weightDecays = lane.weightDecays }
   }
   public private(set) var learner: Learner
   public private(set) var epoch = 0
@@ -16,6 +16,17 @@ public struct LaneTrainer: Sendable {
   public private(set) var stats: WeightStats
   /// The epoch at which the loss stopped being finite; the lane then trains no more.
   public private(set) var divergedAt: Int?
+  /// A few single weights over epochs (the weight-trajectories view).
+  public private(set) var trace: WeightTrace
+  /// Early stopping (`stop=best-val`): the epoch the lane froze at, its weights put back to
+  /// those of `bestEpoch`, the epoch of the lowest validation loss so far.
+  public private(set) var stoppedAt: Int?
+  public private(set) var bestEpoch: Int?
+  var bestValLoss = Double.infinity
+  var bestNetwork: Network?
+  /// The best epoch's figures; after the stop they are repeated each epoch (the kept weights'
+  /// figures), so the lane's curves run flat beside the others.
+  var heldRecord: EpochRecord?
   let nearZeroThreshold: Float
 
   /// `start`: the statistics of `prepared.initial` when already taken (every lane starts from
@@ -26,6 +37,8 @@ public struct LaneTrainer: Sendable {
     nearZeroThreshold = prepared.config.nearZeroThreshold
     stats = start?.penalized(by: lane.regularizers)
       ?? WeightStats(network: learner.network, regularizers: lane.regularizers, nearZeroThreshold: nearZeroThreshold)
+    trace = WeightTrace(network: learner.network, informative: prepared.data.train.informative)
+    trace.record(learner.network, epoch: 0)
   }
 
   /// A trainer per lane (default: `prepared`'s), all at the shared start (measured once).
@@ -39,6 +52,7 @@ public struct LaneTrainer: Sendable {
   @discardableResult
   public mutating func trainEpoch(_ prepared: PreparedExperiment) -> EpochRecord? {
     guard divergedAt == nil else { return nil }
+    if stoppedAt != nil { return holdEpoch() }
     let train = prepared.data.train
     let order = epochOrder(count: train.count, seed: prepared.config.seed, epoch: epoch)
     let r = learner.trainEpoch(data: train, order: order, batchSize: prepared.batchSize)
@@ -52,14 +66,45 @@ public struct LaneTrainer: Sendable {
       weights: stats.weights, l1Norm: stats.l1Norm, l2Norm: stats.l2Norm)
     latest = record
     history.append(record)
+    trace.record(learner.network, epoch: epoch)
     if record.diverged { divergedAt = epoch }
+    if let patience = lane.spec.stopPatience, let loss = validation?.dataLoss, !record.diverged {
+      watchForStop(record, loss: loss, patience: patience)
+    }
+    return record
+  }
+
+  /// Keras's `EarlyStopping(monitor="val_loss", patience=N, restore_best_weights=True)`: a new
+  /// lowest validation loss keeps a copy of the weights; `patience` epochs without one put that
+  /// copy back and freeze the lane.
+  mutating func watchForStop(_ record: EpochRecord, loss: Double, patience: Int) {
+    if loss < bestValLoss {
+      bestValLoss = loss
+      bestEpoch = epoch
+      bestNetwork = learner.network
+      heldRecord = record
+    } else if let best = bestEpoch, let network = bestNetwork, epoch - best >= patience {
+      learner.network = network
+      stoppedAt = epoch
+      remeasure()
+    }
+  }
+
+  /// An epoch of a stopped lane: no step, the kept weights' figures once more.
+  mutating func holdEpoch() -> EpochRecord? {
+    guard var record = heldRecord, stoppedAt != nil else { return nil }
+    epoch += 1
+    record.epoch = epoch
+    latest = record
+    history.append(record)
     return record
   }
 
   /// The lane's current state as an immutable value.
   public func snapshot() -> LaneSnapshot {
     LaneSnapshot(lane: lane, epoch: epoch, latest: latest, stats: stats, history: history,
-                 network: learner.network, divergedAt: divergedAt)
+                 network: learner.network, divergedAt: divergedAt, stoppedAt: stoppedAt, bestEpoch: bestEpoch,
+                 trace: trace)
   }
 
   // MARK: - Live changes (between steps, no reset)

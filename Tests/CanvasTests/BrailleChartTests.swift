@@ -144,3 +144,16 @@ import Testing
     #expect(CompactNumber.format(0.005, percent: true) == "0.5%")
   }
 }
+
+@Suite struct ChartMarkTests {
+  /// An early stop is marked on the x axis at its place in the plotted span, in its lane's style.
+  @Test func marksSitOnTheAxisAtTheirFraction() {
+    let theme = Theme.standard
+    var c = BrailleChart(series: [ChartSeries(values: [1, 0.5, 0.5, 0.5], style: theme.laneStyle(1))], yRange: 0...1)
+    c.marks = [ChartMark(fraction: 0.5, glyph: "┴", style: theme.laneStyle(1))]
+    let grid = render(c, width: 13, height: 3)
+    // Label "1" and the axis take two columns; the plot is 11 wide, so 0.5 lands on its 6th column.
+    #expect(grid.row(2) == " └─────┴─────")
+    #expect(grid[7, 2].style == theme.laneStyle(1))
+  }
+}

@@ -10,7 +10,7 @@ import Testing
 struct HelpTextTests {
   static let commands: [any ParsableCommand.Type] = [
     LessonCommand.self, PlayCommand.self, RunCommand.self, SweepCommand.self, BenchCommand.self,
-    LessonsCommand.self, LessonsCommand.Check.self,
+    LessonsCommand.self, LessonsCommand.Check.self, LensCommand.self,
   ]
 
   /// The help's words with line breaks and indentation collapsed to single spaces.

@@ -1,0 +1,98 @@
+import Canvas
+import NeuralCore
+
+/// The lens's drawing, from a `LensView`: the (w1, w2) plane with data-loss contours, each
+/// lane's constraint shape through its optimum, its λ path and its trajectory so far, and a
+/// readout of the numbers beside it.
+enum LensPicture {
+  /// Lane colours and markers follow the dashboard's lanes (none, L1, L2, L1+L2).
+  static func plane(_ lens: LensView, theme: Theme) -> PlaneWidget {
+    let scene = lens.scene
+    let e = scene.extent
+    let visible = scene.lanes.filter { !lens.hiddenLanes.contains($0.lane.rawValue) }
+    var curves: [PlaneCurve] = []
+    // Background contours: equal steps of data loss above the minimum, out to the corners.
+    let minimum = scene.problem.dataLoss(scene.leastSquares)
+    let corners = [[e.minX, e.minY], [e.minX, e.maxY], [e.maxX, e.minY], [e.maxX, e.maxY]]
+    let far = corners.map(scene.problem.dataLoss).max()! - minimum
+    for k in 1...3 {
+      let level = minimum + far * Double(k * k) / 16
+      curves.append(PlaneCurve(points: scene.problem.contour(level: level), style: theme.dim, dotted: true))
+    }
+    for lane in visible where lane.lane != .none {
+      let style = theme.laneStyle(lane.lane.rawValue)
+      // The contour that touches the shape, and the shape itself, through the optimum.
+      curves.append(PlaneCurve(points: scene.problem.contour(level: lane.contourLevel), style: theme.dim, dotted: true))
+      curves.append(PlaneCurve(points: scene.shape(lane.lane), style: style, asciiMarker: ":", dotted: true))
+      curves.append(PlaneCurve(points: lane.path.points.map { ($0[0], $0[1]) }, style: style, asciiMarker: "."))
+    }
+    var marks: [PlaneMark] = []
+    for lane in visible {
+      let style = theme.laneStyle(lane.lane.rawValue)
+      let points = lane.trajectory.points
+      let shown = points.prefix(min(points.count, lens.step + 1))
+      curves.append(PlaneCurve(points: shown.map { ($0[0], $0[1]) }, style: style, asciiMarker: "'"))
+      for (weight, landing) in lane.trajectory.landings.enumerated() {
+        if let landing, landing <= lens.step {
+          let p = points[landing]
+          marks.append(PlaneMark(x: p[0], y: p[1], glyph: theme.ascii ? "0" : "⊙", style: style.adding(.bold)))
+          _ = weight
+        }
+      }
+      if lane.lane != .none {
+        marks.append(PlaneMark(x: lane.optimum[0], y: lane.optimum[1], glyph: theme.ascii ? "x" : "×", style: style))
+      }
+      if let head = shown.last {
+        marks.append(PlaneMark(x: head[0], y: head[1], glyph: theme.laneMarker(lane.lane.rawValue), style: style))
+      }
+    }
+    marks.append(PlaneMark(x: scene.leastSquares[0], y: scene.leastSquares[1], glyph: theme.ascii ? "#" : "✚",
+                           style: theme.title))
+    marks.append(PlaneMark(x: lens.settings.start[0], y: lens.settings.start[1], glyph: theme.ascii ? "s" : "○",
+                           style: theme.text))
+    return PlaneWidget(minX: e.minX, maxX: e.maxX, minY: e.minY, maxY: e.maxY, curves: curves, marks: marks)
+  }
+
+  /// The numbers: settings, ŵ, the L1 path's corners, and per lane its optimum and where its
+  /// trajectory is.
+  static func readout(_ lens: LensView, theme: Theme) -> [[StyledRun]] {
+    let scene = lens.scene, s = lens.settings
+    let n = LensView.number
+    func pair(_ w: [Double]) -> String { "(\(n(w[0])), \(n(w[1])))" }
+    var lines: [[StyledRun]] = [
+      [StyledRun("λ \(n(s.lambda))", style: theme.title), StyledRun("  corr \(n(s.correlation))  scale x2 \(n(s.scale))", style: theme.text)],
+      [StyledRun("✚ least squares ŵ \(pair(scene.leastSquares))", style: theme.text)],
+    ]
+    if let first = scene.firstZero {
+      lines.append([StyledRun("L1 path: w\(first.weight + 1) = 0 from λ \(n(first.lambda))", style: theme.text)])
+    }
+    lines.append([StyledRun("        all 0 from λ \(n(scene.allZero))", style: theme.text)])
+    lines.append([StyledRun("step \(min(lens.step, maxSteps(scene)))" + (lens.paused ? " (paused)" : ""), style: theme.dim)])
+    lines.append([])
+    for lane in scene.lanes {
+      let hidden = lens.hiddenLanes.contains(lane.lane.rawValue)
+      let style = hidden ? theme.dim : theme.laneStyle(lane.lane.rawValue)
+      let marker = String(theme.laneMarker(lane.lane.rawValue))
+      let zeros = lane.optimum.filter { $0 == 0 }.count
+      var text = "\(marker) \(lane.lane.name)".padding(toLength: 8, withPad: " ", startingAt: 0)
+      text += hidden ? "(\(lane.lane.rawValue + 1): show)" : "× \(pair(lane.optimum))"
+      lines.append([StyledRun(text, style: style)])
+      if !hidden {
+        let points = lane.trajectory.points
+        let here = points[min(points.count - 1, lens.step)]
+        var detail = "   now \(pair(here))"
+        if zeros > 0 { detail += "  \(zeros) exact 0" }
+        lines.append([StyledRun(detail, style: theme.dim)])
+      }
+    }
+    lines.append([])
+    lines.append([StyledRun("○ start ● now × optimum ⊙ on 0", style: theme.dim)])
+    lines.append([StyledRun("dotted: contours, shapes", style: theme.dim)])
+    lines.append([StyledRun("solid: λ path, trajectory", style: theme.dim)])
+    return lines.map { $0.map { StyledRun(theme.printable($0.text), style: $0.style) } }
+  }
+
+  static func maxSteps(_ scene: LensScene) -> Int {
+    scene.lanes.map { $0.trajectory.points.count - 1 }.max() ?? 0
+  }
+}

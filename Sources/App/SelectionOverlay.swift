@@ -1,0 +1,70 @@
+import Canvas
+import Training
+
+/// The `f` window: per input feature, one bar per lane — the share of seeds under which that
+/// lane kept the feature (first-layer row norm ≥ 1e-3). Inside a correlated group, L1's pick
+/// changes with the seed; L2 keeps every member.
+enum SelectionOverlay {
+  static let seeds = 20
+  static let epochs = 300
+
+  static func lines(_ job: SelectionJob.State?, theme: Theme, width: Int) -> [[StyledRun]] {
+    let tally: SelectionFrequency?
+    var status: String
+    switch job {
+    case nil, .running(nil)?:
+      tally = nil
+      status = "training the first of \(seeds) seeds in the background…"
+    case .running(let t?)?:
+      tally = t
+      status = "\(t.done) of \(t.seeds.count) seeds done, the rest train in the background"
+    case .finished(let t)?:
+      tally = t
+      status = "\(t.done) seeds done"
+    case .failed(let message)?:
+      return [[StyledRun(theme.printable("could not run: " + message), style: theme.warning)]]
+    }
+    status += " · \(epochs) epochs each, this setup with run seeds 1…\(seeds)"
+    var out: [[StyledRun]] = [[StyledRun(theme.printable(status), style: theme.dim)]]
+    guard let t = tally, !t.featureNames.isEmpty else { return out }
+    out.append([StyledRun(theme.printable("a bar: how often the lane kept the feature (first-layer row norm ≥ 1e-3)"),
+                          style: theme.dim)])
+    if let groups = t.groups, !groups.isEmpty {
+      out.append([StyledRun(theme.printable("correlated groups: " + groups.map { $0.map { t.featureNames[$0] }.joined(separator: " ") }
+        .joined(separator: " · ")), style: theme.dim)])
+    }
+    out.append([])
+    let nameWidth = min(10, (t.featureNames.map(\.count).max() ?? 4) + 1)
+    let lanes = t.laneNames.count
+    // Each lane: a bar and " 100%" after it.
+    let cell = max(6, (width - nameWidth - 1) / max(lanes, 1))
+    let bar = max(1, cell - 6)
+    var header = [StyledRun(String(repeating: " ", count: nameWidth + 1), style: theme.text)]
+    for (l, name) in t.laneNames.enumerated() {
+      header.append(StyledRun(pad(theme.printable(name), cell), style: theme.laneStyle(l).adding(.bold)))
+    }
+    out.append(header)
+    let marks = Set(t.informative ?? [])
+    let (full, empty): (Character, Character) = theme.ascii ? ("#", ".") : ("█", "░")
+    for (i, feature) in t.featureNames.enumerated() {
+      let label = String(feature.prefix(nameWidth - 1)) + (marks.contains(i) ? (theme.ascii ? "*" : "★") : "")
+      var row = [StyledRun(pad(label, nameWidth + 1), style: marks.contains(i) ? theme.title : theme.text)]
+      for l in 0..<lanes {
+        let f = t.frequency(lane: l, feature: i)
+        let filled = Int((f * Double(bar)).rounded())
+        row.append(StyledRun(String(repeating: full, count: filled), style: theme.laneStyle(l)))
+        row.append(StyledRun(String(repeating: empty, count: bar - filled), style: theme.dim))
+        row.append(StyledRun(pad(" " + percent(f), cell - bar), style: theme.text))
+      }
+      out.append(row)
+      if let groups = t.groups, groups.contains(where: { $0.last == i }) { out.append([]) }
+    }
+    return out
+  }
+
+  static func percent(_ f: Double) -> String { f.isFinite ? "\(Int((f * 100).rounded()))%" : "–" }
+
+  static func pad(_ s: String, _ width: Int) -> String {
+    s.count >= width ? String(s.prefix(width)) : s + String(repeating: " ", count: width - s.count)
+  }
+}

@@ -1,0 +1,62 @@
+import Canvas
+import NeuralCore
+import Training
+
+/// The weight-matrix view: one layer's kernel per lane, side by side, rows inputs and columns
+/// units; exact zeros blank. A dropped input is an empty row, a pruned unit an empty column;
+/// under the clip rule an exact zero of an L1 lane is a dead link, drawn `×`.
+struct MatrixView {
+  var lanes: [(Int, LaneSnapshot)]
+  /// The `tab` layer; all layers (nil) shows the first, where inputs are dropped.
+  var layer: Int?
+  var rule: L1Rule
+  var featureNames: [String]
+  var informative: [Int]?
+
+  func draw(in rect: Rect, painter p: inout Painter, theme: Theme) {
+    guard let network = lanes.first?.1.network, !network.layers.isEmpty else { return }
+    let l = min(layer ?? 0, network.layers.count - 1)
+    let shape = network.layers[l]
+    let title = "weight matrix · layer \(l + 1) of \(network.layers.count): \(shape.inputs) inputs × \(shape.units) units"
+      + " · blank = exactly 0" + (layer == nil ? " · tab: other layers" : "")
+    let inside = p.panel(rect, title: theme.printable(title), theme: theme)
+    // One shade scale for every lane, so the same grey means the same |w| in each.
+    let scale = lanes.map { $0.1.network.layers[l].kernel.map(abs).max() ?? 0 }.max() ?? 0
+    let labels = (0..<shape.inputs).map { i -> String in
+      let name = l == 0 && i < featureNames.count ? featureNames[i] : "u\(i + 1)"
+      return (informative?.contains(i) == true && l == 0 ? "★" : "") + name
+    }.map(theme.printable)
+    var x = inside.x + 1
+    var shown = 0
+    for (index, lane) in lanes {
+      let kernel = lane.network.layers[l]
+      let dead = rule == .clip && kernel.kernel.contains(0) && lane.regularizers[l].lambda1 > 0
+      let widget = WeightMatrixWidget(kernel: kernel.kernel, inputs: kernel.inputs, units: kernel.units,
+                                      rowLabels: labels, scale: scale, zerosAreDead: dead, style: theme.laneStyle(index))
+      let width = max(widget.naturalWidth, 14)
+      guard x + width <= inside.maxX else { break }
+      let counts = Self.counts(lane.network, layer: l)
+      let head = "\(theme.laneMarker(index)) \(lane.name)"
+      p.put(theme.printable(head), x: x, y: inside.y, style: theme.laneStyle(index))
+      p.put(Painter.truncate(theme.printable(counts), to: width, ellipsis: theme.glyphs.ellipsis), x: x, y: inside.y + 1,
+            style: theme.dim)
+      widget.draw(in: Rect(x: x, y: inside.y + 2, width: width, height: inside.height - 2), painter: &p, theme: theme)
+      x += width + 2
+      shown += 1
+    }
+    if shown < lanes.count, inside.height > 0 {
+      p.putRightAligned(theme.printable("+\(lanes.count - shown) lanes: hide some with 1–8 "), in: inside,
+                        y: inside.maxY - 1, style: theme.warning)
+    }
+  }
+
+  /// `3 dropped, 2 pruned` — inputs of this layer whose row is all 0 (for the first layer, the
+  /// dropped inputs) and units with every weight in or out exactly 0.
+  static func counts(_ network: Network, layer l: Int) -> String {
+    let k = network.layers[l]
+    let emptyRows = (0..<k.inputs).filter { i in (0..<k.units).allSatisfy { k.kernel[i * k.units + $0] == 0 } }.count
+    let pruned = network.prunedUnits.filter { $0.layer == l }.count
+    let rows = l == 0 ? "\(emptyRows) dropped" : "\(emptyRows) rows 0"
+    return l == network.layers.count - 1 ? rows : rows + ", \(pruned) pruned"
+  }
+}

@@ -1,0 +1,130 @@
+import Canvas
+import NeuralCore
+import Training
+
+/// The tug-of-war view: one first-layer weight of every visible lane, the forces on it this
+/// step drawn to one scale (data gradient, L1's constant pull, L2's fading pull), the
+/// soft-threshold `S_τ(z)` with this step's pre-update value z marked, and what each L1 rule
+/// makes of it.
+struct TugView {
+  var snapshot: ExperimentSnapshot
+  var lanes: [(Int, LaneSnapshot)]
+  /// Which candidate weight (`t` steps through them).
+  var pick: Int
+
+  /// First-layer weights in the order `t` visits them: noise inputs first, largest initial
+  /// |w| first — the default is the largest weight of a noise feature.
+  static func candidates(_ initial: Network, informative: [Int]?) -> [Int] {
+    guard let k = initial.layers.first else { return [] }
+    let noise = { (i: Int) in !(informative?.contains(i / k.units) ?? false) }
+    return k.kernel.indices.sorted { a, b in
+      noise(a) != noise(b) ? noise(a) : abs(k.kernel[a]) > abs(k.kernel[b])
+    }
+  }
+
+  func draw(in rect: Rect, painter p: inout Painter, theme: Theme) {
+    guard let prepared = snapshot.prepared, let first = prepared.initial.layers.first else {
+      p.panel(rect, title: "tug of war", theme: theme)
+      p.put("waiting for the experiment to start", x: rect.x + 2, y: rect.y + 1, style: theme.dim)
+      return
+    }
+    let order = Self.candidates(prepared.initial, informative: snapshot.informative)
+    let index = order[pick % order.count]
+    let (input, unit) = (index / first.units, index % first.units)
+    let name = input < snapshot.featureNames.count ? snapshot.featureNames[input] : "x\(input + 1)"
+    let kind = snapshot.informative.map { $0.contains(input) ? "informative" : "noise" } ?? "input"
+    let rate = snapshot.config.optimizer.learningRate
+    let title = "tug of war · weight \(name)→u\(unit + 1) (\(kind)), layer 1 · t: another weight · η \(Format.strength(rate))"
+    let inside = p.panel(rect, title: theme.printable(title), theme: theme)
+    let tugs = lanes.map { (index: $0.0, lane: $0.1, tug: Self.tug($0.1, weight: index, prepared: prepared, rate: rate)) }
+    let plotWidth = min(inside.width / 3, 2 * inside.height + 2)
+    let (left, right) = (Rect(x: inside.x + 1, y: inside.y, width: inside.width - plotWidth - 2, height: inside.height),
+                         Rect(x: inside.maxX - plotWidth, y: inside.y, width: plotWidth, height: inside.height))
+    drawForces(tugs, in: left, painter: &p, theme: theme)
+    drawThreshold(tugs, in: right, painter: &p, theme: theme)
+  }
+
+  /// The lane's forces on weight `index`: its full-batch data gradient at the current weights.
+  static func tug(_ lane: LaneSnapshot, weight index: Int, prepared: PreparedExperiment, rate: Float) -> TugOfWar {
+    var learner = prepared.learner(for: lane.lane)
+    learner.network = lane.network
+    let train = prepared.data.train
+    let g = learner.dataGradients(data: train, indices: Array(0..<train.count)[...])[0].kernel[index]
+    let r = lane.regularizers.first ?? .none
+    return TugOfWar(w: lane.network.layers[0].kernel[index], dataGradient: g, lambda1: r.lambda1, lambda2: r.lambda2,
+                    rate: rate)
+  }
+
+  private func drawForces(_ tugs: [(index: Int, lane: LaneSnapshot, tug: TugOfWar)], in rect: Rect,
+                          painter p: inout Painter, theme: Theme) {
+    let scale = tugs.flatMap { [abs($0.tug.dataPull), abs($0.tug.l1Pull), abs($0.tug.l2Pull)] }.max() ?? 0
+    let labelWidth = 6
+    let half = max(1, (rect.width - labelWidth - 14) / 2)
+    let centre = rect.x + labelWidth + half
+    var y = rect.y
+    let rule = snapshot.config.l1Rule
+    for (index, lane, tug) in tugs where y + 5 < rect.maxY {
+      let style = theme.laneStyle(index)
+      p.put(theme.printable("\(theme.laneMarker(index)) \(lane.name)   w = \(Self.number(tug.w))"), x: rect.x, y: y, style: style)
+      y += 1
+      for (label, force) in [("data", tug.dataPull), ("L1", tug.l1Pull), ("L2", tug.l2Pull)] {
+        p.put(label, x: rect.x + 1, y: y, style: theme.dim)
+        p.set(theme.ascii ? "|" : "│", x: centre, y: y, style: theme.axis)
+        let length = scale > 0 ? Int((Float(half) * abs(force) / scale).rounded()) : 0
+        if length > 0 {
+          let step = force > 0 ? 1 : -1
+          for k in 1...length { p.set(theme.ascii ? "-" : "━", x: centre + step * k, y: y, style: style) }
+          p.set(force > 0 ? (theme.ascii ? ">" : "▶") : (theme.ascii ? "<" : "◀"), x: centre + step * length, y: y, style: style)
+        }
+        p.put(Self.number(force), x: centre + half + 2, y: y, style: theme.dim)
+        y += 1
+      }
+      // What each L1 rule makes of the weight this step (the lane's own rule first).
+      if tug.lambda1 > 0 {
+        let line = [L1Rule.prox, .subgradient, .clip].map { r -> String in
+          let v = tug.after(r)
+          let note = v == 0 ? (r == .clip ? " dead" : " =0") : ""
+          return "\(r.rawValue) → \(Self.number(v))\(note)"
+        }.joined(separator: "  ")
+        p.put(Painter.truncate(theme.printable(line), to: rect.width - 1, ellipsis: theme.glyphs.ellipsis), x: rect.x + 1,
+              y: y, style: theme.text)
+        _ = rule
+      } else {
+        p.put(theme.printable("no L1: w → z = \(Self.number(tug.z))"), x: rect.x + 1, y: y, style: theme.dim)
+      }
+      y += 2
+    }
+  }
+
+  /// `S_τ(z)` for the largest τ shown, the identity dotted, each lane's z marked on it.
+  private func drawThreshold(_ tugs: [(index: Int, lane: LaneSnapshot, tug: TugOfWar)], in rect: Rect,
+                             painter p: inout Painter, theme: Theme) {
+    guard rect.width >= 10, rect.height >= 5 else { return }
+    let tau = Double(tugs.map(\.tug.tau).max() ?? 0)
+    // Wide enough to show the dead zone [−τ, τ] at a readable size; a z further out is
+    // pinned to the edge, on the side it lies.
+    let farthest = (tugs.map { Double(abs($0.tug.z)) }.max() ?? 0) * 1.3
+    let reach = tau > 0 ? max(4 * tau, min(farthest, 8 * tau)) : max(farthest, 1e-6)
+    let pin = { (v: Double) in min(max(v, -reach), reach) }
+    let zs = (0...80).map { -reach + 2 * reach * Double($0) / 80 }
+    let curve = PlaneCurve(points: zs.map { ($0, softThreshold($0, tau)) }, style: theme.title)
+    let identity = PlaneCurve(points: [(-reach, -reach), (reach, reach)], style: theme.dim, dotted: true)
+    let marks = tugs.map { t in
+      PlaneMark(x: pin(Double(t.tug.z)), y: pin(softThreshold(Double(t.tug.z), Double(t.tug.tau))), glyph: theme.laneMarker(t.index),
+                style: theme.laneStyle(t.index))
+    }
+    p.put(Painter.truncate(theme.printable("S_τ(z), τ = η·λ1 = \(Self.number(Float(tau)))"), to: rect.width,
+                           ellipsis: theme.glyphs.ellipsis), x: rect.x, y: rect.y, style: theme.text)
+    p.put(Painter.truncate(theme.printable("marks: this step's z (at the edge: further out)"), to: rect.width,
+                           ellipsis: theme.glyphs.ellipsis), x: rect.x, y: rect.maxY - 1, style: theme.dim)
+    PlaneWidget(minX: -reach, maxX: reach, minY: -reach, maxY: reach, curves: [identity, curve], marks: marks,
+                xLabel: "z", yLabel: "w'")
+      .draw(in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 2), painter: &p, theme: theme)
+  }
+
+  /// Four significant digits, `0` for an exact zero.
+  static func number(_ x: Float) -> String {
+    if x == 0 { return "0" }
+    return String(format: abs(x) >= 0.001 ? "%.4f" : "%.2e", Double(x))
+  }
+}

@@ -1,0 +1,31 @@
+import NeuralCore
+
+/// The view a step opens the dashboard's main area with (`view:`).
+public enum StepView: String, Sendable, Equatable, CaseIterable {
+  case histograms, matrix, trajectories, tug, lens
+}
+
+/// The two-weight lens's settings a step asks for (`lens-correlation:`, `lens-scale:`,
+/// `lens-lambda:`); nil fields keep the lens's defaults.
+public struct LensDirectives: Sendable, Equatable {
+  public var correlation: Double?
+  public var scale: Double?
+  public var lambda: Double?
+
+  public init(correlation: Double? = nil, scale: Double? = nil, lambda: Double? = nil) {
+    self.correlation = correlation
+    self.scale = scale
+    self.lambda = lambda
+  }
+
+  /// `key: value` of a lens directive: a number inside the lens's range.
+  static func number(_ v: String, key: String, range: ClosedRange<Double>) throws(SetupValues.Problem) -> Double {
+    guard let x = Double(v), x.isFinite, range.contains(x) else {
+      throw SetupValues.Problem("\(key) must be a number from \(range.lowerBound) to \(range.upperBound), got '\(v)'")
+    }
+    return x
+  }
+
+  /// The lens's lane names, which `lens_zero(…)` takes instead of the step's lanes.
+  public static var laneNames: [String] { LensLane.allCases.map(\.name) }
+}

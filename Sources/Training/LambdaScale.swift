@@ -1,0 +1,71 @@
+import Foundation
+import NeuralCore
+
+/// What a lane's strengths mean for this setup's training-set size n, batch size B and learning
+/// rate η, and what the same penalty is called elsewhere (`regviz run --summary`).
+///
+/// RegViz follows Keras: the data loss is a mean over the batch and the penalty λ1·Σ|w| + λ2·Σw²
+/// is added once per step, undivided. So the objective is mean cross-entropy + penalty whatever
+/// n and B are: the balance between data and penalty does not move with n. What moves is the
+/// pull per epoch (more steps a epoch, more pulls) and the numbers other libraries need:
+///   PyTorch SGD `weight_decay` adds wd·w to the gradient: wd = 2·λ2 (no ½ in Keras's L2).
+///   PyTorch AdamW / Keras `weight_decay` / RegViz `wd=` decay w ← w − η·wd·w: under plain SGD
+///     the same as λ2 = wd/2; under Adam not the same thing at all.
+///   scikit-learn's LogisticRegression minimizes C·Σᵢ lossᵢ + ½‖w‖² (l2) or C·Σᵢ lossᵢ + ‖w‖₁
+///     (l1): a sum over the n samples, so C = 1/(2·n·λ2) or 1/(n·λ1) — the same C means a
+///     weaker penalty as n grows.
+public enum LambdaScale {
+  public static func table(config: ExperimentConfig, lanes: [Lane], trainCount n: Int, batchSize b: Int) -> String {
+    let eta = Double(config.optimizer.learningRate)
+    let steps = (n + b - 1) / b
+    func g(_ x: Double) -> String { x == 0 ? "0" : String(format: "%.3g", x) }
+    var out = "λ and the loss's scale: n = \(n) training samples, batch \(b) (\(steps) step\(steps == 1 ? "" : "s") an epoch), "
+    out += "lr η = \(g(eta)), \(config.optimizer.name); Keras's convention: mean loss + λ1·Σ|w| + λ2·Σw²\n"
+    var rows: [[String]] = [["lane", "λ1", "λ2", "wd", "L2 pull/step", "L2+wd pull/epoch", "PyTorch weight_decay",
+                             "sklearn C (l2)", "sklearn C (l1)"]]
+    for lane in lanes {
+      let l1 = Double(lane.regularizers.map(\.lambda1).max() ?? 0)
+      let l2 = Double(lane.regularizers.map(\.lambda2).max() ?? 0)
+      let wd = Double(lane.weightDecays.max() ?? 0)
+      // Under plain SGD each step multiplies a weight by (1 − 2ηλ2)(1 − η·wd) before the data
+      // gradient acts; an epoch does it `steps` times. (Momentum and Adam change this.)
+      let perStep = 2 * eta * l2
+      // Under plain SGD, wd is L2 at λ2 = wd/2: the equivalents count both.
+      let l2e = l2 + wd / 2
+      let perEpoch = 1 - pow((1 - perStep) * (1 - eta * wd), Double(steps))
+      rows.append([lane.name, g(l1), g(l2), g(wd), l2 > 0 ? g(perStep) : "–", (l2 > 0 || wd > 0) ? String(format: "%.3g%%", 100 * perEpoch) : "–",
+                   l2e > 0 ? g(2 * l2e) : "–", l2e > 0 ? g(1 / (2 * Double(n) * l2e)) : "–", l1 > 0 ? g(1 / (Double(n) * l1)) : "–"])
+    }
+    let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max()! }
+    for row in rows {
+      out += row.enumerated().map { c, cell in
+        c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+               : String(repeating: " ", count: widths[c] - cell.count) + cell
+      }.joined(separator: "  ") + "\n"
+    }
+    out += "PyTorch weight_decay: torch.optim.SGD's (it adds wd·w to the gradient, so 2·λ2; a wd lane's own wd). "
+    out += "scikit-learn C: LogisticRegression(C=…) for the same data/penalty balance.\n"
+    if config.optimizer.kind == .adam {
+      out += "Under Adam the pulls above do not hold: Adam divides the L2 gradient by √v; torch.optim.Adam(weight_decay=2·λ2) is\n"
+      out += "Keras's L2, torch.optim.AdamW(weight_decay=wd) is a wd lane. The two are different regularizers there.\n"
+    }
+    out += "The same λ at other sizes (first lane with an L2 term, plain SGD pull per epoch; sklearn's C for the same balance):\n"
+    if let lane = lanes.first(where: { ($0.regularizers.map(\.lambda2).max() ?? 0) > 0 }) {
+      let l2 = Double(lane.regularizers.map(\.lambda2).max()!)
+      var sizes: [[String]] = [["n", "batch", "steps/epoch", "pull/epoch", "sklearn C (l2)"]]
+      for (nn, bb) in [(n / 2, b == n ? n / 2 : b), (n, b), (2 * n, b == n ? 2 * n : b), (4 * n, b == n ? 4 * n : b),
+                       (n, max(1, b / 4)), (n, max(1, b / 16))] where nn > 0 {
+        let s = (nn + bb - 1) / bb
+        sizes.append(["\(nn)", bb == nn ? "full" : "\(bb)", "\(s)", String(format: "%.3g%%", 100 * (1 - pow(1 - 2 * eta * l2, Double(s)))),
+                      g(1 / (2 * Double(nn) * l2))])
+      }
+      let w = sizes[0].indices.map { c in sizes.map { $0[c].count }.max()! }
+      for row in sizes { out += "  " + row.enumerated().map { String(repeating: " ", count: w[$0] - $1.count) + $1 }.joined(separator: "  ") + "\n" }
+      out += "  Keras's λ keeps the data/penalty balance at any n (the data loss is a mean); scikit-learn's C must fall as 1/n to keep it.\n"
+      out += "  Smaller batches take more steps an epoch, so the same λ pulls harder per epoch (and the data term pushes back as often).\n"
+    } else {
+      out += "  (no lane has an L2 term)\n"
+    }
+    return out
+  }
+}

@@ -1,0 +1,92 @@
+import NeuralCore
+import RegvizData
+
+/// How often each lane keeps each input feature when the same setup is trained under several
+/// run seeds (initial weights, split and batch order change; the data set's own seed does not).
+/// A feature is kept when its first-layer row (the weights leaving it) has a norm of at least
+/// the near-zero threshold (`ExperimentConfig.nearZeroThreshold`, 1e-3): prox-L1 drops a
+/// feature by zeroing its whole row. Inside a correlated group this is where L1's pick shows its arbitrariness.
+public struct SelectionFrequency: Sendable, Hashable {
+  public var seeds: [UInt64]
+  public var laneNames: [String]
+  public var laneSpecs: [String]
+  public var featureNames: [String]
+  /// Informative features and correlated groups of the data set (column indices), if known.
+  public var informative: [Int]?
+  public var groups: [[Int]]?
+  /// Seeds under which lane l kept feature i: (lanes, features).
+  public var kept: [[Int]]
+  /// First-layer row norm of feature i under lane l, summed over the seeds: (lanes, features).
+  public var magnitudeSum: [[Double]]
+  /// Seeds measured so far (a background run fills in seed by seed).
+  public var done: Int
+
+  /// The fraction of the seeds measured so far under which lane `lane` kept `feature`.
+  public func frequency(lane: Int, feature: Int) -> Double {
+    done == 0 ? .nan : Double(kept[lane][feature]) / Double(done)
+  }
+
+  /// Mean first-layer row norm of `feature` under `lane` over the seeds measured so far.
+  public func meanMagnitude(lane: Int, feature: Int) -> Double {
+    done == 0 ? .nan : magnitudeSum[lane][feature] / Double(done)
+  }
+
+  /// Seeds `first`, `first + 1`, … : `count` of them.
+  public static func seedList(from first: UInt64, count: Int) -> [UInt64] {
+    (0..<UInt64(max(count, 0))).map { first &+ $0 }
+  }
+
+  /// An empty tally for `config`'s lanes over `seeds` (names are filled in by the first seed).
+  init(config: ExperimentConfig, seeds: [UInt64]) {
+    self.seeds = seeds
+    laneNames = config.lanes.map(\.name)
+    laneSpecs = config.lanes.map { $0.spec.description }
+    featureNames = []
+    kept = []
+    magnitudeSum = []
+    done = 0
+  }
+
+  /// Adds one seed's final networks.
+  mutating func add(networks: [Network], data: Dataset, threshold: Float) {
+    if done == 0 {
+      featureNames = data.featureNames
+      informative = data.informative
+      groups = data.groups
+      kept = networks.map { _ in [Int](repeating: 0, count: data.featureCount) }
+      magnitudeSum = networks.map { _ in [Double](repeating: 0, count: data.featureCount) }
+    }
+    for (l, network) in networks.enumerated() {
+      let first = network.layers[0]
+      for i in 0..<first.inputs {
+        var squares: Float = 0
+        for o in 0..<first.units { let w = first.kernel[i * first.units + o]; squares += w * w }
+        if squares.squareRoot() >= threshold { kept[l][i] += 1 }
+        magnitudeSum[l][i] += Double(squares.squareRoot())
+      }
+    }
+    done += 1
+  }
+
+  /// Trains `config` to `epochs` under every seed, one after another (each seed's lanes in
+  /// parallel, at most `parallelism` at once), handing the tally to `progress` after each seed;
+  /// `progress` returns false to stop early. Deterministic: a seed's result depends on the
+  /// configuration and that seed only.
+  public static func measure(
+    _ config: ExperimentConfig, seeds: [UInt64], epochs: Int, parallelism: Int = 2,
+    locator: ResourceLocator = ResourceLocator(),
+    progress: (SelectionFrequency) -> Bool = { _ in true }
+  ) throws(ConfigError) -> SelectionFrequency {
+    var tally = SelectionFrequency(config: config, seeds: seeds)
+    for seed in seeds {
+      var c = config
+      c.seed = seed
+      let prepared = try PreparedExperiment(c, locator: locator)
+      let result = HeadlessRun.run(prepared, lanes: prepared.lanes, epochs: epochs, parallelism: parallelism) { _ in false }
+      tally.add(networks: result.lanes.map(\.learner.network), data: prepared.data.train,
+                threshold: config.nearZeroThreshold)
+      if !progress(tally) { break }
+    }
+    return tally
+  }
+}

@@ -1,0 +1,137 @@
+import Canvas
+import NeuralCore
+import Testing
+
+@testable import App
+@testable import Training
+
+/// The other views of the main area (`v`): the weight matrix and the weight trajectories.
+@Suite struct ViewSnapshotTests {
+  /// The fixture snapshot with a trace per lane: the traced weights move from their initial
+  /// value to the fixture's final one over the first 100 epochs, then stay.
+  static func traced() -> ExperimentSnapshot {
+    var snapshot = Fixtures.snapshot()
+    let prepared = try! PreparedExperiment(snapshot.config)
+    for i in snapshot.lanes.indices {
+      let final = snapshot.lanes[i].network
+      var trace = WeightTrace(network: prepared.initial, informative: prepared.data.train.informative)
+      for epoch in 0...Fixtures.epochs {
+        var net = final
+        let t = Float(min(epoch, 100)) / 100
+        for l in net.layers.indices {
+          net.layers[l].kernel = zip(prepared.initial.layers[l].kernel, final.layers[l].kernel).map { a, b in
+            b == 0 && (1 - t) * abs(a) < 0.3 * t ? 0 : a + (b - a) * t
+          }
+        }
+        trace.record(net, epoch: epoch)
+      }
+      snapshot.lanes[i].trace = trace
+    }
+    return snapshot
+  }
+
+  static func frame(_ view: DashboardView, width: Int, height: Int, snapshot: ExperimentSnapshot = traced()) -> Grid {
+    var state = AppState()
+    state.view = view
+    state.observe(snapshot)
+    return ScreenComposer.compose(snapshot, state: state, width: width, height: height)
+  }
+
+  @Test func matrix120x40() {
+    let snapshot = Fixtures.snapshot()
+    let grid = Self.frame(.matrix, width: 120, height: 40, snapshot: snapshot)
+    assertSnapshot(grid, named: "view-matrix-120x40")
+    // The fixture's L1 lanes zero every first-layer weight of the noise features: those rows
+    // are empty, and the title counts them.
+    let l1 = snapshot.lanes[1].network
+    #expect(l1.droppedInputs.count == 16)
+    #expect(contains(grid, "16 dropped, \(l1.prunedUnits.filter { $0.layer == 0 }.count) pruned"))
+    #expect(contains(grid, "0 dropped, 0 pruned"), "the unregularized lane drops nothing")
+    #expect(contains(grid, "q quit"))
+  }
+
+  @Test func matrix80x24() {
+    let grid = Self.frame(.matrix, width: 80, height: 24, snapshot: Fixtures.snapshot())
+    assertSnapshot(grid, named: "view-matrix-80x24")
+    #expect(contains(grid, "weight matrix"))
+    #expect(contains(grid, "+1 lanes: hide some with 1–8"), "four lanes do not fit in 80 columns")
+  }
+
+  /// Exact zeros are blank; a small non-zero weight is never blank.
+  @Test func zerosBlankSmallWeightsNot() {
+    let widget = WeightMatrixWidget(kernel: [0, 1e-6, 0.5, 1], inputs: 1, units: 4, rowLabels: ["x1"], scale: 1,
+                                    style: .plain)
+    var grid = Grid(width: 8, height: 1)
+    widget.draw(in: grid.bounds, on: &grid, theme: .standard)
+    #expect(grid.row(0) == "x1  ·▒█")
+    var dead = widget
+    dead.zerosAreDead = true
+    dead.draw(in: grid.bounds, on: &grid, theme: .standard)
+    #expect(grid.row(0) == "x1 ×·▒█")
+  }
+
+  @Test func trajectories120x40() {
+    let grid = Self.frame(.trajectories, width: 120, height: 40)
+    assertSnapshot(grid, named: "view-trajectories-120x40")
+    #expect(contains(grid, "weight trajectories"))
+    #expect(contains(grid, "L1  3/5 exactly 0"), "the three noise weights land on 0 under L1")
+    #expect(contains(grid, "L2  0/5 exactly 0"))
+    #expect(contains(grid, "noise") && contains(grid, "★"))
+  }
+
+  @Test func trajectories80x24() {
+    let grid = Self.frame(.trajectories, width: 80, height: 24)
+    assertSnapshot(grid, named: "view-trajectories-80x24")
+    #expect(contains(grid, "epoch 300"))
+  }
+
+  @Test func vCyclesTheViewsInPlayAndLessons() {
+    #expect(Bindings.action(for: "v", in: .play) == .nextView)
+    #expect(Bindings.action(for: "v", in: .lesson) == .nextView)
+    let driver = RecordingDriver(Fixtures.snapshot())
+    let backend = RecordingBackend(width: 120, height: 40, keys: ["v", "v", "v", "v"])
+    let state = runPlay(driver: driver, backend: backend)
+    #expect(state.view == .histograms)
+    #expect(contains(backend.frames[1], "weight matrix"))
+    #expect(contains(backend.frames[3], "weight trajectories"))
+    #expect(contains(backend.frames[5], "tug of war"))
+  }
+}
+
+@Suite struct TugViewTests {
+  @Test func tug120x40And80x24() {
+    let snapshot = Fixtures.snapshot(exportable: true)
+    for (width, height) in [(120, 40), (80, 24)] {
+      let grid = ViewSnapshotTests.frame(.tug, width: width, height: height, snapshot: snapshot)
+      assertSnapshot(grid, named: "view-tug-\(width)x\(height)")
+      #expect(contains(grid, "tug of war · weight"))
+      #expect(contains(grid, "S_τ(z), τ = η·λ1 = 0.0010"), "τ = η·λ1 = 0.1 · 0.01")
+    }
+  }
+
+  /// The view's numbers are `TugOfWar` from the lane's own full-batch gradient; the default
+  /// weight is the largest initial weight of a noise feature.
+  @Test func followsTheLargestNoiseWeightAndShowsItsForces() throws {
+    let snapshot = Fixtures.snapshot(exportable: true)
+    let prepared = try #require(snapshot.prepared)
+    let first = prepared.initial.layers[0]
+    let order = TugView.candidates(prepared.initial, informative: snapshot.informative)
+    let informative = Set(snapshot.informative ?? [])
+    let noise = first.kernel.indices.filter { !informative.contains($0 / first.units) }
+    #expect(order[0] == noise.max { abs(first.kernel[$0]) < abs(first.kernel[$1]) })
+    let l1 = snapshot.lanes[1]
+    let tug = TugView.tug(l1, weight: order[0], prepared: prepared, rate: 0.1)
+    #expect(tug.l1Pull == -0.01 * (tug.w > 0 ? 1 : -1) || tug.w == 0)
+    let grid = ViewSnapshotTests.frame(.tug, width: 120, height: 40, snapshot: snapshot)
+    #expect(contains(grid, "w = \(TugView.number(tug.w))"))
+    #expect(contains(grid, TugView.number(tug.dataPull)))
+  }
+
+  @Test func tPicksAnotherWeight() {
+    var state = AppState()
+    state.view = .tug
+    _ = state.performCommon(.nextTugWeight, snapshot: Fixtures.snapshot())
+    #expect(state.tugPick == 1)
+    #expect(Bindings.action(for: "t", in: .play) == .nextTugWeight)
+  }
+}
