@@ -23,15 +23,15 @@ struct LessonCourseTests {
   }
 
   @Test func unknownAndAmbiguousNamesListTheChoices() {
-    guard case .failure(let none) = Self.pick("7") else { Issue.record("7 is not a lesson"); return }
-    #expect(none.message == "there is no lesson 7; choose 1–6 or one of: 01-overfitting, 02-l1-lasso, 03-l2-ridge, 04-keras-per-layer, 05-choosing-lambda, 06-exact-zeros-and-decay")
+    guard case .failure(let none) = Self.pick("12") else { Issue.record("12 is not a lesson"); return }
+    #expect(none.message == "there is no lesson 12; choose 1–8 or one of: 01-overfitting, 02-l1-lasso, 03-l2-ridge, 04-keras-per-layer, 05-choosing-lambda, 06-exact-zeros-and-decay, 09-correlated-features-and-units, 10-weight-decay-lambda-and-n")
     guard case .failure(let unknown) = Self.pick("dropout") else { Issue.record("no dropout lesson"); return }
-    #expect(unknown.message.hasPrefix("no lesson 'dropout': choose 1–6 or one of: 01-overfitting,"))
+    #expect(unknown.message.hasPrefix("no lesson 'dropout': choose 1–8 or one of: 01-overfitting,"))
   }
 
   @Test func ambiguousNames() {
     guard case .failure(let many) = Self.pick("l") else { Issue.record("'l' matches several"); return }
-    #expect(many.message == "'l' matches 02-l1-lasso, 03-l2-ridge, 04-keras-per-layer, 05-choosing-lambda; be more specific, or use the number")
+    #expect(many.message == "'l' matches 02-l1-lasso, 03-l2-ridge, 04-keras-per-layer, 05-choosing-lambda, 09-correlated-features-and-units, 10-weight-decay-lambda-and-n; be more specific, or use the number")
     guard case .failure(let zero) = Self.pick("0") else { Issue.record("0 is not a lesson"); return }
     #expect(zero.message.hasPrefix("there is no lesson 0"))
   }
