@@ -154,3 +154,18 @@ import Testing
     #expect(bad.status != 0 && bad.stderr.contains("--setup: 'mnist' is not one of keras-iris"), "\(bad.stderr)")
   }
 }
+
+/// Lane terms that are not kernel regularizers, in the Keras script.
+@Suite struct KerasDecayAndStopExportTests {
+  @Test func weightDecayGoesOnTheOptimizerAndStopIsEarlyStopping() throws {
+    let r = try CLI.run(["run", "--dataset", "iris", "--hidden", "10,10", "--lane", "wd=0.02",
+                         "--lane", "1:l1=0.01,wd=0.01;stop=best-val:7", "--optimizer", "adam", "--lr", "0.01",
+                         "--keras", "--epochs", "5"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("(\"WD\", \"wd=0.02\", [None, None, None], {\"weight_decay\": 0.02, \"decayed\": [0, 1, 2]}),"))
+    #expect(r.stdout.contains("[regularizers.L1(0.01), None, None], {\"weight_decay\": 0.01, \"decayed\": [0], \"patience\": 7}),"))
+    #expect(r.stdout.contains("epsilon=1e-07, weight_decay=weight_decay)"))
+    #expect(r.stdout.contains("model.optimizer.exclude_from_weight_decay(var_list=["))
+    #expect(r.stdout.contains("keras.callbacks.EarlyStopping(\n                monitor=\"val_data_loss\", patience=options[\"patience\"], restore_best_weights=True)"))
+  }
+}
