@@ -49,3 +49,15 @@ import Training
     #expect(waiting[0].hasPrefix("training the first of 20 seeds in the background"))
   }
 }
+
+@Suite struct StoppedLaneTitleTests {
+  @Test func aStoppedLaneSaysWhereItStoppedWhileThereIsRoom() throws {
+    var lane = Fixtures.snapshot().lanes[0]
+    #expect(WeightsPanel.laneTitle(lane, width: 40, theme: .standard) == "none")
+    lane.stoppedAt = 149
+    lane.bestEpoch = 139
+    #expect(WeightsPanel.laneTitle(lane, width: 40, theme: .standard) == "none · stopped 149, kept 139")
+    #expect(WeightsPanel.laneTitle(lane, width: 15, theme: .standard) == "none · stopped")
+    #expect(WeightsPanel.laneTitle(lane, width: 6, theme: .standard) == "none")
+  }
+}
