@@ -38,6 +38,8 @@ install: check-prefix build man
 	install -d "$(BINDIR)" "$(SHAREDIR)/lessons" "$(SHAREDIR)/assets" "$(MANDIR)" "$(BASHDIR)" "$(ZSHDIR)" "$(FISHDIR)"
 	install -m 755 $(BUILT) "$(BINDIR)/regviz"
 	install -m 644 lessons/*.md "$(SHAREDIR)/lessons/"
+	install -d "$(SHAREDIR)/lessons/presets"
+	install -m 644 lessons/presets/*.md "$(SHAREDIR)/lessons/presets/"
 	install -m 644 assets/iris.csv assets/iris.md "$(SHAREDIR)/assets/"
 	install -m 644 $(MANPAGE) "$(MANDIR)/regviz.1"
 	$(BUILT) --generate-completion-script bash > "$(BASHDIR)/regviz"

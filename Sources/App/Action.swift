@@ -34,6 +34,8 @@ public enum Action: Hashable, Sendable {
   /// `a`–`d`: answer the step's question.
   case answer(Character)
   case toggleHint
+  // Free play, while paused: look back through the recorded epochs.
+  case scrub(ScrubMove)
 }
 
 /// A scrolling key: of an open overlay, or of the lesson text.

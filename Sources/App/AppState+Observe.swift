@@ -7,6 +7,9 @@ extension AppState {
   /// frame, before drawing.
   public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double = 1.0 / 30) {
     let laneCount = snapshot.lanes.count
+    scrub.record(snapshot)
+    if snapshot.running || snapshot.epoch < lastEpoch { viewing = nil }
+    if let viewing { note("viewing epoch \(scrub.entries[viewing].epoch) of \(snapshot.epoch) · ← → PgUp PgDn Home End · space resumes") }
     if snapshot.epoch < lastEpoch {
       histogramRanges = [:]
       lambdaLowered = false

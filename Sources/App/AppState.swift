@@ -50,6 +50,9 @@ public struct AppState: Hashable, Sendable {
   /// The newest epoch seen, to notice a reset (the epoch going backwards).
   public var lastEpoch = 0
   public var quit = false
+  /// The epochs seen so far, for scrub-back, and the entry shown instead of the live end.
+  public var scrub = ScrubHistory()
+  public var viewing: Int? = nil
   /// The pace follows `AutoPace` until the learner sets it with `<` or `>`.
   public var autoPace = false
   /// The last speed `AutoPace` asked for.

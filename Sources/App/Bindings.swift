@@ -84,6 +84,10 @@ public enum Bindings {
     Binding("f", [("f", .toggleSelection)],
             "how often each lane keeps each feature over 20 seeds (trained in the background)", modes: [.play]),
     Binding("w", [("w", .writeKeras)], "write that Keras code, its data and weights to ./regviz-keras/", modes: [.play]),
+    // PgUp PgDn Home scroll an open overlay, else they scrub too (`PlayMode.scrubMove`).
+    Binding("← →", [(.left, .scrub(.back)), (.right, .scrub(.forward)), (.end, .scrub(.last))],
+            "paused: back / on one recorded epoch (PgUp PgDn: 10, Home: first, End: live)",
+            modes: [.play]),
     // In a lesson these keys would change the experiment the text describes: the lesson mode
     // answers them with a pointer to free play (`d` answers a question where there is one).
     Binding("[ ] - + u d", [("[", .lambda(up: false)), ("]", .lambda(up: true)), ("-", .learningRate(up: false)),

@@ -46,11 +46,17 @@ public enum LessonCheck {
         problems.append(lines.locate(error, in: lesson, step: index))
       }
     }
+    for (index, step) in lesson.steps.enumerated() {
+      if let mission = step.mission, let why = LessonReplay.unreachable(mission.solution) {
+        let at = lines.keyPosition("solution", afterLine: step.line) ?? (step.line, 1)
+        problems.append(LessonError(file: path, line: at.line, column: at.column, message: why))
+      }
+    }
     guard replay, problems.isEmpty else { return Result(file: path, lesson: lesson, problems: problems, outcomes: []) }
     do throws(LessonError) {
       let outcomes = try LessonReplay.run(lesson, locator: locator, linger: linger)
       for o in outcomes where !o.held {
-        let at = lines.keyPosition("until", afterLine: o.line) ?? (o.line, 1)
+        let at = lines.keyPosition(o.isMission ? "goal" : "until", afterLine: o.line) ?? (o.line, 1)
         problems.append(LessonError(file: path, line: at.line, column: at.column,
                                     message: "replay: \(o.summary)"))
       }

@@ -105,7 +105,17 @@ public struct LessonMetrics: MetricSource, Sendable {
         let largest = norms.max() ?? 0
         return largest > 0 ? norms.min()! / largest : 0   // a group dropped whole shares nothing
       }.reduce(0, +) / Double(groups.count)
+    case .starRows:
+      guard let informative, !informative.isEmpty else { return nil }
+      return Double(informative.filter { !rowIsZero($0, stats, state) }.count) / Double(informative.count)
+    case .dropped:
+      return Double(stats.featureMagnitudes.indices.filter { rowIsZero($0, stats, state) }.count)
     }
+  }
+
+  /// Every weight leaving input feature `i` in the first layer is exactly zero.
+  func rowIsZero(_ i: Int, _ stats: WeightStats, _ state: LaneState) -> Bool {
+    state.firstLayerUnits > 0 && stats.featureZeros[i] == state.firstLayerUnits
   }
 
   /// The features not marked informative; nil when none are marked, or none are left.

@@ -40,11 +40,13 @@ public struct LessonMode: DashboardMode {
   /// The rows the key line and the help show on this page: `a–d` only while a question waits
   /// for its answer, `h` only where the page has a hint.
   public var offered: [Binding] {
-    Bindings.rows(for: .lesson).filter { row in
+    let rows = Bindings.rows(for: .lesson).filter { row in
       if row.does({ if case .answer = $0 { true } else { false } }) { return session.awaitsAnswer }
       if row.does({ $0 == .toggleHint }) { return session.phase == .step && session.step.hint != nil }
       return true
     }
+    guard session.phase == .step, let mission = session.mission else { return rows }
+    return MissionKeys.rows(replacingIn: rows, allowed: mission.allowed)
   }
 
   public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {
@@ -54,7 +56,10 @@ public struct LessonMode: DashboardMode {
       commands = apply(session.begin())
     }
     state.observe(snapshot, elapsed: elapsed)
-    session.observe(snapshot)
+    if session.observe(snapshot, elapsed: elapsed) {
+      state.note("✓ mission accomplished — → for the next page", for: 6)
+      commands += apply(LessonSession.Effects(saveProgress: true))
+    }
     if viewedStep.map({ $0 != (session.lessonIndex, session.stepIndex) }) ?? true {
       viewedStep = (session.lessonIndex, session.stepIndex)
       if session.phase == .step, let view = session.step.histogram {
@@ -97,9 +102,9 @@ public struct LessonMode: DashboardMode {
     case .togglePause where session.pausedForAnswer, .stepEpoch where session.pausedForAnswer:
       state.note("predict first: answer \(session.labels(session.step.question!)) and training resumes")
       return []
-    case .lambda: state.note(Self.fixed("λ"))
-    case .learningRate: state.note(Self.fixed("the learning rate"))
-    case .nextL1Rule: state.note(Self.fixed("the L1 rule"))
+    case .lambda, .learningRate, .nextL1Rule:
+      if session.phase == .step, session.mission != nil { return session.tryMissionKey(action, snapshot: snapshot, state: &state) }
+      state.note(Self.fixed(MissionKeys.word(MissionKeys.key(of: action)!)))
     case .nextDataset: state.note(Self.fixed("the data set"))
     default:
       return state.performCommon(action, snapshot: snapshot) ?? []

@@ -53,6 +53,8 @@ enum LessonNumbers {
     case .groupKept: "kept"
     case .groupBalance: "bal"
     case .scaledKept: "scl"
+    case .starRows: "sig"
+    case .dropped: "drop"
     }
   }
 

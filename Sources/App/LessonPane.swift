@@ -80,6 +80,7 @@ public struct LessonPane {
     if session.hintShown, let hint = step.hint {
       blocks.append(.paragraph([.bold("Hint: ")] + spans(Inline.parse(hint), theme: theme)))
     }
+    if let tracker = session.mission { blocks += missionBlocks(tracker, theme: theme) }
     return blocks
   }
 
@@ -164,6 +165,9 @@ public struct LessonPane {
       if session.awaitsAnswer {
         // One short line: the question above is pinned too, and at 80×24 every row counts.
         return [StyledRun("paused until you answer", style: theme.warning)]
+      }
+      if let tracker = session.mission {
+        return missionStatus(session, tracker, snapshot: snapshot, theme: theme, next: next)
       }
       guard let until = session.step.until else { return [StyledRun(next, style: theme.ok)] }
       guard session.conditionReached else {

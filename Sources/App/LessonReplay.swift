@@ -38,6 +38,8 @@ public enum LessonReplay {
     public var lapsedAt: Int? = nil
     /// The pace the dashboard trains this step at (its effective `speed:`).
     public var speed: Speed = LessonExperiment.defaultSpeed
+    /// A mission step (`goal:`, reached by applying its solution) rather than an `until:`.
+    public var isMission = false
 
     /// Seconds the learner waits at the lesson's pace, from arriving to Next being allowed
     /// (the budget's worth when never reached); 0 at `speed: max`.
@@ -81,7 +83,7 @@ public enum LessonReplay {
     var current: Experiment?
     var outcomes: [Outcome] = []
     for (index, step) in lesson.steps.enumerated() {
-      if step.startsExperiment || (current == nil && (step.until != nil || linger > 0)) {
+      if step.startsExperiment || (current == nil && (step.until != nil || step.mission != nil || linger > 0)) {
         current = try start(lesson, step: index, locator: locator)
       }
       guard var run = current else { continue }
@@ -102,11 +104,15 @@ public enum LessonReplay {
           step: index, title: step.title, line: step.line, condition: until, maxEpochs: step.maxEpochs,
           startEpoch: startEpoch, reachedAt: reachedAt, values: values(of: until, in: metrics), diverged: [],
           speed: pace)
+      } else if let mission = step.mission {
+        outcome = Self.outcome(mission, step: step, index: index, settings: mission.solution, run: &run)
+        outcome?.speed = pace
       }
       if linger > 0 && outcome?.reached != false {
         for _ in 0..<linger where !run.allDiverged {
           let metrics = run.trainEpoch()
-          if let until = step.until, outcome?.lapsedAt == nil, !until.isSatisfied(by: metrics) {
+          // A mission is accomplished once reached (the dashboard latches it): only `until:` can lapse.
+      if let until = step.until, outcome?.lapsedAt == nil, !until.isSatisfied(by: metrics) {
             outcome?.lapsedAt = metrics.epoch
           }
         }

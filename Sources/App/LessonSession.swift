@@ -56,6 +56,8 @@ public struct LessonSession: Sendable {
   /// Steps of this lesson whose `until:` has held at least once.
   public private(set) var reached: Set<Int> = []
   public private(set) var hintShown = false
+  /// The mission of this step (`goal:`), tracked from arrival; nil on other steps.
+  public internal(set) var mission: MissionTracker?
   /// Lines of the lesson text scrolled off the top; the loop clamps it to the text's length.
   public var scroll = 0
   /// A scroll offset past any text: "show the end" (the verdict, the hint), clamped later.
@@ -108,7 +110,7 @@ public struct LessonSession: Sendable {
   /// `before-answer:` pauses; a mode that trains on behind a hidden panel would differ.)
   public var pausedForAnswer: Bool { awaitsAnswer }
   /// The step's `until:` has held (or it has none).
-  public var conditionReached: Bool { step.until == nil || reached.contains(stepIndex) }
+  public var conditionReached: Bool { (step.until == nil && step.mission == nil) || reached.contains(stepIndex) }
   /// Next would be allowed now.
   public var canAdvance: Bool {
     switch phase {
@@ -126,23 +128,41 @@ public struct LessonSession: Sendable {
   /// The runner is expected to have been created with `experiment`.
   public mutating func begin() -> Effects {
     progress.current = CourseProgress.Position(lesson: lesson.id, step: stepIndex)
+    if mission == nil { mission = step.mission.map(MissionTracker.init) }
     return Effects(commands: [pausedForAnswer ? .pause : .resume], saveProgress: true)
   }
 
   /// Latches the step's condition when `snapshot` satisfies it. Called once per frame.
-  public mutating func observe(_ snapshot: ExperimentSnapshot) {
+  /// `elapsed`: seconds since the last frame, for a mission's clock. Returns true when a
+  /// mission was reached on this frame (its result is then in `progress`).
+  @discardableResult
+  public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double = 0) -> Bool {
     defer { lastEpoch = snapshot.epoch }
     if let expected = awaiting {
       // A failed reconfigure leaves the old run and a message; waiting longer would not help.
-      guard snapshot.config == expected || snapshot.message != nil else { return }
+      guard snapshot.config == expected || snapshot.message != nil else { return false }
       if let below = awaitingEpochBelow, snapshot.message == nil {
-        guard snapshot.epoch < below || snapshot.epoch == 0 else { return }
+        guard snapshot.epoch < below || snapshot.epoch == 0 else { return false }
       }
       awaiting = nil
       awaitingEpochBelow = nil
     }
-    guard phase == .step, let until = step.until, !reached.contains(stepIndex) else { return }
+    if phase == .step, awaiting == nil, let goal = step.mission?.goal, mission != nil,
+       mission!.observe(goalHolds: goal.isSatisfied(by: LessonMetrics(snapshot: snapshot)), epoch: snapshot.epoch,
+                        elapsed: elapsed) {
+      reached.insert(stepIndex)
+      recordMission()
+      return true
+    }
+    guard phase == .step, let until = step.until, !reached.contains(stepIndex) else { return false }
     if until.isSatisfied(by: LessonMetrics(snapshot: snapshot)) { reached.insert(stepIndex) }
+    return false
+  }
+
+  /// Keeps this step's mission result in the progress.
+  mutating func recordMission() {
+    guard let mission else { return }
+    progress.missions[CourseProgress.missionKey(lesson: lesson.id, step: stepIndex)] = mission.result
   }
 
   /// Next (`→`, enter). Blocked, with the reason in a notice, until `canAdvance`.
@@ -157,6 +177,10 @@ public struct LessonSession: Sendable {
     case .step:
       if awaitsAnswer {
         state.note("first answer the question (\(labels(step.question!))) — \(afterAnswer)")
+        return Effects()
+      }
+      if !conditionReached, let goal = step.mission?.goal {
+        state.note("not yet — mission: \(goal.onScreen), held \(step.mission!.hold) epochs")
         return Effects()
       }
       if !conditionReached {
@@ -226,7 +250,10 @@ public struct LessonSession: Sendable {
 
   /// Arrives at step `index` of the current lesson.
   mutating func enter(_ index: Int, state: inout AppState) -> Effects {
+    // Leaving a mission unsolved still records how far the learner got.
+    if mission?.reached == false { recordMission() }
     stepIndex = index
+    mission = step.mission.map(MissionTracker.init)
     phase = .step
     hintShown = false
     scroll = 0

@@ -10,9 +10,12 @@ public struct PlayMode: DashboardMode {
   private let histograms = HistogramCache()
   /// The selection-frequency run behind `f`, for the setup it was started on.
   private var selection: SelectionJob?
+  /// A teacher's preset: its locked keys (`regviz play --preset`); nil leaves every key free.
+  public let locks: PresetLocks?
 
-  public init(state: AppState) {
+  public init(state: AppState, locks: PresetLocks? = nil) {
     self.state = state
+    self.locks = locks
   }
 
   public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {
@@ -24,14 +27,26 @@ public struct PlayMode: DashboardMode {
   }
 
   public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
-    ScreenComposer.compose(snapshot, state: state, bindings: Bindings.rows(for: .play), width: width, height: height,
+    // Scrub-back: every panel draws the recorded epoch.
+    let shown = state.viewing.flatMap { state.scrub.snapshot(at: $0, live: snapshot) } ?? snapshot
+    return ScreenComposer.compose(shown, state: state, bindings: locks?.rows(Bindings.rows(for: .play)) ?? Bindings.rows(for: .play),
+                           width: width, height: height,
                            histograms: histograms)
   }
 
   public mutating func perform(_ action: Action, snapshot: ExperimentSnapshot) -> [RunnerCommand] {
+    // PgUp PgDn Home scroll an open overlay; without one they look back in time.
+    if state.overlay == nil, case .scroll(let scroll) = action, let move = Self.scrubMove(scroll) {
+      return perform(.scrub(move), snapshot: snapshot)
+    }
+    if case .scrub(let move) = action { scrub(move, snapshot: snapshot); return [] }
     if let commands = state.performCommon(action, snapshot: snapshot) { return commands }
+    if let refusal = locks?.refusal(action) {
+      state.note(refusal)
+      return []
+    }
     switch action {
-    case .lambda(let up): return [.stepLambda(up: up)]
+    case .lambda(let up): return [locks?.lambdaCommand(up: up, snapshot: snapshot) ?? .stepLambda(up: up)]
     case .learningRate(let up): return [.stepLearningRate(up: up)]
     case .nextL1Rule: return [.nextL1Rule]
     case .nextDataset: return nextDataset(snapshot)
@@ -71,6 +86,31 @@ public struct PlayMode: DashboardMode {
       selection = job
     }
     state.overlay = .selection(scroll: 0, job: selection?.latest())
+  }
+
+  static func scrubMove(_ scroll: Scroll) -> ScrubMove? {
+    switch scroll {
+    case .pageUp: return .pageBack
+    case .pageDown: return .pageForward
+    case .top: return .first
+    case .bottom: return .last
+    case .lineUp, .lineDown: return nil
+    }
+  }
+
+  /// Moves the view through the recorded epochs; only while paused (training on would move
+  /// the live end away under the learner's eyes).
+  private mutating func scrub(_ move: ScrubMove, snapshot: ExperimentSnapshot) {
+    guard !snapshot.running else {
+      state.note("pause first (space) to look back through the epochs")
+      return
+    }
+    state.viewing = state.scrub.index(after: move, from: state.viewing)
+    if let v = state.viewing {
+      state.note("viewing epoch \(state.scrub.entries[v].epoch) of \(snapshot.epoch) · ← → PgUp PgDn Home End · space resumes")
+    } else {
+      state.note("live: epoch \(snapshot.epoch)")
+    }
   }
 
   /// sparse → iris → sparse; a CSV given on the command line is not in the cycle, and `d`

@@ -17,11 +17,16 @@ public struct CourseProgress: Sendable, Equatable {
   public var finished: [String]
   /// Where to resume, or nil if no lesson is in progress.
   public var current: Position?
+  /// How each mission went, by `lesson-id/step` (0-based step index); the latest try stands.
+  public var missions: [String: MissionResult] = [:]
 
   public init(finished: [String] = [], current: Position? = nil) {
     self.finished = finished
     self.current = current
   }
+
+  /// The key of step `step` of lesson `lesson` in `missions`.
+  public static func missionKey(lesson: String, step: Int) -> String { "\(lesson)/\(step)" }
 
   public func isFinished(_ lessonID: String) -> Bool { finished.contains(lessonID) }
 
@@ -36,7 +41,7 @@ extension CourseProgress: Codable {
   /// The file format version this code reads and writes.
   public static let formatVersion = 1
 
-  private enum CodingKeys: String, CodingKey { case version, finished, current }
+  private enum CodingKeys: String, CodingKey { case version, finished, current, missions }
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -47,6 +52,7 @@ extension CourseProgress: Codable {
     }
     finished = try c.decode([String].self, forKey: .finished)
     current = try c.decodeIfPresent(Position.self, forKey: .current)
+    missions = try c.decodeIfPresent([String: MissionResult].self, forKey: .missions) ?? [:]
     if let step = current?.step, step < 0 {
       throw DecodingError.dataCorruptedError(
         forKey: .current, in: c, debugDescription: "negative step \(step)")
@@ -58,5 +64,6 @@ extension CourseProgress: Codable {
     try c.encode(Self.formatVersion, forKey: .version)
     try c.encode(finished, forKey: .finished)
     try c.encodeIfPresent(current, forKey: .current)
+    if !missions.isEmpty { try c.encode(missions, forKey: .missions) }
   }
 }

@@ -22,7 +22,7 @@ struct DirectiveLine: Equatable {
   static let flowKeys: Set = ["until", "max-epochs", "highlight", "histogram", "hint", "before-answer", "numbers"]
   static let questionKeys: Set = ["ask", "choice a", "choice b", "choice c", "choice d", "answer", "explain"]
   /// Keys that may appear more than once in a block.
-  static let repeatable: Set = ["lane"]
+  static let repeatable: Set = ["lane", "goal-hint"]
 
   /// Reads the lines of a `regviz` block: blank lines and `#` comment lines are skipped;
   /// every other line must be a known `key: value`, each key at most once except `lane`.
@@ -45,7 +45,8 @@ struct DirectiveLine: Equatable {
         key: key, value: String(afterColon).trimmed, line: source.number,
         keyColumn: keyColumn, valueColumn: valueStart + 1)
 
-      guard setupKeys.contains(key) || flowKeys.contains(key) || questionKeys.contains(key) else {
+      guard setupKeys.contains(key) || flowKeys.contains(key) || questionKeys.contains(key)
+              || MissionDirectives.keys.contains(key) else {
         if key.hasPrefix("choice") {
           throw directive.keyError("unknown directive '\(key)': choices are 'choice a:' to 'choice d:'", file: file)
         }

@@ -11,6 +11,8 @@ struct StepDirectives: Equatable {
   var hint: String?
   var beforeAnswer: BeforeAnswer = .pause
   var numbers: [Metric] = []
+  var mission: Mission?
+  var keys: KeyAllowance?
 }
 
 /// Turns a `regviz` block into `StepDirectives`.
@@ -62,14 +64,16 @@ enum DirectiveParser {
       }
     }
 
-    if let maxEpochs, until == nil {
-      throw maxEpochs.keyError("'max-epochs:' needs an 'until:' condition in the same step", file: file)
+    if let maxEpochs, until == nil, !lines.contains(where: { $0.key == "goal" }) {
+      throw maxEpochs.keyError("'max-epochs:' needs an 'until:' or 'goal:' condition in the same step", file: file)
     }
     if let until {
       let lanes = setup.lanes.isEmpty ? inheritedLanes : setup.lanes.map(\.name)
       result.until = try ConditionParser.parse(
         until.value, lanes: lanes, file: file, line: until.line, column: until.valueColumn)
     }
+    (result.mission, result.keys) = try MissionDirectives.parse(
+      lines, lanes: setup.lanes.isEmpty ? inheritedLanes : setup.lanes.map(\.name), hasUntil: until != nil, file: file)
     result.question = try QuestionBuilder.build(
       lines.filter { DirectiveLine.questionKeys.contains($0.key) }, file: file)
     if let beforeAnswer, result.question == nil {

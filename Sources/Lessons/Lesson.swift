@@ -66,6 +66,10 @@ public struct Step: Sendable, Equatable {
   public var beforeAnswer: BeforeAnswer = .pause
   /// Metrics the lesson pane lists per lane on this step (`numbers:`), in order.
   public var numbers: [Metric] = []
+  /// A goal the learner reaches by acting (`goal:`); Next waits for it as for `until:`.
+  public var mission: Mission?
+  /// The setting keys this step leaves to the learner (`keys:`), a mission's or a preset's.
+  public var keys: KeyAllowance?
 
   /// This step (re)starts the experiment on arrival: it sets up one, or restarts the one in
   /// force so that its question comes before what it asks about.

@@ -59,6 +59,8 @@ public enum LessonParser {
       step.hint = d.hint
       step.beforeAnswer = d.beforeAnswer
       step.numbers = d.numbers
+      step.mission = d.mission
+      step.keys = d.keys
     }
     return step
   }

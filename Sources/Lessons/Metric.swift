@@ -32,11 +32,15 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
   case groupBalance = "group_balance"
   /// 1 when the lane keeps the feature whose units `scale-feature:` changed, else 0.
   case scaledKept = "scaled_kept"
+  /// Fraction of informative (★) input features whose first-layer row is not entirely zero.
+  case starRows = "star_rows"
+  /// How many input features have a first-layer row that is exactly zero: dropped inputs.
+  case dropped
 
   /// A share between 0 and 1, which the screen shows as a percentage.
   public var isFraction: Bool {
     switch self {
-    case .zeros, .nearZeros, .acc, .valAcc, .noiseZeros, .groupKept: true
+    case .zeros, .nearZeros, .acc, .valAcc, .noiseZeros, .starRows, .groupKept: true
     default: false
     }
   }

@@ -63,6 +63,8 @@ public struct BenchCommand: ParsableCommand {
     /// Peak resident memory of `regviz run` (one small lane, JSONL to a file) at 20 000 and
     /// 200 000 epochs: flat when the report streams.
     var run_peak_mb_20k_epochs: Double; var run_peak_mb_200k_epochs: Double
+    /// The scrub-back history after 8 lanes × 100 000 epochs of 20-16-16-3.
+    var scrub_history: ScrubBench.Figure? = nil
   }
   struct Output: Encodable {
     var build: String
@@ -180,7 +182,8 @@ public struct BenchCommand: ParsableCommand {
                     first_frame_ms: latency.firstFrameMilliseconds, key_to_screen_ms: latency.keyToScreenMilliseconds,
                     wide_first_frame_ms: wide.firstFrameMilliseconds, wide_frame_ms_median: wide.frames.medianMilliseconds,
                     wide_frame_ms_p90: wide.frames.p90Milliseconds,
-                    run_peak_mb_20k_epochs: memory[0], run_peak_mb_200k_epochs: memory[1])
+                    run_peak_mb_20k_epochs: memory[0], run_peak_mb_200k_epochs: memory[1],
+                    scrub_history: try ScrubBench.measure(epochs: quick ? 5_000 : 100_000))
   }
 
   /// The figures as `--format` asks.
@@ -242,6 +245,10 @@ public struct BenchCommand: ParsableCommand {
                   ui.wide_first_frame_ms, ui.wide_frame_ms_median, ui.wide_frame_ms_p90)
       s += String(format: "  regviz run peak memory: %.1f MB at 20k epochs, %.1f MB at 200k epochs\n",
                   ui.run_peak_mb_20k_epochs, ui.run_peak_mb_200k_epochs)
+      if let h = ui.scrub_history {
+        s += String(format: "  scrub-back history, %d lanes × %d epochs of 20-16-16-3: %d epochs kept (from %d), %.1f MB\n",
+                    h.lanes, h.epochs, h.entries, h.first_epoch_kept, h.megabytes)
+      }
     }
     return s
   }

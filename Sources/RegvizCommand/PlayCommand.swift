@@ -1,6 +1,7 @@
 import App
 import ArgumentParser
 import Foundation
+import Lessons
 import NcursesBackend
 import NeuralCore
 import RegvizData
@@ -19,6 +20,7 @@ public struct PlayCommand: ParsableCommand {
         1-8 show/hide a lane   tab layer   d next data set
         z standardize on/off   f features kept over 20 seeds
         l log view   p loss view   k Keras code   w write it   q quit
+        ← → while paused: back / forward through the recorded epochs
       Needs an interactive terminal of at least 80×24; without one, use `regviz run`.
       """)
 
@@ -36,6 +38,11 @@ public struct PlayCommand: ParsableCommand {
 
   @OptionGroup public var kerasExport: KerasOptions
 
+  @Option(help: ArgumentHelp(
+    "A teacher's preset: a lesson-format file whose first step sets the experiment and, with keys:, which of λ, lr and the L1 rule stay free (the others and the data set are locked). Replaces the experiment flags; check it with `regviz lessons check FILE`.",
+    valueName: "file"), completion: .file(extensions: ["md"]))
+  public var preset: String?
+
   public init() {}
 
   /// `4`, `0.5` or `max`.
@@ -52,6 +59,7 @@ public struct PlayCommand: ParsableCommand {
   }
 
   public func run() throws {
+    if let preset { return try runPreset(preset) }
     let pace = try speed.map(Self.parseSpeed)
     let weights = try initWeights.map(RunCommand.loadWeights)
     // Prepared once here to check the flags (and a --keras-model's sizes) before the screen opens.
@@ -78,10 +86,23 @@ public struct PlayCommand: ParsableCommand {
   /// Free play on `terminal`; also what `regviz` with no arguments opens once every lesson is
   /// finished, with `notice` on the status line for a few seconds.
   static func play(runner: Runner, autoPace: Bool, terminal: NcursesTerminal, notice: String? = nil,
-                   recording: AtomicFile.Writer? = nil) {
+                   recording: AtomicFile.Writer? = nil, locks: PresetLocks? = nil) {
     var state = AppState(theme: terminal.theme)
     state.autoPace = autoPace
     if let notice { state.note(notice, for: 10) }
-    Screen.run(PlayMode(state: state), runner: runner, terminal: terminal, recording: recording)
+    Screen.run(PlayMode(state: state, locks: locks), runner: runner, terminal: terminal, recording: recording)
+  }
+
+  /// `--preset FILE`: the file's experiment at its pace (or `--speed`), its keys locked.
+  func runPreset(_ path: String) throws {
+    let file = try PresetFile.load(path)
+    let pace = try speed.map(Self.parseSpeed) ?? file.experiment.speed
+    let runner = try Self.runner(file.experiment.config, speed: pace, locator: experiment.locator)
+    let recording = try display.openRecording()
+    let terminal = Screen.open(display.terminal) { "regviz play: \($0)" }
+    let open = Mission.Key.allCases.filter(file.locks.allowance.keys.contains).map(\.rawValue)
+    Self.play(runner: runner, autoPace: false, terminal: terminal,
+              notice: "preset '\(file.locks.name)': \(open.isEmpty ? "settings locked" : "yours: " + open.joined(separator: ", "))",
+              recording: recording, locks: file.locks)
   }
 }

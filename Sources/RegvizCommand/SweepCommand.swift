@@ -13,20 +13,12 @@ public struct SweepCommand: ParsableCommand {
 
   @OptionGroup public var experiment: ExperimentOptions
 
-  @Option(help: "Which penalty to sweep: l1, l2 or l1_l2 (both at λ).")
-  public var type: Penalty = .l1
+  @Option(help: "Which penalty to sweep: l1, l2 or l1_l2 (both at λ). Default l1; or give one --lane as the template (l2=0.1 sweeps L2, l1=0.01,l2=0.03 elastic net at that ratio).")
+  public var type: Penalty?
 
   /// The penalty the sweep moves along its grid.
   public enum Penalty: String, CaseIterable, ExpressibleByArgument {
     case l1, l2, l1_l2
-
-    func regularizer(_ lambda: Float) -> Regularizer {
-      switch self {
-      case .l1: return .l1(lambda)
-      case .l2: return .l2(lambda)
-      case .l1_l2: return .l1_l2(l1: lambda, l2: lambda)
-      }
-    }
   }
 
   @Option(help: "Smallest λ (> 0).")
@@ -55,6 +47,9 @@ public struct SweepCommand: ParsableCommand {
   @Option(help: "Also write the regularization path as an SVG figure to this file.")
   public var plot: String?
 
+  @Option(help: "K-fold cross-validation (2…20): CV loss mean and standard error per λ, λ_min and λ_1se.")
+  public var cv: Int?
+
   public init() {}
 
   public func validate() throws {
@@ -63,6 +58,7 @@ public struct SweepCommand: ParsableCommand {
     guard (2...64).contains(points) else { throw ValidationError("--points: must be 2…64, got \(points)") }
     guard epochs >= 1 else { throw ValidationError("--epochs: must be ≥ 1, got \(epochs)") }
     if let seeds, !(1...1000).contains(seeds) { throw ValidationError("--seeds: must be 1…1000, got \(seeds)") }
+    if let cv, !(2...20).contains(cv) { throw ValidationError("--cv: must be 2…20 folds, got \(cv)") }
   }
 
   /// The grid: `points` values from `from` to `to`, evenly spaced in log λ.
@@ -73,6 +69,7 @@ public struct SweepCommand: ParsableCommand {
   public func run() throws {
     if let seeds { return try runSeeds(seeds) }
     var config = try experiment.makeConfig()
+    let template = try SweepTemplate.resolve(type: type, lanes: config.lanes, lanesGiven: experiment.sweepsGivenLanes)
     config.lanes = [LaneConfig(spec: LaneSpec())]
     let prepared: PreparedExperiment
     do { prepared = try PreparedExperiment(config, locator: experiment.locator) } catch { throw CLIError(error.message) }
@@ -81,8 +78,11 @@ public struct SweepCommand: ParsableCommand {
     let figure = try plot.map { try Destination.open($0, flag: "--plot") }
     var lanes: [Lane] = []
     for l in lambdas {
-      let config = LaneConfig(name: "λ=" + String(format: "%.3g", l), spec: LaneSpec(all: type.regularizer(l)))
+      let config = LaneConfig(name: "λ=" + String(format: "%.3g", l), spec: template.spec(at: l))
       do { lanes.append(try Lane(config, layerCount: prepared.initial.layers.count)) } catch { throw CLIError(error.message) }
+    }
+    if let cv {
+      return try runCrossValidated(prepared, lanes: lanes, folds: cv, template: template, report: report, figure: figure)
     }
     let result = HeadlessRun.run(prepared, lanes: lanes, epochs: epochs, parallelism: 2) { _ in false }
     let rows = zip(lambdas, result.lanes).map { SweepRow(lambda: $0, trainer: $1) }
@@ -92,7 +92,8 @@ public struct SweepCommand: ParsableCommand {
     try report.finish()
     if let figure {
       let points = rows.map { (lambda: Double($0.lambda), zeroFraction: $0.stats.zeroFraction, valAccuracy: $0.record?.valAccuracy) }
-      try figure.write(SweepPlot.svg(rows: points, type: type.rawValue))
+      let norms = rows.map { $0.stats.featureMagnitudes }
+      try figure.write(SweepPlot.svg(rows: points, type: template.label, paths: .init(prepared.data.train, norms: norms)))
       try figure.finish()
     }
   }

@@ -167,6 +167,7 @@ final class ControlState: @unchecked Sendable {
     case .stepEpoch: running = false; stepOnce = true
     case .reset: restartLanes()
     case .stepLambda(let up): stepLambda(up: up)
+    case .stepLaneLambda(let index, let up): stepLaneLambda(index, up: up)
     case .stepLearningRate(let up):
       let current = runningConfig.optimizer.learningRate
       guard let next = Ladder.step(current, up: up, on: Ladder.learningRate) else {
@@ -226,6 +227,22 @@ final class ControlState: @unchecked Sendable {
       slot.trainer.remeasure()
       slot.snapshot = slot.trainer.snapshot()
     }
+  }
+
+  /// One lane's largest λ to the next rung, its other terms keeping their ratios.
+  func stepLaneLambda(_ index: Int, up: Bool) {
+    guard lanes.indices.contains(index) else { return }
+    let lane = lanes[index].trainer.lane
+    let reference = lane.largestLambda
+    guard reference > 0 else { message = "lane \(lane.name) has no λ to change"; return }
+    guard let next = Ladder.step(reference, up: up, on: Ladder.lambda) else {
+      message = up ? "λ of \(lane.name) is at its maximum" : "λ of \(lane.name) is at its minimum"
+      return
+    }
+    let slot = lanes[index]
+    slot.trainer.lane = lane.rescaled(to: next, from: reference)
+    slot.trainer.remeasure()
+    slot.snapshot = slot.trainer.snapshot()
   }
 
   /// The `n` key and `setL1Rule`: every lane without an L1 rule of its own (`rule=` in its

@@ -17,6 +17,9 @@ public enum RunnerCommand: Sendable, Hashable {
   /// Every lane's λ one rung up or down the 1-2-5 ladder: the largest λ of any lane moves to
   /// the next rung and the others keep their ratios to it (the `[` / `]` keys).
   case stepLambda(up: Bool)
+  /// One lane's λ one rung up or down, its terms keeping their ratios (a mission's
+  /// `keys: lambda(NAME)`); the other lanes stay.
+  case stepLaneLambda(lane: Int, up: Bool)
   /// The learning rate one rung up or down the 1-2-5 ladder (the `-` / `+` keys).
   case stepLearningRate(up: Bool)
   case setL1Rule(L1Rule)

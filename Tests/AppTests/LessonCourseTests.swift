@@ -23,10 +23,11 @@ struct LessonCourseTests {
   }
 
   @Test func unknownAndAmbiguousNamesListTheChoices() {
-    guard case .failure(let none) = Self.pick("12") else { Issue.record("12 is not a lesson"); return }
-    #expect(none.message == "there is no lesson 12; choose 1–8 or one of: 01-overfitting, 02-l1-lasso, 03-l2-ridge, 04-keras-per-layer, 05-choosing-lambda, 06-exact-zeros-and-decay, 09-correlated-features-and-units, 10-weight-decay-lambda-and-n")
+    let n = LessonFixtures.shipped.count
+    guard case .failure(let none) = Self.pick("\(n + 1)") else { Issue.record("\(n + 1) is not a lesson"); return }
+    #expect(none.message == "there is no lesson \(n + 1); choose 1–\(n) or one of: " + LessonFixtures.shipped.map(\.id).joined(separator: ", "))
     guard case .failure(let unknown) = Self.pick("dropout") else { Issue.record("no dropout lesson"); return }
-    #expect(unknown.message.hasPrefix("no lesson 'dropout': choose 1–8 or one of: 01-overfitting,"))
+    #expect(unknown.message.hasPrefix("no lesson 'dropout': choose 1–\(LessonFixtures.shipped.count) or one of: 01-overfitting,"))
   }
 
   @Test func ambiguousNames() {

@@ -113,6 +113,7 @@ enum LessonFixtures {
       case .stepEpoch: "stepEpoch"
       case .reset: "reset"
       case .stepLambda: "stepLambda"
+      case .stepLaneLambda(let lane, _): "stepLaneLambda(\(lane))"
       case .stepLearningRate: "learningRate"
       case .setL1Rule, .nextL1Rule: "setL1Rule"
       case .setSpeed(let s): "setSpeed(\(s))"

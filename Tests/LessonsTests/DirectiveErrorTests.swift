@@ -51,7 +51,7 @@ struct DirectiveErrorTests {
   }
 
   @Test func maxEpochsNeedsUntil() {
-    #expect(parseError(block("max-epochs: 10"))?.description == "t.md:8:1: 'max-epochs:' needs an 'until:' condition in the same step")
+    #expect(parseError(block("max-epochs: 10"))?.description == "t.md:8:1: 'max-epochs:' needs an 'until:' or 'goal:' condition in the same step")
   }
 
   @Test func badLaneSpecPointsAtTheSpec() {
@@ -171,7 +171,7 @@ struct StepFlowDirectiveTests {
 
   @Test func numbersErrorsPointAtTheName() {
     #expect(parseError(lesson("## S\n```regviz\nnumbers: acc, sparsity\n```\n"))?.description
-            == "t.md:8:15: unknown metric 'sparsity' in numbers: (known: zeros, near_zeros, acc, val_acc, loss, val_loss, data_loss, penalty, l1_norm, l2_norm, noise_zeros, feature_ratio, group_kept, group_balance, scaled_kept)")
+            == "t.md:8:15: unknown metric 'sparsity' in numbers: (known: zeros, near_zeros, acc, val_acc, loss, val_loss, data_loss, penalty, l1_norm, l2_norm, noise_zeros, feature_ratio, group_kept, group_balance, scaled_kept, star_rows, dropped)")
     #expect(parseError(lesson("## S\n```regviz\nnumbers: acc,  acc\n```\n"))?.description
             == "t.md:8:16: 'acc' listed twice in numbers:")
     #expect(parseError(lesson("## S\n```regviz\nnumbers: acc, val_acc, zeros, loss\n```\n"))?.description

@@ -65,7 +65,7 @@ import Testing
     #expect(r.status == 0, "\(r.output)")
     let lines = r.output.split(separator: "\n").map(String.init)
     try #require(lines.count == 4, "\(lines)")
-    #expect(lines[0].hasPrefix("1 2 3 4 5 6 7 8 01-overfitting 02-l1-lasso "), "\(lines[0])")
+    #expect(lines[0].hasPrefix("1 2 3 4 5 6 7 8 9 01-overfitting 02-l1-lasso "), "\(lines[0])")
     #expect(lines[1] == "l1-lasso", "\(lines[1])")
     #expect(lines[2] == "iris sparse flowers.csv", "\(lines[2])")
     #expect(lines[3] == "flowers.csv", "\(lines[3])")

@@ -62,7 +62,7 @@ struct LessonsCommandTests {
   @Test func theShippedLessonsPass() throws {
     let result = try Self.run(["lessons", "check"])
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-    #expect(result.stdout == "8 files checked, no problems\n")
+    #expect(result.stdout == "9 files checked, no problems\n")
   }
 
   @Test func aMissingFileIsReported() throws {
@@ -88,7 +88,7 @@ struct LessonsCommandTests {
     let lines = list.stdout.split(separator: "\n").map(String.init)
     #expect(lines.first?.hasPrefix("✓  1. Overfitting (4 min) — ") == true, "\(lines)")
     #expect(lines.dropFirst().first?.hasPrefix("▸  2. ") == true, "\(lines)")
-    #expect(lines.contains("1 of 8 finished. `regviz lesson N` opens lesson N; `regviz` resumes where you left off."))
+    #expect(lines.contains("1 of 9 finished. `regviz lesson N` opens lesson N; `regviz` resumes where you left off."))
 
     let reset = try Self.run(["lessons", "--reset"], state: state)
     #expect(reset.status == 0)

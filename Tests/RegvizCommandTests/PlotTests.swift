@@ -66,9 +66,20 @@ import Testing
     let r = try CLI.run(["sweep", "--epochs", "5", "--points", "3", "--hidden", "4", "--plot", svg])
     #expect(r.status == 0, "\(r.stderr)")
     let reader = try read(svg)
-    #expect(reader.series.count == 2 && reader.series.allSatisfy { $0.count == 1 })
+    // Zeros, accuracy, and a coefficient path per feature (★ marked).
+    #expect(reader.series.count == 3 && reader.series.prefix(2).allSatisfy { $0.count == 1 })
+    #expect(reader.series[2].count == 20 && reader.series[2].filter { $0.hasSuffix(" ★") }.count == 4, "\(reader.series)")
     // λ from 1e-4 to 1: one tick per power of ten, labelled as one.
-    #expect(reader.ticks.map { $0["x"] } == Array(repeating: ["10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "10⁰"], count: 2))
+    #expect(reader.ticks.map { $0["x"] } == Array(repeating: ["10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "10⁰"], count: 3))
+  }
+
+  @Test func crossValidatedPlotAddsTheLossBandAndMarkers() throws {
+    let svg = CLI.temporaryDirectory().appendingPathComponent("cv.svg").path
+    let r = try CLI.run(["sweep", "--cv", "2", "--epochs", "5", "--points", "3", "--hidden", "4", "--plot", svg])
+    #expect(r.status == 0, "\(r.stderr)")
+    let reader = try read(svg)
+    #expect(reader.series.count == 4)
+    #expect(reader.series[3].prefix(3) == ["CV loss", "+1 s.e.", "−1 s.e."] && reader.series[3].contains("λ_min"))
   }
 
   @Test func unwritablePlotFailsBeforeTrainingAndWritesNothing() throws {

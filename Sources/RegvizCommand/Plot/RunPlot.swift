@@ -96,18 +96,3 @@ enum RunPlot {
     return out + "</g>\n"
   }
 }
-
-/// `regviz sweep --plot`: the regularization path — zero fraction and validation accuracy
-/// against log λ.
-enum SweepPlot {
-  static func svg(rows: [(lambda: Double, zeroFraction: Double, valAccuracy: Double?)], type: String) -> String {
-    let xs = rows.map(\.lambda)
-    let zeros = SVGChart(title: "Exact zeros vs λ", xLabel: "λ (\(type), log scale)", yLabel: "w = 0",
-                         series: [.init(name: "zeros", lane: 1, xs: xs, ys: rows.map(\.zeroFraction))],
-                         logX: true, percentY: true, x: 80, y: 80, width: 380, height: 240)
-    let acc = SVGChart(title: "Validation accuracy vs λ", xLabel: "λ (\(type), log scale)", yLabel: "val acc",
-                       series: [.init(name: "val_acc", lane: 0, xs: xs, ys: rows.map { $0.valAccuracy ?? .nan })],
-                       logX: true, percentY: true, x: 560, y: 80, width: 380, height: 240)
-    return svgDocument(width: 1000, height: 390, title: "Regularization path (\(type))", body: zeros.svg + acc.svg)
-  }
-}

@@ -10,6 +10,8 @@ struct SVGChart {
     var xs: [Double]
     var ys: [Double]
     var dashed = false
+    /// CSS colour instead of the lane's.
+    var color: String? = nil
   }
 
   var title: String
@@ -61,7 +63,7 @@ struct SVGChart {
       let pts = zip(s.xs, s.ys).filter { $0.0.isFinite && $0.1.isFinite && (!logX || $0.0 > 0) }
         .map { "\(f(sx($0.0))),\(f(sy($0.1)))" }.joined(separator: " ")
       let dash = s.dashed ? " stroke-dasharray=\"5 3\"" : ""
-      out += "<polyline class=\"series\" data-lane=\"\(escape(s.name))\" points=\"\(pts)\" fill=\"none\" stroke=\"\(laneColor(s.lane))\" stroke-width=\"1.8\"\(dash)/>\n"
+      out += "<polyline class=\"series\" data-lane=\"\(escape(s.name))\" points=\"\(pts)\" fill=\"none\" stroke=\"\(s.color ?? laneColor(s.lane))\" stroke-width=\"1.8\"\(dash)/>\n"
     }
     return out + "</g>\n"
   }

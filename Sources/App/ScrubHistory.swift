@@ -1,0 +1,114 @@
+import NeuralCore
+import Training
+
+/// What the dashboard has seen, epoch by epoch, to look back at while paused (scrub-back):
+/// every lane's weights, statistics and figures at each recorded epoch. Bounded: the newest
+/// `recent` epochs are kept one by one; older ones are thinned (every other one dropped) each
+/// time the store reaches `capacity`, so a long run keeps its whole span at a coarser step.
+/// A snapshot from an earlier epoch than the last recorded (a reset, a new setup) starts over.
+///
+/// Memory: an entry holds one `Frame` per lane, the network's floats and the weight
+/// statistics: for 8 lanes of 20-16-16-3 about 8 × 2.9 KB, so the default 1 536 entries
+/// stay near 35 MB however many epochs the run has (`regviz bench` measures it).
+public struct ScrubHistory: Sendable {
+  /// One lane at one epoch: what the panels read.
+  public struct Frame: Sendable {
+    public var epoch: Int
+    public var latest: EpochRecord?
+    public var stats: WeightStats
+    public var network: Network
+    public var divergedAt: Int?
+  }
+
+  public struct Entry: Sendable {
+    public var epoch: Int
+    public var lanes: [Frame]
+  }
+
+  public private(set) var entries: [Entry] = []
+  public let capacity: Int
+  public let recent: Int
+
+  public init(capacity: Int = 1536, recent: Int = 512) {
+    self.capacity = max(capacity, 4)
+    self.recent = min(max(recent, 1), self.capacity / 2)
+  }
+
+  /// Records `snapshot` (once per epoch; a repeated epoch replaces the entry).
+  public mutating func record(_ snapshot: ExperimentSnapshot) {
+    let epoch = snapshot.epoch
+    guard epoch > 0 else { entries = []; return }
+    if let last = entries.last, epoch < last.epoch { entries = [] }
+    let entry = Entry(epoch: epoch, lanes: snapshot.lanes.map {
+      Frame(epoch: $0.epoch, latest: $0.latest, stats: $0.stats, network: $0.network, divergedAt: $0.divergedAt)
+    })
+    if entries.last?.epoch == epoch { entries[entries.count - 1] = entry } else { entries.append(entry) }
+    if entries.count > capacity { thin() }
+  }
+
+  /// Drops every other entry older than the newest `recent`.
+  mutating func thin() {
+    let old = entries.count - recent
+    entries = entries.enumerated().filter { $0.offset >= old || $0.offset % 2 == 0 }.map(\.element)
+  }
+
+  /// `live` as it was at entry `index`: each lane's weights, statistics and figures then, its
+  /// charts cut at that epoch. The lane settings and the runner state stay the live ones.
+  public func snapshot(at index: Int, live: ExperimentSnapshot) -> ExperimentSnapshot? {
+    guard entries.indices.contains(index), entries[index].lanes.count == live.lanes.count else { return nil }
+    var shown = live
+    for (i, frame) in entries[index].lanes.enumerated() {
+      shown.lanes[i].epoch = frame.epoch
+      shown.lanes[i].latest = frame.latest
+      shown.lanes[i].stats = frame.stats
+      shown.lanes[i].network = frame.network
+      shown.lanes[i].divergedAt = frame.divergedAt
+      shown.lanes[i].history = live.lanes[i].history.through(epoch: frame.epoch)
+    }
+    return shown
+  }
+
+  /// The bytes the entries hold (weights, biases and the statistics' arrays).
+  public var bytes: Int {
+    entries.reduce(0) { sum, e in
+      sum + e.lanes.reduce(0) { s, f in
+        let floats = f.network.layers.reduce(0) { $0 + $1.kernel.count + $1.bias.count }
+        let stats = f.stats.featureMagnitudes.count * 4 + f.stats.featureZeros.count * 8 + f.stats.layerWeights.count * 24
+        return s + floats * 4 + stats + MemoryLayout<Frame>.stride
+      } + MemoryLayout<Entry>.stride
+    }
+  }
+
+  /// The entry to show after `move` from `index` (nil: the live end).
+  func index(after move: ScrubMove, from index: Int?) -> Int? {
+    guard !entries.isEmpty else { return nil }
+    let last = entries.count - 1
+    let current = index ?? last
+    switch move {
+    case .back: return max(0, current - 1)
+    case .forward: return current >= last ? nil : current + 1
+    case .pageBack: return max(0, current - 10)
+    case .pageForward: return current + 10 >= last ? nil : current + 10
+    case .first: return 0
+    case .last: return nil
+    }
+  }
+}
+
+/// A scrub-back key: one recorded epoch, ten, or to either end.
+public enum ScrubMove: Hashable, Sendable {
+  case back, forward, pageBack, pageForward, first, last
+}
+
+/// Compared by the epochs it holds: the frames at those epochs follow from the run, and the
+/// UI state that holds the store (`AppState`) is compared in tests by what the viewer chose.
+extension ScrubHistory: Hashable {
+  public static func == (a: ScrubHistory, b: ScrubHistory) -> Bool {
+    a.capacity == b.capacity && a.recent == b.recent && a.entries.map(\.epoch) == b.entries.map(\.epoch)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(entries.count)
+    hasher.combine(entries.last?.epoch)
+  }
+}

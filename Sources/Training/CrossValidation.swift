@@ -1,0 +1,148 @@
+import Dispatch
+import NeuralCore
+import Synchronization
+
+/// K-fold cross-validation along a λ grid — glmnet's `cv.glmnet` for the network.
+///
+/// The training part is dealt into K stratified folds (seeded). For every λ, K short runs
+/// each train on K − 1 folds and measure the data loss (cross-entropy) on the fold left out;
+/// one more run trains on the whole training part and gives the path's weights (per-feature
+/// first-layer row norms, the non-zero count) and its score on the held-back validation part.
+/// λ_min has the lowest mean CV loss; λ_1se is the largest λ whose mean is within one standard
+/// error of that minimum (the sparser model the data cannot tell apart from the best).
+public enum CrossValidation {
+  /// One λ of the path.
+  public struct Point: Sendable, Equatable {
+    public var lambda: Float
+    /// The held-out data loss of each fold's run (NaN where that run diverged): (K).
+    public var foldLosses: [Double]
+    /// Mean of `foldLosses`; NaN when any fold diverged.
+    public var cvMean: Double
+    /// Standard error of the mean: sample standard deviation (n − 1) / √K.
+    public var cvStandardError: Double
+    /// The run on the whole training part: ‖row i of the first kernel‖₂, (features).
+    public var featureNorms: [Float]
+    public var nonZero: Int
+    public var weights: Int
+    public var zeroFraction: Double
+    public var l2Norm: Double
+    public var accuracy: Double?
+    public var valAccuracy: Double?
+    public var diverged: Bool
+  }
+
+  /// The whole path, in the grid's order (smallest λ first), with the two chosen λ.
+  public struct Path: Sendable, Equatable {
+    public var folds: Int
+    public var points: [Point]
+    /// Index of λ_min / λ_1se in `points`; nil when every point diverged.
+    public var minIndex: Int?
+    public var oneSEIndex: Int?
+
+    public var lambdaMin: Float? { minIndex.map { points[$0].lambda } }
+    public var lambdaOneSE: Float? { oneSEIndex.map { points[$0].lambda } }
+
+    /// The grid index at which feature `i`'s norm reaches exactly zero and stays zero to the
+    /// end of the path; nil when it never does.
+    public func zeroOnset(feature i: Int) -> Int? {
+      var onset: Int?
+      for (k, p) in points.enumerated() {
+        if p.featureNorms[i] == 0 { onset = onset ?? k } else { onset = nil }
+      }
+      return onset
+    }
+  }
+
+  /// The mean and the standard error of the mean (sample deviation with n − 1, over √n).
+  public static func meanAndStandardError(_ xs: [Double]) -> (mean: Double, se: Double) {
+    guard !xs.isEmpty else { return (.nan, .nan) }
+    let n = Double(xs.count)
+    let mean = xs.reduce(0, +) / n
+    guard xs.count > 1 else { return (mean, 0) }
+    let variance = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+    return (mean, (variance / n).squareRoot())
+  }
+
+  /// λ_min (lowest finite mean) and λ_1se (largest λ with mean ≤ min mean + its s.e.), as
+  /// indices into `points`, which are in increasing λ.
+  public static func choose(_ points: [Point]) -> (min: Int?, oneSE: Int?) {
+    let finite = points.indices.filter { points[$0].cvMean.isFinite }
+    guard let best = finite.min(by: { points[$0].cvMean < points[$1].cvMean }) else { return (nil, nil) }
+    let bar = points[best].cvMean + (points[best].cvStandardError.isFinite ? points[best].cvStandardError : 0)
+    let oneSE = finite.filter { $0 >= best && points[$0].cvMean <= bar }.max() ?? best
+    return (best, oneSE)
+  }
+
+  /// `count` stratified folds of `labels`' indices: each class shuffled with the seed and dealt
+  /// round-robin, so every fold holds each class in proportion. Each fold is sorted.
+  public static func folds(labels: [Int32], count: Int, seed: UInt64) -> [[Int]] {
+    var rng = SplitMix64.derive(seed, 0xC5F01D)
+    var folds = Array(repeating: [Int](), count: count)
+    var next = 0
+    let classes = Set(labels).sorted()
+    for c in classes {
+      var members = labels.indices.filter { labels[$0] == c }
+      members.seededShuffle(using: &rng)
+      for m in members { folds[next % count].append(m); next += 1 }
+    }
+    return folds.map { $0.sorted() }
+  }
+
+  /// The experiment of fold `k`: train on the other folds, validate on fold `k`.
+  public static func foldExperiment(_ prepared: PreparedExperiment, folds: [[Int]], fold k: Int) -> PreparedExperiment {
+    var p = prepared
+    let rest = folds.indices.filter { $0 != k }.flatMap { folds[$0] }.sorted()
+    p.data.train = prepared.data.train.subset(rest)
+    p.data.validation = prepared.data.train.subset(folds[k])
+    return p
+  }
+
+  /// Runs the path: `lanes[j]` is the lane at `lambdas[j]` (the caller's template decides which
+  /// penalty moves). `parallelism` queues share the (K + 1) × λ runs; `progress(done, total)` is
+  /// called after each run from a training thread; `cancelled()` is polled every epoch and, when
+  /// it holds, the path comes back nil.
+  public static func path(_ prepared: PreparedExperiment, lambdas: [Float], lanes: [Lane], folds count: Int,
+                          epochs: Int, parallelism: Int = 2,
+                          progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
+                          cancelled: @escaping @Sendable () -> Bool = { false }) -> Path? {
+    precondition(lambdas.count == lanes.count && count >= 2)
+    let folds = Self.folds(labels: prepared.data.train.labels, count: count, seed: prepared.config.seed)
+    // Experiment 0 is the whole training part; 1…K leave out fold k − 1.
+    let experiments = [prepared] + (0..<count).map { foldExperiment(prepared, folds: folds, fold: $0) }
+    let jobs = experiments.indices.flatMap { e in lanes.indices.map { (experiment: e, lane: $0) } }
+    let results = Locked([LaneTrainer?](repeating: nil, count: jobs.count))
+    let next = Atomic<Int>(0), done = Atomic<Int>(0), stop = Atomic<Bool>(false)
+    DispatchQueue.concurrentPerform(iterations: max(1, min(parallelism, jobs.count))) { _ in
+      enableFlushToZero()
+      while !stop.load(ordering: .relaxed) {
+        let j = next.add(1, ordering: .relaxed).oldValue
+        guard j < jobs.count else { return }
+        let e = experiments[jobs[j].experiment]
+        var trainer = LaneTrainer(lane: lanes[jobs[j].lane], prepared: e)
+        while trainer.epoch < epochs, trainer.trainEpoch(e) != nil {
+          if cancelled() { stop.store(true, ordering: .relaxed); return }
+        }
+        results.withLock { $0[j] = trainer }
+        progress(done.add(1, ordering: .relaxed).newValue, jobs.count)
+      }
+    }
+    guard !stop.load(ordering: .relaxed) else { return nil }
+    let trainers = results.withLock { $0 }.map { $0! }
+    var points: [Point] = []
+    for (j, lambda) in lambdas.enumerated() {
+      let full = trainers[j]
+      let losses = (1...count).map { e -> Double in
+        let t = trainers[e * lanes.count + j]
+        return t.divergedAt == nil ? (t.latest?.valLoss ?? .nan) : .nan
+      }
+      let (mean, se) = meanAndStandardError(losses)
+      points.append(Point(lambda: lambda, foldLosses: losses, cvMean: mean, cvStandardError: se,
+                          featureNorms: full.stats.featureMagnitudes, nonZero: full.stats.weights - full.stats.zeros,
+                          weights: full.stats.weights, zeroFraction: full.stats.zeroFraction, l2Norm: full.stats.l2Norm,
+                          accuracy: full.latest?.accuracy, valAccuracy: full.latest?.valAccuracy,
+                          diverged: full.divergedAt != nil))
+    }
+    let chosen = choose(points)
+    return Path(folds: count, points: points, minIndex: chosen.min, oneSEIndex: chosen.oneSE)
+  }
+}
