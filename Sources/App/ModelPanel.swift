@@ -46,7 +46,9 @@ struct ModelPanel {
   }
 
   private func kinds(_ lane: LaneSnapshot) -> [String] {
-    lane.network.layers.indices.map { l in Format.kind(l < lane.regularizers.count ? lane.regularizers[l] : .none) }
+    lane.network.layers.indices.map { l in
+      Self.kind(l < lane.regularizers.count ? lane.regularizers[l] : .none, decay: lane.lane.weightDecays.indices.contains(l) ? lane.lane.weightDecays[l] : 0)
+    }
   }
 
   /// The table for a `width` × `height` area.
@@ -79,10 +81,11 @@ struct ModelPanel {
         // second Dense layer here as in Keras.
         let units = network.map { $0.layers[l].units } ?? 0
         return [Cell(theme.printable("\(Network.kerasLayerName(l)) \(units)"), style: theme.dim)]
-          + lanes.map { i, lane in kindCell(lane.regularizers.indices.contains(l) ? lane.regularizers[l] : .none, lane: i) }
+          + lanes.map { i, lane in kindCell(lane.regularizers.indices.contains(l) ? lane.regularizers[l] : .none,
+                                             decay: lane.lane.weightDecays.indices.contains(l) ? lane.lane.weightDecays[l] : 0, lane: i) }
       case .allLayers:
         return [Cell("all layers", style: theme.dim)]
-          + lanes.map { i, lane in kindCell(lane.regularizers.first ?? .none, lane: i) }
+          + lanes.map { i, lane in kindCell(lane.regularizers.first ?? .none, decay: lane.lane.weightDecays.first ?? 0, lane: i) }
       case .trainAccuracy:
         return numbers("train acc", lanes.map { accuracy($0.lane.latest?.accuracy) }, lanes: lanes)
       case .validationAccuracy:
@@ -95,8 +98,14 @@ struct ModelPanel {
     }
   }
 
-  private func kindCell(_ r: Regularizer, lane i: Int) -> Cell {
-    Cell(theme.printable(Format.kind(r)), style: r.isNone ? theme.dim : theme.laneStyle(i))
+  private func kindCell(_ r: Regularizer, decay: Float, lane i: Int) -> Cell {
+    Cell(theme.printable(Self.kind(r, decay: decay)), style: r.isNone && decay == 0 ? theme.dim : theme.laneStyle(i))
+  }
+
+  /// `Format.kind`, with `WD` for decoupled weight decay (alone or after the penalty: `L2+WD`).
+  static func kind(_ r: Regularizer, decay: Float) -> String {
+    guard decay > 0 else { return Format.kind(r) }
+    return r.isNone ? "WD" : Format.kind(r) + "+WD"
   }
 
   private func numbers(_ label: String, _ texts: [String], lanes: [(index: Int, lane: LaneSnapshot)]) -> [Cell] {

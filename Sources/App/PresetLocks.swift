@@ -17,6 +17,7 @@ public struct PresetLocks: Sendable, Equatable {
   /// nil when `action` may go on; otherwise the notice that says it is locked.
   func refusal(_ action: Action) -> String? {
     if action == .nextDataset { return "the data set is fixed by the preset '\(name)'" }
+    if action == .toggleStandardize { return "standardization is fixed by the preset '\(name)'" }
     guard let key = MissionKeys.key(of: action), !allowance.keys.contains(key) else { return nil }
     let open = Mission.Key.allCases.filter(allowance.keys.contains).map(MissionKeys.word)
     return "\(MissionKeys.word(key)) is locked by the preset '\(name)'"

@@ -24,7 +24,8 @@ enum SelectionOverlay {
     case .failed(let message)?:
       return [[StyledRun(theme.printable("could not run: " + message), style: theme.warning)]]
     }
-    status += " · \(epochs) epochs each, this setup with run seeds 1…\(seeds)"
+    let list = tally.map(\.seeds) ?? SelectionFrequency.seedList(from: 1, count: seeds)
+    status += " · \(epochs) epochs each, this setup with run seeds \(list.first ?? 1)…\(list.last ?? 1)"
     var out: [[StyledRun]] = [[StyledRun(theme.printable(status), style: theme.dim)]]
     guard let t = tally, !t.featureNames.isEmpty else { return out }
     out.append([StyledRun(theme.printable("a bar: how often the lane kept the feature (first-layer row norm ≥ 1e-3)"),

@@ -39,8 +39,13 @@ struct WeightsPanel {
   static func laneTitle(_ lane: LaneSnapshot, width: Int, theme: Theme) -> String {
     let full = Format.lambdaLabel(lane.lane)
     let merged = Format.lambdaLabel(lane.lane, mergeEqual: true)
-    let candidates = [full, merged, String(merged.dropFirst(2)), ""].map {
+    var candidates = [full, merged, String(merged.dropFirst(2)), ""].map {
       theme.printable($0.isEmpty ? lane.name : lane.name + " " + $0)
+    }
+    // An early-stopped lane says which epoch's weights it holds, while there is room.
+    if let stop = lane.stoppedAt {
+      let kept = theme.printable(" · stopped \(stop), kept \(lane.bestEpoch ?? stop)")
+      candidates = candidates.map { $0 + kept } + [theme.printable(lane.name + " · stopped")] + candidates
     }
     return candidates.first { $0.count <= width } ?? candidates[candidates.count - 1]
   }

@@ -28,8 +28,9 @@ import Training
     let rows = Self.locks.rows(Bindings.rows(for: .play))
     #expect(rows.contains { $0.label == "[ ]" && $0.short == "λ" })
     let locked = rows.filter { $0.short == "locked" }
-    #expect(locked.map(\.label) == ["- + u d"])
-    #expect(Set(locked[0].triggers.map(\.action)) == [.learningRate(up: true), .learningRate(up: false), .nextL1Rule, .nextDataset])
+    #expect(locked.map(\.label) == ["- + u d z"])
+    #expect(Set(locked[0].triggers.map(\.action)) == [.learningRate(up: true), .learningRate(up: false), .nextL1Rule, .nextDataset,
+                                                       .toggleStandardize])
   }
 
   @Test func aPresetMayMoveOneLanesLambda() {

@@ -58,8 +58,8 @@ import Testing
     #expect(r.status == 0)
     #expect(r.stdout.contains("layers.Dense(10, activation=\"relu\", kernel_regularizer=kernel_regularizers[0], name=\"dense\")"))
     #expect(r.stdout.contains("layers.Dense(3, activation=\"softmax\", kernel_regularizer=kernel_regularizers[2], name=\"dense_2\")"))
-    #expect(r.stdout.contains("(\"L1@1,L2@2\", \"1:l1=0.01;2:l2=0.01\", [regularizers.L1(0.01), regularizers.L2(0.01), None]),"))
-    #expect(r.stdout.contains("keras.optimizers.SGD(learning_rate=0.1)"))
+    #expect(r.stdout.contains("(\"L1@1,L2@2\", \"1:l1=0.01;2:l2=0.01\", [regularizers.L1(0.01), regularizers.L2(0.01), None], {}),"))
+    #expect(r.stdout.contains("keras.optimizers.SGD(learning_rate=0.1, weight_decay=weight_decay)"))
     #expect(r.stdout.contains("EPOCHS = 50\n") && r.stdout.contains("BATCH_SIZE = 105  # full batch"))
     #expect(r.stdout.contains("shuffle=False") && !r.stdout.contains("shuffle=True"))
     #expect(r.stdout.contains("def load_data():") && r.stdout.contains("def initial_weights():"))
@@ -118,7 +118,7 @@ import Testing
       (["--lr=-1"], "--lr: must be a finite number > 0"),
       (["--epochs", "0"], "--epochs: must be ≥ 1"),
       (["--batch-size", "0"], "--batch-size: '0' is not a positive whole number or 'full'"),
-      (["--dataset", "mnist"], "--dataset: 'mnist' is not iris, sparse or a .csv file"),
+      (["--dataset", "mnist"], "--dataset: 'mnist' is not iris, sparse, correlated[:ρ] with ρ in [0, 0.99], or a .csv file"),
       (["--activation", "gelu"], "--activation: 'gelu' is not one of relu, tanh, sigmoid, linear"),
       (["--l1-rule", "ftrl"], "--l1-rule: 'ftrl' is not one of prox, subgradient, clip"),
       (["--optimizer", "rmsprop"], "--optimizer: 'rmsprop' is not one of sgd, adam"),
@@ -152,5 +152,20 @@ import Testing
     #expect(r.stdout.contains("Regularized kernel weights: none 0 · keras 140 (dense 40, dense_1 100)"))
     let bad = try CLI.run(["run", "--setup", "mnist"])
     #expect(bad.status != 0 && bad.stderr.contains("--setup: 'mnist' is not one of keras-iris"), "\(bad.stderr)")
+  }
+}
+
+/// Lane terms that are not kernel regularizers, in the Keras script.
+@Suite struct KerasDecayAndStopExportTests {
+  @Test func weightDecayGoesOnTheOptimizerAndStopIsEarlyStopping() throws {
+    let r = try CLI.run(["run", "--dataset", "iris", "--hidden", "10,10", "--lane", "wd=0.02",
+                         "--lane", "1:l1=0.01,wd=0.01;stop=best-val:7", "--optimizer", "adam", "--lr", "0.01",
+                         "--keras", "--epochs", "5"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("(\"WD\", \"wd=0.02\", [None, None, None], {\"weight_decay\": 0.02, \"decayed\": [0, 1, 2]}),"))
+    #expect(r.stdout.contains("[regularizers.L1(0.01), None, None], {\"weight_decay\": 0.01, \"decayed\": [0], \"patience\": 7}),"))
+    #expect(r.stdout.contains("epsilon=1e-07, weight_decay=weight_decay)"))
+    #expect(r.stdout.contains("model.optimizer.exclude_from_weight_decay(var_list=["))
+    #expect(r.stdout.contains("keras.callbacks.EarlyStopping(\n                monitor=\"val_data_loss\", patience=options[\"patience\"], restore_best_weights=True)"))
   }
 }
