@@ -52,8 +52,8 @@ public struct BenchCommand: ParsableCommand {
     var net: String; var batch: Int; var impl: String; var samples_per_s: Double; var gflops: Double
     /// Median over rounds of this impl's rate ÷ the AVX2 build's in the same round (nil when not measured).
     var vs_avx2: Double? = nil
-    /// The FMA microbenchmark of the path this impl runs (GFLOP/s), and the median over rounds of
-    /// gflops ÷ that peak in the same round (nil for scalar).
+    /// The FMA microbenchmark of the path this impl runs (GFLOP/s, `fma_peak_gflops`), and the
+    /// median over this figure's rounds of gflops ÷ that peak in the same round (nil for scalar).
     var path_peak_gflops: Double? = nil
     var of_peak: Double? = nil
   }
@@ -143,7 +143,6 @@ public struct BenchCommand: ParsableCommand {
         let ratio = avx2.map { a in Benchmarks.median(zip(rates[j], rates[a]).map { $0 / $1 }) }
         kernels.append(KernelFigure(net: net.name, batch: batch, impl: impl.rawValue, samples_per_s: rate,
                                     gflops: rate * net.flopsPerSample / 1e9, vs_avx2: ratio,
-                                    path_peak_gflops: impl.path.map { Benchmarks.median(peaks[$0]!) },
                                     of_peak: fractions[j].isEmpty ? nil : Benchmarks.median(fractions[j])))
       }
     }
@@ -174,6 +173,10 @@ public struct BenchCommand: ParsableCommand {
     }
     var peakFigures: [String: Double] = [:]
     for (t, v) in peaks { peakFigures[t.rawValue] = Benchmarks.median(v) }
+    for k in kernels.indices {
+      kernels[k].path_peak_gflops = kernels[k].impl == "scalar" ? nil
+        : Impl(rawValue: kernels[k].impl)?.path.flatMap { peakFigures[$0.rawValue] }
+    }
     if !net.isEmpty {
       // Kernels only: the other sections are left out (JSON: empty, overhead null).
       try emit(Output(build: build, data: nil, fma_peak_gflops: peakFigures, kernels: kernels, kernel_parts: parts,
