@@ -103,9 +103,11 @@ public enum SIMDKernel {
     c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, depth: Int, columns: Int
   ) {
     let vectorEnd = columns & ~15
-    // Depth is walked in tiles so that one tile of b's column block (tile × 64 bytes) stays in
-    // L1 across all row blocks; without it, wide layers stream b from L2 once per row block.
-    let tile = 128
+    // Depth is walked in tiles so that one tile of b's column block (tile × 64 or 128 bytes)
+    // stays in L1 across all row blocks; without it, wide layers stream b from L2 once per row
+    // block. A depth up to 192 (24 KB of b) is one tile: the weight gradient at batch 150 (depth
+    // 160) would otherwise store and reload every accumulator once more for a 32-deep tail.
+    let tile = depth <= 192 ? depth : 128
     var col = 0
     #if AVX512
     // 8 rows × 32 columns: 16 accumulators (each broadcast weight feeds two FMAs), 16 of 32 zmm

@@ -52,6 +52,14 @@ public struct BenchCommand: ParsableCommand {
     var net: String; var batch: Int; var impl: String; var samples_per_s: Double; var gflops: Double
     /// Median over rounds of this impl's rate ÷ the AVX2 build's in the same round (nil when not measured).
     var vs_avx2: Double? = nil
+    /// The FMA microbenchmark of the path this impl runs (GFLOP/s, `fma_peak_gflops`), and the
+    /// median over this figure's rounds of gflops ÷ that peak in the same round (nil for scalar).
+    var path_peak_gflops: Double? = nil
+    var of_peak: Double? = nil
+  }
+  /// One kernel of the step summed over a net's layers (input gradient: all but the first).
+  struct PartFigure: Encodable {
+    var net: String; var batch: Int; var impl: String; var kernel: String; var gflops: Double; var of_peak: Double
   }
   struct LaneFigure: Encodable { var net: String; var lanes: Int; var samples_per_s: Double; var scaling: Double }
   struct SnapshotFigure: Encodable { var net: String; var microseconds_median: Double }
@@ -71,7 +79,10 @@ public struct BenchCommand: ParsableCommand {
     /// Which compiled SIMD code `simd` ran, and why: "avx512 (the CPU has AVX-512)".
     var simd_target: String = SIMDTarget.summary
     var data: DataBench.Figure?
+    /// Each runnable path's FMA microbenchmark, GFLOP/s (median over rounds; empty when not measured).
+    var fma_peak_gflops: [String: Double] = [:]
     var kernels: [KernelFigure]
+    var kernel_parts: [PartFigure] = []
     var long_trained: [KernelFigure]
     var lanes: [LaneFigure]
     /// nil when only some sections ran (JSON has no NaN).
@@ -94,6 +105,7 @@ public struct BenchCommand: ParsableCommand {
       ? try DataBench.measure(rows: quick ? 2_000 : 300_000, features: 20, repetitions: quick ? 1 : min(reps, 5), file: dataFile)
       : nil
     var kernels: [KernelFigure] = []
+    var parts: [PartFigure] = []
     if dataOnly {
       try emit(Output(build: build, data: csv, kernels: [], long_trained: [], lanes: [], runner_overhead: nil,
                       snapshot_publish: [], ui: nil))
@@ -109,13 +121,22 @@ public struct BenchCommand: ParsableCommand {
     // The scalar reference and each SIMD build this CPU runs (`simd` is one of them), timed in
     // turn within each round so that the machine's drift hits all alike; ratios are per round.
     let impls: [Impl] = impl.map { [$0] } ?? [.scalar, .avx2] + (SIMDTarget.hasAVX512 ? [.avx512, .simd] : [])
+    // Each path's peak is measured in every round next to the kernels, and the kernels' share of
+    // it taken per round: the machine's load moves both alike.
+    let paths = SIMDTarget.allCases.filter { t in impls.contains(where: { $0.path == t }) }
+    var peaks = [SIMDTarget: [Double]]()
+    func measurePeaks() { for t in paths { peaks[t, default: []].append(Benchmarks.peakGFLOPS(t, minSeconds: minSeconds / 3)) } }
     for (net, batch) in cases where self.net.isEmpty || self.net.contains(net.name) {
       let data = Benchmarks.data(for: net, samples: batch * 4)
       let learners = impls.map { Benchmarks.learner(net, impl: $0, batch: batch) }
       var rates = [[Double]](repeating: [], count: impls.count)
+      var fractions = [[Double]](repeating: [], count: impls.count)
       for _ in 0..<reps {
+        measurePeaks()
         for j in impls.indices {
-          rates[j].append(Benchmarks.stepThroughput(learners[j], data: data, batch: batch, repetitions: 1, minSeconds: minSeconds))
+          let rate = Benchmarks.stepThroughput(learners[j], data: data, batch: batch, repetitions: 1, minSeconds: minSeconds)
+          rates[j].append(rate)
+          if let t = impls[j].path { fractions[j].append(rate * net.flopsPerSample / 1e9 / peaks[t]!.last!) }
         }
       }
       let avx2 = impls.firstIndex(of: .avx2)
@@ -123,13 +144,45 @@ public struct BenchCommand: ParsableCommand {
         let rate = Benchmarks.median(rates[j])
         let ratio = avx2.map { a in Benchmarks.median(zip(rates[j], rates[a]).map { $0 / $1 }) }
         kernels.append(KernelFigure(net: net.name, batch: batch, impl: impl.rawValue, samples_per_s: rate,
-                                    gflops: rate * net.flopsPerSample / 1e9, vs_avx2: ratio))
+                                    gflops: rate * net.flopsPerSample / 1e9, vs_avx2: ratio,
+                                    of_peak: fractions[j].isEmpty ? nil : Benchmarks.median(fractions[j])))
       }
+    }
+    // The 784 net's kernels apart, at batch 150, for each SIMD path (what `of_peak` is about).
+    let large = Benchmarks.large
+    if self.net.isEmpty || self.net.contains(large.name) {
+      let partImpls = impl.map { $0 == .scalar ? [] : [$0] } ?? [.avx2] + (SIMDTarget.hasAVX512 ? [.avx512] : [])
+      let probes = partImpls.map { Benchmarks.probes(large, impl: $0, batch: 150) }
+      var fractions = [[[Double]]](repeating: [[Double]](repeating: [], count: Benchmarks.KernelPart.allCases.count),
+                                   count: partImpls.count)
+      var rates = fractions
+      for _ in 0..<reps {
+        measurePeaks()
+        for (j, impl) in partImpls.enumerated() {
+          for (k, part) in Benchmarks.KernelPart.allCases.enumerated() {
+            let g = Benchmarks.partGFLOPS(part, probes: probes[j], minSeconds: minSeconds / 3)
+            rates[j][k].append(g)
+            fractions[j][k].append(g / peaks[impl.path!]!.last!)
+          }
+        }
+      }
+      for (j, impl) in partImpls.enumerated() {
+        for (k, part) in Benchmarks.KernelPart.allCases.enumerated() {
+          parts.append(PartFigure(net: large.name, batch: 150, impl: impl.rawValue, kernel: part.rawValue,
+                                  gflops: Benchmarks.median(rates[j][k]), of_peak: Benchmarks.median(fractions[j][k])))
+        }
+      }
+    }
+    var peakFigures: [String: Double] = [:]
+    for (t, v) in peaks { peakFigures[t.rawValue] = Benchmarks.median(v) }
+    for k in kernels.indices {
+      kernels[k].path_peak_gflops = kernels[k].impl == "scalar" ? nil
+        : Impl(rawValue: kernels[k].impl)?.path.flatMap { peakFigures[$0.rawValue] }
     }
     if !net.isEmpty {
       // Kernels only: the other sections are left out (JSON: empty, overhead null).
-      try emit(Output(build: build, data: nil, kernels: kernels, long_trained: [], lanes: [], runner_overhead: nil,
-                      snapshot_publish: [], ui: nil))
+      try emit(Output(build: build, data: nil, fma_peak_gflops: peakFigures, kernels: kernels, kernel_parts: parts,
+                      long_trained: [], lanes: [], runner_overhead: nil, snapshot_publish: [], ui: nil))
       return
     }
     // Speed must not decay as training goes on (denormal gradients).
@@ -165,7 +218,8 @@ public struct BenchCommand: ParsableCommand {
     let snapshots = [Benchmarks.iris, Benchmarks.medium, Benchmarks.large].map { net in
       SnapshotFigure(net: net.name, microseconds_median: Benchmarks.snapshotMicroseconds(net, repetitions: quick ? 5 : 101))
     }
-    let output = Output(build: build, data: csv, kernels: kernels, long_trained: longTrained, lanes: lanes,
+    let output = Output(build: build, data: csv, fma_peak_gflops: peakFigures, kernels: kernels, kernel_parts: parts,
+                        long_trained: longTrained, lanes: lanes,
                         runner_overhead: overhead, snapshot_publish: snapshots, ui: try uiFigure())
     try emit(output)
   }
@@ -204,15 +258,29 @@ public struct BenchCommand: ParsableCommand {
       s += String(format: "CSV load (%d rows × %d features, %.1f MB): %.3f s, %.0f MB/s; peak memory +%.1f MB for %.1f MB of floats\n\n",
                   d.rows, d.features, d.megabytes, d.seconds_median, d.megabytes_per_s, d.peak_rss_growth_mb, d.float_data_mb)
     }
+    if !o.fma_peak_gflops.isEmpty {
+      s += "Peak (FMA microbenchmark, 12 chains): "
+        + o.fma_peak_gflops.sorted { $0.key < $1.key }.map { $0.key + String(format: " %.1f GFLOP/s", $0.value) }
+          .joined(separator: ", ") + "\n\n"
+    }
     if !o.kernels.isEmpty {
       s += "Training step (forward + backward + update), one thread:\n"
-      s += "  net             batch  impl    samples/s      GFLOP/s   ×scalar  ×avx2 (in-run)\n"
+      s += "  net             batch  impl    samples/s      GFLOP/s  of peak   ×scalar  ×avx2 (in-run)\n"
       for k in o.kernels {
         let scalar = o.kernels.first { $0.net == k.net && $0.batch == k.batch && $0.impl == "scalar" }?.samples_per_s
         let ratio = k.impl != "scalar" && scalar != nil ? String(format: "%7.1f×", k.samples_per_s / scalar!) : "        "
         let vsAVX2 = k.impl != "scalar" && k.impl != "avx2" ? k.vs_avx2.map { String(format: "  %5.2f×", $0) } ?? "" : ""
         s += "  " + pad(k.net, 15) + String(format: " %5d  ", k.batch) + pad(k.impl, 6)
-          + String(format: " %12.0f  %9.2f  ", k.samples_per_s, k.gflops) + ratio + vsAVX2 + "\n"
+          + String(format: " %12.0f  %9.2f  ", k.samples_per_s, k.gflops)
+          + (k.of_peak.map { String(format: "%6.0f%%  ", 100 * $0) } ?? "         ") + ratio + vsAVX2 + "\n"
+      }
+      s += "\n"
+    }
+    if !o.kernel_parts.isEmpty {
+      s += "Kernels apart (all layers; input gradient without the first), GFLOP/s and share of the path's peak:\n"
+      for p in o.kernel_parts {
+        s += "  " + pad(p.net, 15) + String(format: " %5d  ", p.batch) + pad(p.impl, 6) + " " + pad(p.kernel, 16)
+          + String(format: " %8.2f  %5.0f%%\n", p.gflops, 100 * p.of_peak)
       }
       s += "\n"
     }

@@ -44,8 +44,15 @@ enum DataBench {
                   float_data_mb: Double(shape.rows * shape.features * 4) / 1e6)
   }
 
-  /// The process's peak resident set so far, in MB (Linux reports ru_maxrss in KiB).
+  /// The process's peak resident set so far, in MB: `VmHWM` from /proc/self/status where there
+  /// is one. `ru_maxrss` survives exec: a bench started by a big parent (Python with pandas, in
+  /// scripts/compare_frameworks.py) would start from the parent's peak and show no growth.
   static func peakRSSMegabytes() -> Double {
+    if let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+       let kb = Double(line.split(separator: " ").dropFirst().first ?? "") {
+      return kb * 1024 / 1e6
+    }
     var usage = rusage()
     getrusage(Int32(RUSAGE_SELF.rawValue), &usage)  // Glibc imports RUSAGE_SELF as an enum case
     return Double(usage.ru_maxrss) * 1024 / 1e6

@@ -20,6 +20,15 @@ import NeuralCore
     }
     #expect((json["simd_target"] as? String ?? "").hasPrefix("avx"))
     #expect(kernels.allSatisfy { ($0["samples_per_s"] as? Double ?? 0) > 0 && ($0["gflops"] as? Double ?? 0) > 0 })
+    // Every SIMD figure is set against its own path's FMA peak; scalar has none.
+    let peaks = try #require(json["fma_peak_gflops"] as? [String: Double])
+    #expect(Set(peaks.keys) == (SIMDTarget.hasAVX512 ? ["avx2", "avx512"] : ["avx2"]) && peaks.values.allSatisfy { $0 > 0 })
+    #expect(kernels.allSatisfy { ($0["impl"] as? String == "scalar") == ($0["of_peak"] == nil) })
+    #expect(kernels.filter { $0["impl"] as? String == "avx2" }.allSatisfy { $0["path_peak_gflops"] as? Double == peaks["avx2"] })
+    let parts = try #require(json["kernel_parts"] as? [[String: Any]])
+    #expect(parts.count == 3 * (SIMDTarget.hasAVX512 ? 2 : 1))
+    #expect(Set(parts.compactMap { $0["kernel"] as? String }) == ["forward", "weight_gradient", "input_gradient"])
+    #expect(parts.allSatisfy { ($0["gflops"] as? Double ?? 0) > 0 && ($0["of_peak"] as? Double ?? 0) > 0 })
     let lanes = try #require(json["lanes"] as? [[String: Any]])
     #expect(Set(lanes.compactMap { $0["lanes"] as? Int }) == [1, 2, 4, 8])
     #expect(lanes.allSatisfy { $0["net"] is String && ($0["samples_per_s"] as? Double ?? 0) > 0 })

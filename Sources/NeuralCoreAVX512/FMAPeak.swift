@@ -1,0 +1,1 @@
+../NeuralCore/FMAPeak.swift
