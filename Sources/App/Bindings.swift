@@ -79,7 +79,7 @@ public enum Bindings {
             modes: [.play]),
     Binding("l", [("l", .switchHistogramScale)], "histograms: w ↔ log10|w| (exact zeros apart, at the left)",
             short: "log", keep: 4),
-    Binding("v", [("v", .nextView)], "view: histograms → weight matrix → weight trajectories → tug of war", short: "view", keep: 2),
+    Binding("v", [("v", .nextView)], "view: histograms → weight matrix → weight trajectories → tug of war → two-weight lens ([ ] its λ)", short: "view", keep: 2),
     Binding("t", [("t", .nextTugWeight)], "tug of war: follow another weight (noise inputs first)"),
     Binding("p", [("p", .switchLossView)], "loss chart: train vs validation ↔ data loss vs penalty", short: "loss", keep: 6),
     Binding("k", [("k", .toggleKeras)], "Keras code for the current setup (↑ ↓ to scroll)", short: "Keras", keep: 7),

@@ -12,6 +12,8 @@ public struct PlayMode: DashboardMode {
   public let locks: PresetLocks?
   /// The selection-frequency run behind `f`, for the setup it was started on.
   private var selection: SelectionJob?
+  /// The two-weight lens, the last view of `v`'s cycle; `[ ]` move its λ while it shows.
+  public private(set) var lens = LensView()
 
   public init(state: AppState, locks: PresetLocks? = nil) {
     self.state = state
@@ -20,6 +22,7 @@ public struct PlayMode: DashboardMode {
 
   public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {
     state.observe(snapshot, elapsed: elapsed)
+    if state.view == .lens, let landed = lens.advance(elapsed) { state.note(landed, for: 6) }
     if case .selection(let scroll, _)? = state.overlay, let selection {
       state.overlay = .selection(scroll: scroll, job: selection.latest())
     }
@@ -31,7 +34,7 @@ public struct PlayMode: DashboardMode {
     let shown = state.viewing.flatMap { state.scrub.snapshot(at: $0, live: snapshot) } ?? snapshot
     return ScreenComposer.compose(shown, state: state, bindings: locks?.rows(Bindings.rows(for: .play)) ?? Bindings.rows(for: .play),
                            width: width, height: height,
-                           histograms: histograms)
+                           histograms: histograms, lens: lens)
   }
 
   public mutating func perform(_ action: Action, snapshot: ExperimentSnapshot) -> [RunnerCommand] {
@@ -46,6 +49,9 @@ public struct PlayMode: DashboardMode {
       return []
     }
     switch action {
+    case .lambda where state.view == .lens:
+      if let notice = lens.perform(action) { state.note(notice) }
+      return []
     case .lambda(let up): return [locks?.lambdaCommand(up: up, snapshot: snapshot) ?? .stepLambda(up: up)]
     case .learningRate(let up): return [.stepLearningRate(up: up)]
     case .nextL1Rule: return [.nextL1Rule]

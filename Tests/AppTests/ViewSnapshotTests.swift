@@ -89,12 +89,16 @@ import Testing
     #expect(Bindings.action(for: "v", in: .play) == .nextView)
     #expect(Bindings.action(for: "v", in: .lesson) == .nextView)
     let driver = RecordingDriver(Fixtures.snapshot())
-    let backend = RecordingBackend(width: 120, height: 40, keys: ["v", "v", "v", "v"])
+    let backend = RecordingBackend(width: 120, height: 40, keys: ["v", "v", "v", "v", "]", "v"])
     let state = runPlay(driver: driver, backend: backend)
     #expect(state.view == .histograms)
     #expect(contains(backend.frames[1], "weight matrix"))
     #expect(contains(backend.frames[3], "weight trajectories"))
     #expect(contains(backend.frames[5], "tug of war"))
+    #expect(contains(backend.frames[7], "L1 diamond"), "the lens closes the cycle")
+    // On the lens `]` moves the lens's λ, not the network's: no command reaches the runner.
+    #expect(contains(backend.frames[9], "λ 1.6"), "\(backend.frames[9].text())")
+    #expect(!driver.commands.contains { if case .stepLambda = $0 { true } else { false } })
   }
 }
 

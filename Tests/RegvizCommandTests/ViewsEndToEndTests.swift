@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The new views in a real terminal: `v` through every view of `regviz play`, and `regviz lens`
+/// The new views in a real terminal: `v` through every view of `regviz play` (the lens last), and `regviz lens`
 /// with its landing announcement and keys (tmux, as in `PlayEndToEndTests`).
 @Suite(.serialized) struct ViewsEndToEndTests {
   @Test(.enabled(if: PlayEndToEndTests.tmux != nil, "tmux is not installed: the end-to-end test is skipped"))
@@ -19,6 +19,10 @@ import Testing
       wait_for 'S_τ\(z\)' 5 || fail "no soft-threshold"
       $T resize-window -t e2e -x 120 -y 40
       wait_for 'prox → ' 5 || fail "no rule line at 120x40"
+      $T send-keys -t e2e v
+      wait_for 'L1 diamond' 5 || fail "v: no lens"
+      $T send-keys -t e2e ']'
+      wait_for 'λ 1\.6' 5 || fail "] did not move the lens's λ"
       $T send-keys -t e2e v
       wait_for 'exact zeros' 5 || fail "v: not back to the histograms"
       $T send-keys -t e2e q

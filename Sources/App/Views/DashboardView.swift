@@ -9,11 +9,12 @@ public enum DashboardView: String, CaseIterable, Hashable, Sendable {
   case trajectories
   /// One weight's forces this step, and the soft-threshold.
   case tug
-  /// The two-weight lens (lessons; `regviz lens` on its own).
+  /// The two-weight lens (its λ on `[ ]` while it shows; `regviz lens` on its own has every
+  /// lens key).
   case lens
 
   /// The views `v` cycles through in play and lessons, in order.
-  static let cycle: [DashboardView] = [.histograms, .matrix, .trajectories, .tug]
+  static let cycle: [DashboardView] = [.histograms, .matrix, .trajectories, .tug, .lens]
 
   /// The next view in the `v` cycle (a view outside it goes back to the first).
   var next: DashboardView {
