@@ -46,6 +46,22 @@ struct MissionTests {
     #expect(!outcome.reached, "\(settings): \(outcome.summary)")
   }
 
+  /// Lessons 9 and 10 end with a mission each: its solution reaches the goal, a rung either
+  /// side does not.
+  @Test(arguments: [
+    ("09-correlated-features-and-units", 0.02, true), ("09-correlated-features-and-units", 0.01, false),
+    ("09-correlated-features-and-units", 0.05, false),
+    ("10-weight-decay-lambda-and-n", 0.02, true), ("10-weight-decay-lambda-and-n", 0.01, false),
+    ("10-weight-decay-lambda-and-n", 0.05, false),
+  ])
+  func theLabsMissions(lesson id: String, lambda: Double, reached: Bool) throws {
+    let lesson = try #require(F.shipped.first { $0.id == id })
+    let step = try #require(lesson.steps.indices.first { lesson.steps[$0].mission != nil }, "\(id) has a mission")
+    #expect(lesson.steps[step].mission!.solution == Mission.Solution(lambda: 0.02))
+    let outcome = try LessonReplay.attempt(lesson, step: step, settings: Mission.Solution(lambda: lambda), locator: Self.locator)
+    #expect(outcome.reached == reached, "\(id) at λ \(lambda): \(outcome.summary)")
+  }
+
   // MARK: - On the dashboard
 
   static let course = try! LessonParser.parse(lessonSource("""
