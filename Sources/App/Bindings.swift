@@ -84,7 +84,7 @@ public enum Bindings {
     Binding("p", [("p", .switchLossView)], "loss chart: train vs validation ↔ data loss vs penalty", short: "loss", keep: 6),
     Binding("k", [("k", .toggleKeras)], "Keras code for the current setup (↑ ↓ to scroll)", short: "Keras", keep: 7),
     Binding("g", [("g", .togglePin)],
-            "pin this run: after r, u or a restart its curves stay on the charts, dimmed; g unpins",
+            "pin this run: after r (say with another rule) its curves stay, dimmed; g unpins",
             modes: [.play]),
     Binding("f", [("f", .toggleSelection)],
             "how often each lane keeps each feature over 20 seeds (trained in the background)", modes: [.play]),

@@ -2,8 +2,8 @@ import Canvas
 import Training
 
 /// A run kept as a ghost (the `g` key): each visible lane's chart series at the moment of
-/// pinning. After a reset, a rule change or any restart the three charts draw it dimmed beside
-/// the live run, on one epoch axis, until `g` unpins it. UI state only: the trainers never see it.
+/// pinning. After a reset (say with another L1 rule) or any restart the three charts draw it
+/// dimmed beside the live run, on one epoch axis, until `g` unpins it. UI state only: the trainers never see it.
 public struct PinnedRun: Hashable, Sendable {
   /// The pinned lanes' histories by lane index (the lane's colour).
   public var histories: [Int: History]
@@ -41,9 +41,10 @@ public struct PinnedRun: Hashable, Sendable {
     return low...max(high, low + 1)
   }
 
-  /// A chart's titles (longest first) with the pin named: the full label where it fits.
+  /// A chart's titles (longest first) with the pin named: the full label where it fits, else
+  /// "· pinned" after the longest title that leaves room for it.
   func titles(_ titles: [String], theme: Theme) -> [String] {
     guard let first = titles.first else { return titles }
-    return [first + " · pinned: " + label, first + " · pinned"].map(theme.printable) + titles
+    return ([first + " · pinned: " + label] + titles.map { $0 + " · pinned" }).map(theme.printable) + titles
   }
 }
