@@ -28,6 +28,8 @@ public enum Action: Hashable, Sendable {
   case toggleSelection
   /// Write the Keras script with its data and initial weights to `./regviz-keras/`.
   case writeKeras
+  /// Pin the current run as a ghost on the charts, or unpin it.
+  case togglePin
   case toggleHelp
   case closeOverlay
   case scroll(Scroll)

@@ -43,6 +43,15 @@ extension AppState {
       if case .help = overlay { overlay = nil } else { overlay = .help(scroll: 0) }
     case .closeOverlay:
       overlay = nil
+    case .togglePin:
+      if pinned != nil {
+        pinned = nil
+        note("unpinned: the charts show the live run only")
+      } else {
+        let pin = PinnedRun(snapshot, lanes: visibleLanes(count: snapshot.lanes.count))
+        pinned = pin
+        note("pinned (\(pin.label)): after r, u or any restart the charts show it dimmed; g unpins")
+      }
     default:
       return nil
     }

@@ -67,6 +67,8 @@ public struct AppState: Hashable, Sendable {
   public var view: DashboardView = .histograms
   /// Which weight the tug of war follows (`t` steps through the candidates).
   public var tugPick = 0
+  /// The run pinned with `g`, drawn as a ghost on the charts until `g` again.
+  public var pinned: PinnedRun? = nil
 
   public init(theme: Theme = .standard) {
     self.theme = theme

@@ -18,7 +18,8 @@ enum Charts {
   static func normTitle(theme: Theme) -> [String] { ["‖w‖₂ (L2 norm)", "‖w‖₂"].map(theme.printable) }
 
   static func loss(
-    _ lanes: [(index: Int, lane: LaneSnapshot)], view: LossView, epoch: Int, theme: Theme
+    _ lanes: [(index: Int, lane: LaneSnapshot)], view: LossView, epoch: Int, theme: Theme,
+    pinned: PinnedRun? = nil
   ) -> BrailleChart {
     var secondary: [ChartSeries] = []
     var primary: [ChartSeries] = []
@@ -27,21 +28,37 @@ enum Charts {
       let marker = theme.laneMarker(i)
       let h = lane.history
       let other = view == .trainValidation ? h.valLoss : h.penalty
-      secondary.append(ChartSeries(values: other, style: style.adding(.dim), marker: marker))
-      primary.append(ChartSeries(values: h.dataLoss, style: style, marker: marker))
+      secondary.append(ChartSeries(values: other, style: style.adding(.dim), marker: marker, epochs: h.epochs))
+      primary.append(ChartSeries(values: h.dataLoss, style: style, marker: marker, epochs: h.epochs))
     }
-    let series = secondary + primary
-    var chart = BrailleChart(series: series, yRange: fromZero(series), caption: "epoch \(epoch)")
-    chart.marks = stopMarks(lanes, theme: theme)
+    let ghosts = pinned.map { pin in
+      pin.ghosts(lanes, theme: theme) { view == .trainValidation ? $0.valLoss : $0.penalty }
+        + pin.ghosts(lanes, theme: theme, \.dataLoss)
+    } ?? []
+    let series = ghosts + secondary + primary
+    return withPin(BrailleChart(series: series, yRange: fromZero(series), caption: "epoch \(epoch)"),
+                   lanes, pinned: pinned, theme: theme)
+  }
+
+  /// The chart with its stop marks, and with a pin its series on one shared epoch axis (a
+  /// ghost of 800 epochs and a live run of 50 line up epoch by epoch).
+  private static func withPin(
+    _ chart: BrailleChart, _ lanes: [(index: Int, lane: LaneSnapshot)], pinned: PinnedRun?, theme: Theme
+  ) -> BrailleChart {
+    var chart = chart
+    chart.epochSpan = pinned?.span(lanes)
+    chart.marks = stopMarks(lanes, theme: theme, span: chart.epochSpan)
     return chart
   }
 
   /// Where each early-stopped lane stopped, on the x axis in its colour: the lane's curves
   /// run flat from there (its weights are those of its best validation epoch).
-  static func stopMarks(_ lanes: [(index: Int, lane: LaneSnapshot)], theme: Theme) -> [ChartMark] {
+  static func stopMarks(
+    _ lanes: [(index: Int, lane: LaneSnapshot)], theme: Theme, span: ClosedRange<Int>? = nil
+  ) -> [ChartMark] {
     lanes.compactMap { i, lane in
-      guard let stop = lane.stoppedAt, let first = lane.history.epochs.first, let last = lane.history.epochs.last,
-            last > first else { return nil }
+      guard let stop = lane.stoppedAt, let first = span?.lowerBound ?? lane.history.epochs.first,
+            let last = span?.upperBound ?? lane.history.epochs.last, last > first else { return nil }
       return ChartMark(fraction: Double(stop - first) / Double(last - first), glyph: theme.glyphs.box.teeUp,
                        style: theme.laneStyle(i).adding(.bold))
     }
@@ -54,22 +71,23 @@ enum Charts {
     return peak.map { 0...max($0 * 1.05, 1e-6) }
   }
 
-  static func zeros(_ lanes: [(index: Int, lane: LaneSnapshot)], theme: Theme) -> BrailleChart {
-    var chart = BrailleChart(
-      series: lanes.map { i, lane in
-        ChartSeries(values: lane.history.zeroFraction, style: theme.laneStyle(i), marker: theme.laneMarker(i))
-      },
-      yRange: 0...1, percent: true)
-    chart.marks = stopMarks(lanes, theme: theme)
-    return chart
+  static func zeros(
+    _ lanes: [(index: Int, lane: LaneSnapshot)], theme: Theme, pinned: PinnedRun? = nil
+  ) -> BrailleChart {
+    let series = (pinned?.ghosts(lanes, theme: theme, \.zeroFraction) ?? []) + lanes.map { i, lane in
+      ChartSeries(values: lane.history.zeroFraction, style: theme.laneStyle(i), marker: theme.laneMarker(i),
+                  epochs: lane.history.epochs)
+    }
+    return withPin(BrailleChart(series: series, yRange: 0...1, percent: true), lanes, pinned: pinned, theme: theme)
   }
 
-  static func norm(_ lanes: [(index: Int, lane: LaneSnapshot)], theme: Theme) -> BrailleChart {
-    let series = lanes.map { i, lane in
-      ChartSeries(values: lane.history.l2Norm, style: theme.laneStyle(i), marker: theme.laneMarker(i))
+  static func norm(
+    _ lanes: [(index: Int, lane: LaneSnapshot)], theme: Theme, pinned: PinnedRun? = nil
+  ) -> BrailleChart {
+    let series = (pinned?.ghosts(lanes, theme: theme, \.l2Norm) ?? []) + lanes.map { i, lane in
+      ChartSeries(values: lane.history.l2Norm, style: theme.laneStyle(i), marker: theme.laneMarker(i),
+                  epochs: lane.history.epochs)
     }
-    var chart = BrailleChart(series: series, yRange: fromZero(series))
-    chart.marks = stopMarks(lanes, theme: theme)
-    return chart
+    return withPin(BrailleChart(series: series, yRange: fromZero(series)), lanes, pinned: pinned, theme: theme)
   }
 }

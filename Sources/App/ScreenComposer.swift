@@ -41,10 +41,10 @@ public enum ScreenComposer {
       WeightsPanel(lanes: visible, layer: state.layer, range: state.histogramRange, scale: state.histogramScale,
                    cache: histograms)
         .draw(in: layout.weights.inset(by: 1).inset(left: 1, right: 1), painter: &p, theme: theme)
-      Charts.loss(visible, view: state.lossView, epoch: snapshot.epoch, theme: theme)
+      Charts.loss(visible, view: state.lossView, epoch: snapshot.epoch, theme: theme, pinned: state.pinned)
         .draw(in: layout.loss.inset(by: 1), painter: &p, theme: theme)
-      if let zeros = layout.zeros { Charts.zeros(visible, theme: theme).draw(in: zeros.inset(by: 1), painter: &p, theme: theme) }
-      if let norm = layout.norm { Charts.norm(visible, theme: theme).draw(in: norm.inset(by: 1), painter: &p, theme: theme) }
+      if let zeros = layout.zeros { Charts.zeros(visible, theme: theme, pinned: state.pinned).draw(in: zeros.inset(by: 1), painter: &p, theme: theme) }
+      if let norm = layout.norm { Charts.norm(visible, theme: theme, pinned: state.pinned).draw(in: norm.inset(by: 1), painter: &p, theme: theme) }
       features.draw(in: layout.features.inset(by: 1).inset(left: 1), painter: &p, theme: theme)
       if let model = layout.model?.inset(by: 1).inset(left: 1) {
         ModelPanel(lanes: visible, snapshot: snapshot, theme: theme).table(width: model.width, height: model.height)
@@ -70,15 +70,16 @@ public enum ScreenComposer {
   ) {
     let theme = state.theme
     let network = snapshot.lanes.first?.network
+    let pin = { (titles: [String]) in state.pinned?.titles(titles, theme: theme) ?? titles }
     var panels: [(Lessons.Panel, Rect, [String])] = [
       (.weights, layout.weights, WeightsPanel.title(layer: state.layer, network: network,
                                                      threshold: snapshot.config.nearZeroThreshold,
                                                      scale: state.histogramScale, theme: theme)),
-      (.loss, layout.loss, Charts.lossTitle(state.lossView, theme: theme)),
+      (.loss, layout.loss, pin(Charts.lossTitle(state.lossView, theme: theme))),
       (.features, layout.features, SidePanels.featuresTitle(informativeKnown: snapshot.informative != nil, theme: theme)),
     ]
-    if let zeros = layout.zeros { panels.append((.zeros, zeros, Charts.zerosTitle)) }
-    if let norm = layout.norm { panels.append((.norm, norm, Charts.normTitle(theme: theme))) }
+    if let zeros = layout.zeros { panels.append((.zeros, zeros, pin(Charts.zerosTitle))) }
+    if let norm = layout.norm { panels.append((.norm, norm, pin(Charts.normTitle(theme: theme)))) }
     if let model = layout.model { panels.append((.model, model, SidePanels.modelTitle(snapshot, theme: theme))) }
     if let side, let rect = layout.side { panels.append((.lesson, rect, [theme.printable(side.title)])) }
 

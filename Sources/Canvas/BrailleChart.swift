@@ -5,11 +5,36 @@ public struct ChartSeries: Hashable, Sendable {
   public var style: Style
   /// Plots the samples in ASCII mode, where braille is not available.
   public var marker: Character
+  /// The epoch of each sample (same count as `values`, rising); used only when the chart has an
+  /// `epochSpan`, where nil means the samples are epochs 0, 1, 2, …
+  public var epochs: [Int]?
 
-  public init(values: [Double], style: Style, marker: Character = "*") {
+  public init(values: [Double], style: Style, marker: Character = "*", epochs: [Int]? = nil) {
     self.values = values
     self.style = style
     self.marker = marker
+    self.epochs = epochs
+  }
+
+  /// The samples placed on `count` evenly spaced columns over `span`: column c shows epoch
+  /// lo + c·(hi − lo)/(count − 1), linear between the two samples around it, NaN (not drawn)
+  /// outside the series' own epochs — so epoch k of every series lands in the same column.
+  func onAxis(_ span: ClosedRange<Int>, count: Int) -> [Double] {
+    let epochs = self.epochs ?? Array(values.indices)
+    guard count > 0 else { return [] }
+    guard let first = epochs.first, let last = epochs.last, epochs.count == values.count else {
+      return Array(repeating: .nan, count: count)
+    }
+    let width = Double(span.upperBound - span.lowerBound)
+    var j = 0
+    return (0..<count).map { c in
+      let e = Double(span.lowerBound) + (count > 1 ? Double(c) * width / Double(count - 1) : 0)
+      guard e >= Double(first) - 1e-9, e <= Double(last) + 1e-9 else { return .nan }
+      while j + 1 < epochs.count, Double(epochs[j + 1]) <= e { j += 1 }
+      guard j + 1 < epochs.count, Double(epochs[j]) < e else { return values[j] }
+      let t = (e - Double(epochs[j])) / Double(epochs[j + 1] - epochs[j])
+      return values[j] + t * (values[j + 1] - values[j])
+    }
   }
 }
 
@@ -48,6 +73,10 @@ public struct BrailleChart: Widget {
   public var percent: Bool
   /// Points marked on the x axis (an early-stopped lane's stop), drawn after the caption.
   public var marks: [ChartMark] = []
+  /// One epoch axis for every series (a pinned run beside a live one): nil plots each series by
+  /// its index (a sample per dot column, a long one thinned to the width); a span places the
+  /// samples by their `epochs` on it.
+  public var epochSpan: ClosedRange<Int>? = nil
 
   public init(
     series: [ChartSeries], yRange: ClosedRange<Double>? = nil, caption: String? = nil,
@@ -150,7 +179,7 @@ public struct BrailleChart: Widget {
   private func drawBraille(plot: Rect, range: (low: Double, high: Double), painter p: inout Painter) {
     var raster = BrailleRaster(columns: plot.width, rows: plot.height)
     for line in series {
-      let samples = Resample.evenlySpaced(line.values, count: raster.dotWidth)
+      let samples = self.samples(line, count: raster.dotWidth)
       var previous: Int?
       for (x, value) in samples.enumerated() {
         guard value.isFinite else { previous = nil; continue }
@@ -174,12 +203,19 @@ public struct BrailleChart: Widget {
     }
   }
 
+  /// `count` samples of `line` for as many columns: on the shared epoch axis, or stretched.
+  private func samples(_ line: ChartSeries, count: Int) -> [Double] {
+    if let epochSpan { return line.onAxis(epochSpan, count: count) }
+    return Resample.evenlySpaced(line.values, count: count)
+  }
+
   /// Each series' marker on the cell of its last finite sample (later series on top).
   private func drawEndMarkers(plot: Rect, range: (low: Double, high: Double), painter p: inout Painter) {
     for line in series {
-      guard let last = line.values.lastIndex(where: \.isFinite) else { continue }
-      let x = line.values.count > 1 ? last * (plot.width - 1) / (line.values.count - 1) : 0
-      let y = BrailleChart.level(line.values[last], range: range, rows: plot.height)
+      let values = epochSpan == nil ? line.values : samples(line, count: plot.width)
+      guard let last = values.lastIndex(where: \.isFinite) else { continue }
+      let x = values.count > 1 ? last * (plot.width - 1) / (values.count - 1) : 0
+      let y = BrailleChart.level(values[last], range: range, rows: plot.height)
       p.set(line.marker, x: plot.x + x, y: plot.y + y, style: line.style)
     }
   }
@@ -187,7 +223,7 @@ public struct BrailleChart: Widget {
   /// ASCII fallback: one sample per column, the marker at its row and `|` bridging jumps.
   private func drawMarkers(plot: Rect, range: (low: Double, high: Double), painter p: inout Painter) {
     for line in series {
-      let samples = Resample.evenlySpaced(line.values, count: plot.width)
+      let samples = self.samples(line, count: plot.width)
       var previous: Int?
       for (x, value) in samples.enumerated() {
         guard value.isFinite else { previous = nil; continue }

@@ -18,7 +18,7 @@ public struct PlayCommand: ParsableCommand {
         space pause   n one epoch   r reset   [ ] λ down/up
         - + learning rate   u L1 rule   < > slower/faster
         1-8 show/hide a lane   tab layer   d next data set   v view
-        z standardize on/off   f features kept over 20 seeds
+        z standardize on/off   f features kept over 20 seeds   g pin run
         l log view   p loss view   k Keras code   w write it   q quit
         ← → while paused: back / forward through the recorded epochs
       Needs an interactive terminal of at least 80×24; without one, use `regviz run`.

@@ -156,4 +156,36 @@ import Testing
     #expect(grid.row(2) == " └─────┴─────")
     #expect(grid[7, 2].style == theme.laneStyle(1))
   }
+
+  @Test func aSharedEpochSpanPutsEpochKOfEverySeriesInOneColumn() {
+    let theme = Theme.standard
+    // A sawtooth over 800 epochs (stored every 2nd epoch, as a thinned history is) and the
+    // same curve for the first 200 epochs only: on one axis, each column of the short series
+    // must show the long one's value, so it draws over it exactly and covers ~a quarter.
+    let saw = { (e: Int) in Double(e % 100) / 100 }
+    let longEpochs = Array(stride(from: 0, through: 798, by: 2))
+    let long = ChartSeries(values: longEpochs.map(saw), style: theme.laneStyle(0), marker: "a", epochs: longEpochs)
+    let short = ChartSeries(values: (0..<200).map(saw), style: theme.laneStyle(1), marker: "b")
+    var widget = BrailleChart(series: [long, short], yRange: 0...1)
+    widget.epochSpan = 0...798
+    let columns = 40
+    let onLong = long.onAxis(0...798, count: columns), onShort = short.onAxis(0...798, count: columns)
+    let covered = onShort.indices.filter { onShort[$0].isFinite }
+    // Column c is epoch c·798/39: epochs ≤ 199 are columns 0…9.
+    #expect(covered == Array(0...9))
+    for c in covered { #expect(abs(onShort[c] - onLong[c]) < 1e-12, "column \(c)") }
+    // Drawn (ASCII: one sample per column), `b` sits on `a`'s cell in every column it has.
+    // Labels `1` `0` are padded to 3 columns, then the axis: the plot starts at column 4.
+    let ascii = Theme(colorMode: .monochrome, ascii: true)
+    func column(_ grid: Grid, _ c: Int) -> [Character] { (0..<7).map { grid[4 + c, $0].character } }
+    let grid = render(widget, width: columns + 4, height: 8, theme: ascii)
+    for c in 0..<columns {
+      #expect(column(grid, c).contains("b") == (c <= 9), "column \(c)")
+      if c <= 9 { #expect(!column(grid, c).contains("a"), "column \(c)") }
+    }
+    // Without the span the short series is stretched over the whole width instead.
+    widget.epochSpan = nil
+    let stretched = render(widget, width: columns + 4, height: 8, theme: ascii)
+    #expect(column(stretched, columns - 1).contains("b"))
+  }
 }
