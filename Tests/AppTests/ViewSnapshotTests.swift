@@ -110,6 +110,8 @@ import Testing
       assertSnapshot(grid, named: "view-tug-\(width)x\(height)")
       #expect(contains(grid, "tug of war · weight"))
       #expect(contains(grid, "S_τ(z), τ = η·λ1 = 0.0010"), "τ = η·λ1 = 0.1 · 0.01")
+      // What each rule does, whole: short rule names where the full line would be cut.
+      #expect(contains(grid, width == 80 ? "clip→0 dead" : "clip → 0 dead"), "\(grid.text())")
     }
   }
 

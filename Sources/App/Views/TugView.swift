@@ -62,7 +62,6 @@ struct TugView {
     let half = max(1, (rect.width - labelWidth - 14) / 2)
     let centre = rect.x + labelWidth + half
     var y = rect.y
-    let rule = snapshot.config.l1Rule
     for (index, lane, tug) in tugs where y + 5 < rect.maxY {
       let style = theme.laneStyle(index)
       p.put(theme.printable("\(theme.laneMarker(index)) \(lane.name)   w = \(Self.number(tug.w))"), x: rect.x, y: y, style: style)
@@ -81,14 +80,18 @@ struct TugView {
       }
       // What each L1 rule makes of the weight this step (the lane's own rule first).
       if tug.lambda1 > 0 {
-        let line = [L1Rule.prox, .subgradient, .clip].map { r -> String in
-          let v = tug.after(r)
-          let note = v == 0 ? (r == .clip ? " dead" : " =0") : ""
-          return "\(r.rawValue) → \(Self.number(v))\(note)"
-        }.joined(separator: "  ")
-        p.put(Painter.truncate(theme.printable(line), to: rect.width - 1, ellipsis: theme.glyphs.ellipsis), x: rect.x + 1,
+        // Whole where it fits, else with short rule names ("sub" for subgradient), cut last.
+        let forms = [(" → ", "  ", false), ("→", " ", true)].map { arrow, gap, short in
+          [L1Rule.prox, .subgradient, .clip].map { r -> String in
+            let v = tug.after(r)
+            let note = v == 0 ? (r == .clip ? " dead" : " =0") : ""
+            let name = short && r == .subgradient ? "sub" : r.rawValue
+            return "\(name)\(arrow)\(Self.number(v))\(note)"
+          }.joined(separator: gap)
+        }.map(theme.printable)
+        let line = forms.first { $0.count <= rect.width - 1 } ?? forms[forms.count - 1]
+        p.put(Painter.truncate(line, to: rect.width - 1, ellipsis: theme.glyphs.ellipsis), x: rect.x + 1,
               y: y, style: theme.text)
-        _ = rule
       } else {
         p.put(theme.printable("no L1: w → z = \(Self.number(tug.z))"), x: rect.x + 1, y: y, style: theme.dim)
       }
