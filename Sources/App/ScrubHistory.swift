@@ -48,8 +48,14 @@ public struct ScrubHistory: Sendable {
 
   /// Drops every other entry older than the newest `recent`.
   mutating func thin() {
+    // In place: a frame may call this, and copying every entry twice showed in the frame time.
     let old = entries.count - recent
-    entries = entries.enumerated().filter { $0.offset >= old || $0.offset % 2 == 0 }.map(\.element)
+    var kept = 0
+    for i in entries.indices where i >= old || i % 2 == 0 {
+      if kept != i { entries.swapAt(kept, i) }
+      kept += 1
+    }
+    entries.removeLast(entries.count - kept)
   }
 
   /// `live` as it was at entry `index`: each lane's weights, statistics and figures then, its
