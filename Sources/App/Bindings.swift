@@ -79,7 +79,13 @@ public enum Bindings {
             modes: [.play]),
     Binding("l", [("l", .switchHistogramScale)], "histograms: w ↔ log10|w| (exact zeros apart, at the left)",
             short: "log", keep: 4),
-    Binding("v", [("v", .nextView)], "view: histograms → weight matrix → weight trajectories → tug of war → two-weight lens ([ ] its λ)", short: "view", keep: 2),
+    Binding("v", [("v", .nextView)], "view: histograms → weight matrix → weight trajectories → tug of war → two-weight lens ([ ] its λ) → λ path", short: "view", keep: 2),
+    Binding("c", [("c", .togglePathView)],
+            "λ path: 5-fold cross-validation over 13 λ, trained in the background; c again goes back", short: "path", keep: 1,
+            modes: [.lesson]),
+    Binding("c", [("c", .togglePathView)],
+            "λ path: 5-fold cross-validation over 13 λ, trained in the background (← → move its cursor, enter sets every lane's λ there); c again goes back",
+            short: "path", keep: 1, modes: [.play]),
     Binding("t", [("t", .nextTugWeight)], "tug of war: follow another weight (noise inputs first)"),
     Binding("p", [("p", .switchLossView)], "loss chart: train vs validation ↔ data loss vs penalty", short: "loss", keep: 6),
     Binding("k", [("k", .toggleKeras)], "Keras code for the current setup (↑ ↓ to scroll)", short: "Keras", keep: 7),
@@ -91,7 +97,7 @@ public enum Bindings {
     Binding("w", [("w", .writeKeras)], "write that Keras code, its data and weights to ./regviz-keras/", modes: [.play]),
     // PgUp PgDn Home scroll an open overlay, else they scrub too (`PlayMode.scrubMove`).
     Binding("← →", [(.left, .scrub(.back)), (.right, .scrub(.forward)), (.end, .scrub(.last))],
-            "paused: back / on one recorded epoch (PgUp PgDn: 10, Home: first, End: live)",
+"paused: back / on one recorded epoch (PgUp PgDn: 10, Home: first, End: live); on the λ path: its cursor",
             modes: [.play]),
     // In a lesson these keys would change the experiment the text describes: the lesson mode
     // answers them with a pointer to free play (`d` answers a question where there is one).
@@ -101,6 +107,8 @@ public enum Bindings {
             "λ, lr, L1 rule, data: the lesson's; try them in free play (regviz play)", modes: [.lesson]),
     Binding("?", [("?", .toggleHelp)], "this help", short: "help", modes: [.lesson]),
     Binding("?", [("?", .toggleHelp), ("h", .toggleHelp)], "this help", short: "help", modes: [.play]),
+    Binding("enter", [(.enter, .pickPathLambda)],
+            "on the λ path: set every lane's λ to the cursor's (ratios kept, as [ ]); over a window: close it", modes: [.play]),
     Binding("esc", [(.escape, .closeOverlay), (.enter, .closeOverlay)] + overlayScrolling,
             "close the help or the Keras code", modes: [.play]),
     Binding("esc", [(.escape, .closeOverlay)], "close the help or the Keras code", modes: [.lesson]),

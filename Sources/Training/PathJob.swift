@@ -25,7 +25,8 @@ public final class PathJob: Sendable {
       guard snapshot.prepared != nil, snapshot.lanes.indices.contains(lane) else { return nil }
       let template = SweepTemplate(spec: snapshot.lanes[lane].lane.spec)
       guard template.largest > 0 else { return nil }
-      self.template = SweepTemplate(spec: template.spec(at: 1))
+      // At λ = 1, to 5 digits: `[ ]` rescale in Float, and the same penalty must stay the same setup.
+      self.template = SweepTemplate(spec: template.spec(at: 1).mapStrengths { Float(String(format: "%.5g", Double($0))) ?? $0 })
       config = snapshot.config
       config.lanes = [LaneConfig(name: snapshot.lanes[lane].name, spec: self.template.spec)]
       self.lambdas = lambdas
@@ -105,5 +106,7 @@ public final class PathJob: Sendable {
 
   public func latest() -> State { state.withLock { $0 } }
   public func cancel() { stopped.withLock { $0 = true } }
+  /// The path is there, or will never be (failed).
+  public var isFinished: Bool { if case .running = latest() { false } else { true } }
   public var isCancelled: Bool { stopped.withLock { $0 } }
 }
