@@ -27,7 +27,7 @@ public struct LessonMode: DashboardMode {
   /// The two-weight lens of a `view: lens` step; `[ ]` move its λ there.
   public private(set) var lens = LensView()
   /// The λ path view's background job (`view: path`, `c`).
-  private var pathRunner = PathRunner()
+  var pathRunner = PathRunner()
 
   /// `state` may carry a notice to show first (a progress file set aside).
   public init(session: LessonSession, state: AppState, store: ProgressStore? = nil) {

@@ -85,25 +85,38 @@ enum PathPanel {
 /// set, rule, learning rate, standardization, the swept lane's penalty kind) and on a reset. A
 /// finished path stays for its setup: reopening the view shows it at once.
 struct PathRunner {
-  private(set) var job: PathJob?
+  /// The grid, the folds and the run length (tests use tiny ones).
+  var lambdas = PathPanel.lambdas
+  var folds = PathPanel.folds
+  var epochs = PathPanel.epochs
+  private var handle: Handle?
+  var job: PathJob? { handle?.job }
+
+  /// Owns the running job: when the last copy of the mode holding it goes (the program or a
+  /// test ends), the job stops instead of training on unseen.
+  final class Handle: Sendable {
+    let job: PathJob
+    init(_ job: PathJob) { self.job = job }
+    deinit { job.cancel() }
+  }
 
   /// Called every frame with the live snapshot.
   mutating func update(_ state: inout AppState, snapshot: ExperimentSnapshot) {
     guard state.view == .path else {
-      if let job, !job.isFinished { job.cancel(); self.job = nil }
+      if let job, !job.isFinished { job.cancel(); handle = nil }
       return
     }
     let lane = PathPanel.templateLane(snapshot, visible: state.visibleLanes(count: snapshot.lanes.count))
     let setup = lane.flatMap {
-      PathJob.Setup(snapshot, lane: $0, lambdas: PathPanel.lambdas, folds: PathPanel.folds, epochs: PathPanel.epochs)
+      PathJob.Setup(snapshot, lane: $0, lambdas: lambdas, folds: folds, epochs: epochs)
     }
     if job?.setup != setup {
       job?.cancel()
-      job = nil
+      handle = nil
       if let setup, let prepared = snapshot.prepared {
         let next = PathJob(setup, prepared: prepared)
         next.start()
-        job = next
+        handle = Handle(next)
         if state.path.setup != nil { state.path.cursor = nil }
       }
     }
@@ -114,6 +127,6 @@ struct PathRunner {
 
   /// `r`: an unfinished path stops (the next frame starts it again while the view is open).
   mutating func reset() {
-    if let job, !job.isFinished { job.cancel(); self.job = nil }
+    if let job, !job.isFinished { job.cancel(); handle = nil }
   }
 }

@@ -15,7 +15,7 @@ public struct PlayMode: DashboardMode {
   /// The two-weight lens, the last view of `v`'s cycle; `[ ]` move its λ while it shows.
   public private(set) var lens = LensView()
   /// The λ path view's background job.
-  private var pathRunner = PathRunner()
+  var pathRunner = PathRunner()
 
   public init(state: AppState, locks: PresetLocks? = nil) {
     self.state = state

@@ -25,7 +25,7 @@ struct PathView {
 
   /// Below this many columns the feature list beside the charts is left out.
   static let listFrom = 70
-  static let listWidth = 14
+  static let listWidth = 16
 
   func draw(in rect: Rect, painter p: inout Painter, theme: Theme) {
     let lane = path.lane.flatMap { snapshot.lanes.indices.contains($0) ? snapshot.lanes[$0] : nil }
@@ -47,8 +47,9 @@ struct PathView {
     let chartsWidth = inside.width - (list ? Self.listWidth + 1 : 0)
     let chartRows = inside.height - 4
     let upperRows = (chartRows - 1) / 2
-    let upper = Rect(x: inside.x, y: inside.y + 2, width: chartsWidth, height: upperRows)
-    let lower = Rect(x: inside.x, y: upper.maxY, width: chartsWidth, height: chartRows - upperRows)
+    // The upper chart's x axis row is the lower chart's first row: one axis for both, below.
+    let upper = Rect(x: inside.x, y: inside.y + 2, width: chartsWidth, height: upperRows + 1)
+    let lower = Rect(x: inside.x, y: upper.maxY - 1, width: chartsWidth, height: chartRows - upperRows)
 
     let epochs = Array(grid.indices)
     var norms = (0..<snapshot.featureNames.count).map { i in
@@ -63,8 +64,7 @@ struct PathView {
     coefficients.epochSpan = 0...max(grid.count - 1, 1)
     let mean = points.map { $0?.cvMean ?? .nan }
     let se = points.map { $0.map { $0.cvStandardError.isFinite ? $0.cvStandardError : 0 } ?? .nan }
-    var loss = BrailleChart(series: [ChartSeries(values: mean, style: theme.title, marker: "*", epochs: epochs)],
-                            caption: theme.printable("CV loss ± s.e. · log λ"))
+    var loss = BrailleChart(series: [ChartSeries(values: mean, style: theme.title, marker: "*", epochs: epochs)])
     loss.bands = [ChartBand(low: zip(mean, se).map { $0 - $1 }, high: zip(mean, se).map { $0 + $1 }, style: theme.dim,
                             epochs: epochs)]
     loss.epochSpan = coefficients.epochSpan
@@ -80,6 +80,9 @@ struct PathView {
     loss.marks = (final?.minIndex.map { [ChartMark(fraction: fraction($0), glyph: glyphs.min, style: theme.ok)] } ?? [])
       + (final?.oneSEIndex.map { [ChartMark(fraction: fraction($0), glyph: glyphs.oneSE, style: theme.ok)] } ?? [])
       + (hereFraction.map { [ChartMark(fraction: $0, glyph: glyphs.here, style: theme.laneStyle(laneIndex))] } ?? [])
+    // The caption right of the marks, long where it clears them.
+    let clear = plot.maxX - 2 - (loss.marks.map { column($0.fraction) }.max() ?? plot.x)
+    loss.caption = [list ? "log λ" : "CV loss ± 1 s.e. · log λ", "log λ"].map(theme.printable).first { $0.count <= clear }
 
     drawStatus(setup: setup, final: final, here: here, cursor: grid[cursor], at: inside.y, in: inside, painter: &p, theme: theme)
     drawTopAxis(points, columnOf: { column(fraction($0)) }, labelWidth: labels, y: inside.y + 1, left: inside.x,
@@ -98,9 +101,11 @@ struct PathView {
     drawTicks(grid, columnOf: { column(fraction($0)) }, y: lower.maxY, left: plot.x, right: plot.maxX, painter: &p, theme: theme)
     drawReadout(points[cursor], lambda: grid[cursor], y: inside.maxY - 1, in: inside, painter: &p, theme: theme)
     if list {
+      let x = inside.maxX - Self.listWidth
       drawList(points[cursor], lambda: grid[cursor],
-               in: Rect(x: inside.maxX - Self.listWidth, y: upper.y, width: Self.listWidth, height: chartRows),
-               painter: &p, theme: theme)
+               in: Rect(x: x, y: upper.y, width: Self.listWidth, height: lower.y - upper.y), painter: &p, theme: theme)
+      p.put(theme.printable("CV loss"), x: x, y: lower.y + 1, style: theme.title)
+      p.put(theme.printable("± 1 s.e. band"), x: x, y: lower.y + 2, style: theme.dim)
     }
   }
 
@@ -190,8 +195,9 @@ struct PathView {
     for (j, point) in points.enumerated() {
       guard let point else { continue }
       let text = String(point.nonZero)
-      let x = columnOf(j) - text.count / 2
-      guard x >= free, x + text.count <= right else { continue }
+      // Centred on its column; pushed right up to the column itself where the one before ends.
+      let x = max(columnOf(j) - text.count / 2, free)
+      guard x <= columnOf(j), x + text.count <= right else { continue }
       p.put(text, x: x, y: y, style: theme.dim)
       free = x + text.count + 1
     }
@@ -203,12 +209,19 @@ struct PathView {
     let decades = grid.indices.filter { abs(log10(Double(grid[$0])).remainder(dividingBy: 1)) < 1e-4 }
     var free = left
     for j in decades.count >= 2 ? decades : Array(grid.indices) {
-      let text = CompactNumber.format(Double(grid[j]))
+      let text = Self.tick(grid[j])
       let x = min(max(columnOf(j) - text.count / 2, left), right - text.count)
       guard x >= free else { continue }
       p.put(text, x: x, y: y, style: theme.axis)
       free = x + text.count + 1
     }
+  }
+
+  /// `1e-4`, `1e-3`, then `0.01`, `0.1`, `1`: the decades as a learner types them.
+  static func tick(_ lambda: Float) -> String {
+    let e = log10(Double(lambda))
+    if abs(e - e.rounded()) < 1e-4, e.rounded() <= -3 { return "1e\(Int(e.rounded()))" }
+    return Format.strength(lambda)
   }
 
   /// The cursor's point in words.
