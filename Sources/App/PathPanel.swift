@@ -75,7 +75,7 @@ enum PathPanel {
     }
     let grid = state.path.setup?.lambdas ?? lambdas
     let lambda = grid[cursor(state.path, snapshot: snapshot)]
-    state.note("λ → \(Format.strength(lambda)) for \(snapshot.lanes[lane].name) from the path (other lanes keep their ratios; r restarts there)")
+    state.note("λ \(Format.strength(lambda)) from the path for \(snapshot.lanes[lane].name), the other lanes in ratio")
     return [.setLambda(lambda, lane: lane)]
   }
 }

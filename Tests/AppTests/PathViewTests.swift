@@ -128,7 +128,7 @@ import Testing
     #expect(mode.state.notice?.contains("cursor at λ 0.1") == true, "\(mode.state.notice ?? "")")
     let commands = press(.enter)
     #expect(commands == [.setLambda(0.1, lane: 1)])
-    #expect(mode.state.notice?.contains("λ → 0.1") == true)
+    #expect(mode.state.notice?.contains("λ 0.1 from the path") == true)
     // Paused off the path view, ← scrubs again.
     _ = press("c")
     #expect(mode.state.view == .histograms)

@@ -77,10 +77,13 @@ struct PathView {
     let plot = loss.plotRect(in: lower, theme: theme)
     let column = { (fraction: Double) -> Int in plot.x + Int((min(max(fraction, 0), 1) * Double(2 * plot.width - 1)).rounded()) / 2 }
     let fraction = { (j: Int) -> Double in grid.count > 1 ? Double(j) / Double(grid.count - 1) : 0 }
-    let hereFraction = here.map { Self.logFraction($0, grid: grid) }
+    // On a grid point (after a pick) exactly its column, whatever log's rounding says.
+    let hereFraction = here.map { h in
+      grid.firstIndex { abs($0 - h) <= 1e-6 * h }.map(fraction) ?? Self.logFraction(h, grid: grid)
+    }
     let glyphs = Marks(theme)
     loss.marks = (final?.minIndex.map { [ChartMark(fraction: fraction($0), glyph: glyphs.min, style: theme.ok)] } ?? [])
-      + (final?.oneSEIndex.map { [ChartMark(fraction: fraction($0), glyph: glyphs.oneSE, style: theme.ok)] } ?? [])
+      + (final?.oneSEIndex.flatMap { $0 == final?.minIndex ? nil : $0 }.map { [ChartMark(fraction: fraction($0), glyph: glyphs.oneSE, style: theme.ok)] } ?? [])
       + (hereFraction.map { [ChartMark(fraction: $0, glyph: glyphs.here, style: theme.laneStyle(laneIndex))] } ?? [])
     // The caption right of the marks, long where it clears them.
     let clear = plot.maxX - 2 - (loss.marks.map { column($0.fraction) }.max() ?? plot.x)
@@ -96,9 +99,10 @@ struct PathView {
     func rule(_ x: Int, _ glyph: Character, _ style: Style) {
       for y in rows where p.grid[x, y].character == " " { p.set(glyph, x: x, y: y, style: style) }
     }
-    for j in [final?.minIndex, final?.oneSEIndex].compactMap({ $0 }) { rule(column(fraction(j)), glyphs.dotted, theme.ok) }
-    if let hereFraction { rule(column(hereFraction), glyphs.dashed, theme.laneStyle(laneIndex)) }
+    // The cursor first: where the lines meet, it is the one seen.
     rule(column(fraction(cursor)), glyphs.cursor, theme.title)
+    if let hereFraction { rule(column(hereFraction), glyphs.dashed, theme.laneStyle(laneIndex)) }
+    for j in [final?.minIndex, final?.oneSEIndex].compactMap({ $0 }) { rule(column(fraction(j)), glyphs.dotted, theme.ok) }
     labelStarred(points, chart: coefficients, plot: coefficients.plotRect(in: upper, theme: theme), painter: &p, theme: theme)
     drawTicks(grid, columnOf: { column(fraction($0)) }, y: lower.maxY, left: plot.x, right: plot.maxX, painter: &p, theme: theme)
     drawReadout(points[cursor], lambda: grid[cursor], y: inside.maxY - 1, in: inside, painter: &p, theme: theme)
