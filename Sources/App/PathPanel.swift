@@ -75,6 +75,8 @@ enum PathPanel {
     }
     let grid = state.path.setup?.lambdas ?? lambdas
     let lambda = grid[cursor(state.path, snapshot: snapshot)]
+    // The lanes go on from the live end at the new λ: looking back stops here.
+    state.viewing = nil
     state.note("λ \(Format.strength(lambda)) from the path for \(snapshot.lanes[lane].name), the other lanes in ratio")
     return [.setLambda(lambda, lane: lane)]
   }
