@@ -38,6 +38,8 @@ public struct LessonMode: DashboardMode {
     self.state = state
     // The lesson sets the pace; the free-play schedule would fight it.
     self.state.autoPace = false
+    // ← → and enter turn pages; the path only shows.
+    self.state.path.picks = false
     self.session = session
     self.save = save
   }

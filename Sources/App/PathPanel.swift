@@ -12,6 +12,8 @@ public struct PathViewState: Hashable, Sendable {
   /// What the path is computed for, and how far it is.
   public var setup: PathJob.Setup?
   public var job: PathJob.State?
+  /// Whether ← → and enter pick a λ here (free play); a lesson's λ is the lesson's.
+  public var picks = true
 
   public init() {}
 }

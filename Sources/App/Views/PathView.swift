@@ -159,7 +159,7 @@ struct PathView {
     let kind = path.setup.map { " (\($0.template.label))" } ?? ""
     let runs = path.setup.map { "\($0.folds)-fold CV, \($0.epochs) epochs a run" } ?? ""
     let name = lane?.name ?? ""
-    let forms = ["λ path · \(name)\(kind) · \(runs) · ← → cursor, enter sets λ", "λ path · \(name)\(kind) · \(runs)",
+    let forms = (path.picks ? ["λ path · \(name)\(kind) · \(runs) · ← → cursor, enter sets λ"] : []) + ["λ path · \(name)\(kind) · \(runs)",
                  "λ path · \(name) · \(runs)", "λ path · \(name)", "λ path"].map(theme.printable)
     return forms.first { $0.count <= width } ?? forms[forms.count - 1]
   }
@@ -238,7 +238,8 @@ struct PathView {
     if let point {
       let loss = point.cvMean.isFinite ? String(format: "%.3f ± %.3f", point.cvMean, point.cvStandardError) : "diverged"
       let acc = point.valAccuracy.map { String(format: "%.2f", $0) } ?? "–"
-      forms = ["cursor λ \(l): CV loss \(loss) · \(point.nonZero) of \(point.weights) weights ≠ 0 · val acc \(acc) · enter sets it",
+      forms = ["cursor λ \(l): CV loss \(loss) · \(point.nonZero) of \(point.weights) weights ≠ 0 · val acc \(acc)"
+                 + (path.picks ? " · enter sets it" : ""),
                "cursor λ \(l): CV loss \(loss) · \(point.nonZero) of \(point.weights) ≠ 0 · val acc \(acc)",
                "λ \(l): CV \(loss) · \(point.nonZero) ≠ 0 · acc \(acc)", "λ \(l): CV \(loss)"]
     } else {
