@@ -98,7 +98,7 @@ import Testing
     let grid = ScreenComposer.compose(snapshot, state: Self.state(snapshot, job: .finished(Self.path(snapshot)), theme: Theme(colorMode: .monochrome, ascii: true)),
                                       width: 120, height: 40)
     let text = rows(grid).joined(separator: "\n")
-    #expect(text.allSatisfy { $0.isASCII })
+    #expect(text.allSatisfy { $0.isASCII }, "\(Set(text.filter { !$0.isASCII }))")
     #expect(text.contains("*x") && text.contains("lambda_min"), "\(text)")
   }
 

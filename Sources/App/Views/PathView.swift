@@ -159,8 +159,8 @@ struct PathView {
     let kind = path.setup.map { " (\($0.template.label))" } ?? ""
     let runs = path.setup.map { "\($0.folds)-fold CV, \($0.epochs) epochs a run" } ?? ""
     let name = lane?.name ?? ""
-    let forms = (path.picks ? ["λ path · \(name)\(kind) · \(runs) · ← → cursor, enter sets λ"] : []) + ["λ path · \(name)\(kind) · \(runs)",
-                 "λ path · \(name) · \(runs)", "λ path · \(name)", "λ path"].map(theme.printable)
+    let forms = ((path.picks ? ["λ path · \(name)\(kind) · \(runs) · ← → cursor, enter sets λ"] : []) + ["λ path · \(name)\(kind) · \(runs)",
+                 "λ path · \(name) · \(runs)", "λ path · \(name)", "λ path"]).map(theme.printable)
     return forms.first { $0.count <= width } ?? forms[forms.count - 1]
   }
 
