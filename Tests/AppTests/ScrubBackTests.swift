@@ -67,7 +67,7 @@ import Training
     let axis = try #require(rows[band + 1..<bandEnd].first { $0.contains("epoch 12") })
     let start = try #require(Self.column(of: "└", in: axis)) + 1
     let end = try #require(Array(axis).indices.first { $0 > start && Array(axis)[$0] == "│" })
-    let cursor = try #require(Self.column(of: "▲", in: axis))
+    let cursor = try #require(Self.column(of: "↑", in: axis))
     #expect(cursor - start == Int((2.0 / 11 * Double(end - start - 1)).rounded()), "\(axis)")
     #expect(rows[band + 1..<bandEnd - 1].allSatisfy { Array($0)[cursor] != " " }, "the cursor line runs up the plot")
     let live = ScreenComposer.compose(paused, state: mode.state, bindings: Bindings.rows(for: .play),
