@@ -67,6 +67,20 @@ import Training
     #expect(!later.contains("L1: w2"))
   }
 
+  /// "now … exact 0" counts the zeros the trajectory has reached, not the optimum's.
+  @Test func theNowLineCountsZerosOnlyOnceLanded() throws {
+    var lens = LensView()
+    let landing = try #require(lens.scene.lane(.l1).trajectory.landings[1])
+    func nowLine() -> String {
+      let lines = LensPicture.readout(lens, theme: .standard).map { $0.map(\.text).joined() }
+      let l1 = lines.firstIndex { $0.contains("L1") && $0.contains("×") } ?? 0
+      return lines[l1 + 1]
+    }
+    #expect(nowLine().contains("now") && !nowLine().contains("exact 0"), "\(nowLine())")
+    _ = lens.advance(Double(landing) / LensView.stepsPerSecond + 0.5 / LensView.stepsPerSecond)
+    #expect(nowLine().contains("1 exact 0"), "\(nowLine())")
+  }
+
   @Test func keysChangeTheLensThroughTheTable() {
     let driver = IdleDriver()
     let backend = RecordingBackend(width: 120, height: 40, keys: ["]", "]", "c", "S", "2"])
