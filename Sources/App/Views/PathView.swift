@@ -255,7 +255,9 @@ struct PathView {
     let names = snapshot.featureNames
     let starred = snapshot.informative ?? []
     var y = rect.y
-    p.put(theme.printable("‖W₁ row‖ at λ"), x: rect.x, y: y, style: theme.dim)
+    let l = Format.strength(lambda)
+    let head = ["‖W₁ row‖ at \(l)", "‖row‖ at \(l)", "‖W₁ row‖ at λ"].map(theme.printable).first { $0.count <= rect.width }
+    p.put(head ?? "", x: rect.x, y: y, style: theme.dim)
     y += 1
     guard let point, point.featureNorms.count == names.count else { return }
     // Known informative inputs, else the largest rows.
