@@ -81,7 +81,7 @@ public enum Bindings {
             short: "log", keep: 4),
     Binding("v", [("v", .nextView)], "view: histograms → weight matrix → weight trajectories → tug of war → two-weight lens ([ ] its λ) → λ path", short: "view", keep: 2),
     Binding("c", [("c", .togglePathView)],
-            "λ path: 5-fold cross-validation over 13 λ, trained in the background; c goes back",
+            "λ path: 5-fold cross-validation over 13 λ, trained in the background; c goes back (c answers a question first)",
             modes: [.lesson]),
     Binding("c", [("c", .togglePathView)],
             "λ path: 5-fold CV over 13 λ, in the background; ← → its cursor, enter sets λ", modes: [.play]),

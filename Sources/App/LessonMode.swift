@@ -99,6 +99,9 @@ public struct LessonMode: DashboardMode {
     case .scroll(let scroll):
       session.scroll = scroll.apply(to: session.scroll, end: LessonSession.end)
       return []
+    case .answer("c") where !session.awaitsAnswer:
+      // `c` answers while a question waits; otherwise it is the λ path's key, as in free play.
+      return perform(.togglePathView, snapshot: snapshot)
     case .answer(let label):
       // `d` is also free play's data-set key: on a page without a question it says so.
       guard label != "d" || (session.phase == .step && session.step.question != nil) else {

@@ -169,6 +169,20 @@ struct LessonSessionTests {
     #expect(data.state.notice == "the data set is set by the lesson here — try it in free play: regviz play")
   }
 
+  /// `c` answers while a question waits; on a page without one (or once answered) it opens
+  /// the λ path, as in free play, and closes it again.
+  @Test func cOpensTheLambdaPathWhereNoQuestionWaits() {
+    var asked = F.session()
+    let answer = Self.press(["c"], &asked)
+    #expect(asked.answer == "c" && answer.state.view != .path)
+    let afterwards = Self.press(["c"], &asked, state: answer.state)
+    #expect(afterwards.state.view == .path)
+    var plain = F.session(step: 3)
+    let open = Self.press(["c"], &plain)
+    #expect(open.state.view == .path && plain.answer == nil)
+    #expect(Self.press(["C"], &plain, state: open.state).state.view != .path)
+  }
+
   @Test func hintTogglesAndSaysWhenThereIsNone() {
     var session = F.session()
     Self.press(["h"], &session)
