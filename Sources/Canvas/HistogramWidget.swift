@@ -76,7 +76,9 @@ public struct HistogramWidget: Widget {
 
       var y = rect.y
       if hasTitle {
-        p.putCentered(title, in: plot, y: y, style: style.adding(.bold))
+        // Centred over the bars; a title one cell wider than the odd-width bars uses the whole
+        // width rather than lose its last character (`strong 0.1` in 10 cells).
+        p.putCentered(title, in: title.count > plot.width ? rect : plot, y: y, style: style.adding(.bold))
         y += 1
       }
       let zeroStyle = style.adding(.bold)

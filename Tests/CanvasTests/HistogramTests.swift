@@ -22,6 +22,14 @@ import Testing
     #expect(grid[9, 5].character == " " && grid[11, 5].character == " ")
   }
 
+  /// The bars take an odd width (a centre column for 0); a title as wide as the whole rect
+  /// still shows whole, not cut by its last character.
+  @Test func aTitleAsWideAsTheRectIsWhole() {
+    let h = HistogramWidget(bins: [1, 2, 3, 2, 1], zeroCount: 0, range: 1, title: "strong 0.1", style: .plain)
+    #expect(render(h, width: 10, height: 6).row(0) == "strong 0.1")
+    #expect(render(h, width: 11, height: 6).row(0) == "strong 0.1")
+  }
+
   @Test func aSingleWeightStillShows() {
     var bins = Array(repeating: 0, count: 10)
     bins[0] = 1
