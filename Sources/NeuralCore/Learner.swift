@@ -106,9 +106,9 @@ public struct Learner: Sendable {
     allocateBuffers()
     let d = data.featureCount, ld = workspace.ld, count = indices.count, cols = columns(count)
     let offset = workspace.layout.activationOffsets[0]
-    workspace.storage.withUnsafeMutableBufferPointer { buffer in
+    Workspace.withBase(&workspace.storage) { base in
       data.features.withUnsafeBufferPointer { f in
-        let x = buffer.baseAddress! + offset
+        let x = base + offset
         // 16 samples at a time, their rows read in step: each feature's 16 values fill one
         // stretch of x (one cache line) instead of 16 writes a row of x apart (784 features: 8%
         // of the step went to the scattered writes).
@@ -135,8 +135,7 @@ public struct Learner: Sendable {
   mutating func forwardAndLoss(count: Int) -> (lossSum: Double, correct: Int) {
     let ld = workspace.ld, cols = columns(count), impl = self.impl
     let ws = workspace.layout
-    return workspace.storage.withUnsafeMutableBufferPointer { buffer in
-      let base = buffer.baseAddress!
+    return Workspace.withBase(&workspace.storage) { base in
       for (l, layer) in network.layers.enumerated() {
         let x = base + ws.activationOffsets[l], y = base + ws.activationOffsets[l + 1]
         layer.kernel.withUnsafeBufferPointer { w in
@@ -168,8 +167,7 @@ public struct Learner: Sendable {
   mutating func backward(count: Int) {
     let ld = workspace.ld, cols = columns(count), impl = self.impl
     let ws = workspace.layout
-    workspace.storage.withUnsafeMutableBufferPointer { buffer in
-      let base = buffer.baseAddress!
+    Workspace.withBase(&workspace.storage) { base in
       for l in stride(from: network.layers.count - 1, through: 0, by: -1) {
         let layer = network.layers[l]
         let x = base + ws.activationOffsets[l], dy = base + ws.deltaOffsets[l]
@@ -198,9 +196,9 @@ public struct Learner: Sendable {
                                   weightDecay: weightDecays.indices.contains(l) ? weightDecays[l] : 0,
                                   step: stepCount)
       let biasRule = UpdateRule(optimizer: optimizer, l1Rule: l1Rule, regularizer: .none, step: stepCount)
-      workspace.storage.withUnsafeBufferPointer { grads in
+      Workspace.withBase(&workspace.storage) { g in
         moments.withUnsafeMutableBufferPointer { m in
-          let g = grads.baseAddress!, mb = m.baseAddress!
+          let mb = m.baseAddress!
           deadLinks.withUnsafeMutableBufferPointer { dead in
             network.layers[l].kernel.withUnsafeMutableBufferPointer { w in
               kernelRule.apply(params: w.baseAddress!, grads: g + ws.kernelGradientOffsets[l],
@@ -239,11 +237,13 @@ extension Learner {
     _ = forwardAndLoss(count: indices.count)
     backward(count: indices.count)
     let layout = workspace.layout
-    return network.layers.indices.map { l in
-      let k = layout.kernelGradientOffsets[l], b = layout.biasGradientOffsets[l]
-      let layer = network.layers[l]
-      return (Array(workspace.storage[k..<(k + layer.kernel.count)]),
-              Array(workspace.storage[b..<(b + layer.units)]))
+    let layers = network.layers
+    return Workspace.withBase(&workspace.storage) { base in
+      layers.indices.map { l in
+        let k = base + layout.kernelGradientOffsets[l], b = base + layout.biasGradientOffsets[l]
+        return (Array(UnsafeBufferPointer(start: k, count: layers[l].kernel.count)),
+                Array(UnsafeBufferPointer(start: b, count: layers[l].units)))
+      }
     }
   }
 
