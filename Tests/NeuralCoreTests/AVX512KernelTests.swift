@@ -1,6 +1,6 @@
 import Testing
 @testable import NeuralCore
-import NeuralCoreAVX512
+@testable import NeuralCoreAVX512
 
 /// The AVX-512 build of the kernels (the same source, 8 × 32 blocks) against the scalar
 /// reference, and against the AVX2 build, bit for bit: the wide blocks keep one accumulator
@@ -52,6 +52,10 @@ struct AVX512KernelTests {
       KernelTests().check(dx2, dx0, "inputGradient", shape)
       #expect(dx2 == dx1, "inputGradient \(shape)")
     }
+  }
+
+  @Test func transposeIsTheDefinition() {
+    KernelTests.checkTranspose { Wide.transpose($0, rows: $1, columns: $2, ld: $3, into: $4) }
   }
 
   @Test func wholeStepIsTheSameOnBothBuilds() {

@@ -59,6 +59,27 @@ import Testing
     }
   }
 
+  /// Rows and columns below, at and past the tile (8 on AVX2, 16 on AVX-512), ld past the columns.
+  static let transposeShapes = [1, 7, 8, 9, 15, 16, 17, 31, 33]
+
+  /// `transpose(m, rows, columns, ld)` as its definition: out[s · rows + r] = m[r · ld + s].
+  static func checkTranspose(_ transpose: (UnsafePointer<Float>, Int, Int, Int, UnsafeMutablePointer<Float>) -> Void) {
+    for rows in transposeShapes {
+      for columns in transposeShapes {
+        let ld = columns + 5
+        let m = (0..<(rows * ld)).map { Float($0) }
+        var out = [Float](repeating: -1, count: rows * columns)
+        transpose(m, rows, columns, ld, &out)
+        let expected = (0..<(rows * columns)).map { k in m[(k % rows) * ld + k / rows] }
+        #expect(out == expected, "transpose \(rows) × \(columns), ld \(ld)")
+      }
+    }
+  }
+
+  @Test func transposeIsTheDefinition() {
+    Self.checkTranspose { SIMDKernel.transpose($0, rows: $1, columns: $2, ld: $3, into: $4) }
+  }
+
   @Test func scalarForwardIsTheDefinition() {
     // x: (2 features, 2 samples), w: (2, 1): y = x0·w0 + x1·w1 + b
     let x: [Float] = [1, 2, 3, 4], w: [Float] = [0.5, -1], b: [Float] = [0.25]
