@@ -128,24 +128,32 @@ public struct Learner: Sendable {
         for i in 0..<d { for b in count..<cols { x[i * ld + b] = 0 } }
       }
     }
-    var b = 0
-    for n in indices { workspace.labels[b] = Float(data.labels[n]); b += 1 }
+    workspace.labels.withUnsafeMutableBufferPointer { labels in
+      data.labels.withUnsafeBufferPointer { classes in
+        var b = 0
+        for n in indices { labels[b] = Float(classes[n]); b += 1 }
+      }
+    }
   }
 
   mutating func forwardAndLoss(count: Int) -> (lossSum: Double, correct: Int) {
     let ld = workspace.ld, cols = columns(count), impl = self.impl
     let ws = workspace.layout
     return Workspace.withBase(&workspace.storage) { base in
-      for (l, layer) in network.layers.enumerated() {
-        let x = base + ws.activationOffsets[l], y = base + ws.activationOffsets[l + 1]
-        layer.kernel.withUnsafeBufferPointer { w in
-          layer.bias.withUnsafeBufferPointer { b in
-            impl.forward(x: x, w: w.baseAddress!, b: b.baseAddress!, y: y,
-                         inputs: layer.inputs, outputs: layer.units, batch: cols, ld: ld)
+      // Through the array's buffer: `for layer in layers` would copy each Layer (and retain its arrays).
+      network.layers.withUnsafeBufferPointer { layers in
+        for l in layers.indices {
+          let x = base + ws.activationOffsets[l], y = base + ws.activationOffsets[l + 1]
+          let inputs = layers[l].inputs, units = layers[l].units
+          layers[l].kernel.withUnsafeBufferPointer { w in
+            layers[l].bias.withUnsafeBufferPointer { b in
+              impl.forward(x: x, w: w.baseAddress!, b: b.baseAddress!, y: y,
+                           inputs: inputs, outputs: units, batch: cols, ld: ld)
+            }
           }
-        }
-        if l < network.layers.count - 1 {
-          layer.activation.apply(y, count: layer.units * ld, vectorized: impl.vectorized)
+          if l < layers.count - 1 {
+            layers[l].activation.apply(y, count: units * ld, vectorized: impl.vectorized)
+          }
         }
       }
       let last = network.layers.count - 1
@@ -168,20 +176,20 @@ public struct Learner: Sendable {
     let ld = workspace.ld, cols = columns(count), impl = self.impl
     let ws = workspace.layout
     Workspace.withBase(&workspace.storage) { base in
-      for l in stride(from: network.layers.count - 1, through: 0, by: -1) {
-        let layer = network.layers[l]
-        let x = base + ws.activationOffsets[l], dy = base + ws.deltaOffsets[l]
-        let dw = base + ws.kernelGradientOffsets[l], db = base + ws.biasGradientOffsets[l]
-        impl.weightAndBiasGradient(x: x, dy: dy, dw: dw, db: db, inputs: layer.inputs, outputs: layer.units,
-                                   batch: cols, ld: ld, scratch: base + ws.scratchOffset)
-        guard l > 0 else { break }
-        let dx = base + ws.deltaOffsets[l - 1]
-        layer.kernel.withUnsafeBufferPointer { w in
-          impl.inputGradient(dy: dy, w: w.baseAddress!, dx: dx, inputs: layer.inputs,
-                             outputs: layer.units, batch: cols, ld: ld)
+      network.layers.withUnsafeBufferPointer { layers in
+        for l in stride(from: layers.count - 1, through: 0, by: -1) {
+          let inputs = layers[l].inputs, units = layers[l].units
+          let x = base + ws.activationOffsets[l], dy = base + ws.deltaOffsets[l]
+          let dw = base + ws.kernelGradientOffsets[l], db = base + ws.biasGradientOffsets[l]
+          impl.weightAndBiasGradient(x: x, dy: dy, dw: dw, db: db, inputs: inputs, outputs: units,
+                                     batch: cols, ld: ld, scratch: base + ws.scratchOffset)
+          guard l > 0 else { break }
+          let dx = base + ws.deltaOffsets[l - 1]
+          layers[l].kernel.withUnsafeBufferPointer { w in
+            impl.inputGradient(dy: dy, w: w.baseAddress!, dx: dx, inputs: inputs, outputs: units, batch: cols, ld: ld)
+          }
+          layers[l - 1].activation.backward(dx, activations: x, count: inputs * ld, vectorized: impl.vectorized)
         }
-        network.layers[l - 1].activation.backward(dx, activations: x, count: layer.inputs * ld,
-                                                  vectorized: impl.vectorized)
       }
     }
   }

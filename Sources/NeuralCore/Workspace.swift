@@ -50,8 +50,9 @@ struct Workspace: Sendable {
   var ld: Int { layout.ld }
 }
 
-/// Offsets of the step's buffers in the workspace storage.
-struct WorkspaceLayout: Sendable {
+/// Offsets of the step's buffers in the workspace storage. A class: the step takes it once per
+/// pass, and a struct copy would retain each of its arrays.
+final class WorkspaceLayout: Sendable {
   let ld: Int
   /// activation[0] is the input (in, ld); activation[l + 1] is layer l's output (units, ld).
   let activationOffsets: [Int]

@@ -17,6 +17,11 @@ import Testing
       s.append(Shape(inputs: 5, outputs: 3, batch: n, ld: (n + 15) & ~15 + 16))
     }
     s.append(Shape(inputs: 33, outputs: 40, batch: 1, ld: 16))
+    // Narrow weight gradients at batch 1, 16 and 32, 15–17 outputs.
+    s.append(Shape(inputs: 13, outputs: 16, batch: 32, ld: 32))
+    s.append(Shape(inputs: 6, outputs: 15, batch: 16, ld: 16))
+    s.append(Shape(inputs: 3, outputs: 1, batch: 1, ld: 16))
+    s.append(Shape(inputs: 10, outputs: 17, batch: 16, ld: 16))
     s.append(Shape(inputs: 17, outputs: 64, batch: 150, ld: 160))
     // Depths beyond one 128-deep tile (forward: inputs; dW: batch; dX: outputs).
     s.append(Shape(inputs: 300, outputs: 37, batch: 150, ld: 160))
