@@ -31,6 +31,14 @@ CASES = {
     "sparse-momentum-batch50": SPARSE4 + ["--optimizer", "sgd", "--lr", "0.05", "--momentum", "0.9",
                                           "--batch-size", "50", "--epochs", "20"],
     "sparse-adam-full": SPARSE4 + ["--optimizer", "adam", "--lr", "0.01", "--batch-size", "full", "--epochs", "40"],
+    # Decoupled weight decay (AdamW) beside the L2 penalty it is often mistaken for.
+    "sparse-adamw-batch50": ["--dataset", "sparse", "--hidden", "16,16", "--lane", "l2=0.01", "--lane", "wd=0.02",
+                             "--lane", "1:l1=0.01,wd=0.02;2:wd=0.02", "--optimizer", "adam", "--lr", "0.01",
+                             "--batch-size", "50", "--epochs", "20"],
+    # Early stopping that fires: a large learning rate overfits the small split within the run.
+    "sparse-stop-full": ["--dataset", "sparse", "--hidden", "16,16", "--lane", "stop=best-val:5",
+                         "--lane", "l2=0.01,stop=best-val:5", "--optimizer", "adam", "--lr", "0.05",
+                         "--batch-size", "full", "--epochs", "80"],
 }
 FIELDS = ["loss", "data_loss", "penalty", "acc", "val_loss", "val_acc"]
 
@@ -88,7 +96,13 @@ def main():
             for k in FIELDS:
                 if r.get(k) is not None and mine.get(k) is not None:
                     worst[k] = max(worst[k], abs(r[k] - mine[k]))
-        assert len(theirs) == len(ours), f"{name}: {len(theirs)} Keras rows, {len(ours)} regviz rows"
+        # Keras ends an early-stopped lane's fit; regviz keeps printing its frozen rows.
+        last = {}
+        for r in theirs:
+            last[r["name"]] = max(last.get(r["name"], 0), r["epoch"])
+        extra = [k for k in ours if k[1] > last.get(k[0], 0)]
+        assert all("stop=" in ours[k]["lane"] for k in extra), f"{name}: regviz rows Keras lacks: {extra[:3]}"
+        assert len(theirs) + len(extra) == len(ours), f"{name}: {len(theirs)} Keras rows, {len(ours)} regviz rows"
         dw = weights_diff(rw, kw)
         print(f"{name}: max |Δloss| {worst['loss']:.2e}, |Δdata_loss| {worst['data_loss']:.2e}, "
               f"|Δpenalty| {worst['penalty']:.2e}, |Δval_loss| {worst['val_loss']:.2e}, "

@@ -53,6 +53,8 @@ public struct AppState: Hashable, Sendable {
   /// The epochs seen so far, for scrub-back, and the entry shown instead of the live end.
   public var scrub = ScrubHistory()
   public var viewing: Int? = nil
+  /// The epoch scrub-back shows (nil at the live end): the charts' cursor.
+  public var viewedEpoch: Int? { viewing.flatMap { scrub.entries.indices.contains($0) ? scrub.entries[$0].epoch : nil } }
   /// The pace follows `AutoPace` until the learner sets it with `<` or `>`.
   public var autoPace = false
   /// The last speed `AutoPace` asked for.

@@ -19,7 +19,7 @@ enum Charts {
 
   static func loss(
     _ lanes: [(index: Int, lane: LaneSnapshot)], view: LossView, epoch: Int, theme: Theme,
-    pinned: PinnedRun? = nil
+    pinned: PinnedRun? = nil, cursor: Int? = nil
   ) -> BrailleChart {
     var secondary: [ChartSeries] = []
     var primary: [ChartSeries] = []
@@ -37,18 +37,28 @@ enum Charts {
     } ?? []
     let series = ghosts + secondary + primary
     return withPin(BrailleChart(series: series, yRange: fromZero(series), caption: "epoch \(epoch)"),
-                   lanes, pinned: pinned, theme: theme)
+                   lanes, pinned: pinned, cursor: cursor, theme: theme)
   }
 
-  /// The chart with its stop marks, and with a pin its series on one shared epoch axis (a
-  /// ghost of 800 epochs and a live run of 50 line up epoch by epoch).
+  /// The chart with its stop marks, with a pin its series on one shared epoch axis (a ghost of
+  /// 800 epochs and a live run of 50 line up epoch by epoch), and scrub-back's epoch as a cursor.
   private static func withPin(
-    _ chart: BrailleChart, _ lanes: [(index: Int, lane: LaneSnapshot)], pinned: PinnedRun?, theme: Theme
+    _ chart: BrailleChart, _ lanes: [(index: Int, lane: LaneSnapshot)], pinned: PinnedRun?, cursor: Int?,
+    theme: Theme
   ) -> BrailleChart {
     var chart = chart
     chart.epochSpan = pinned?.span(lanes)
     chart.marks = stopMarks(lanes, theme: theme, span: chart.epochSpan)
+    chart.cursor = cursor.flatMap { fraction(of: $0, lanes, span: chart.epochSpan) }
     return chart
+  }
+
+  /// Where `epoch` falls on the plotted span: the shared axis, or the lanes' histories.
+  static func fraction(of epoch: Int, _ lanes: [(index: Int, lane: LaneSnapshot)], span: ClosedRange<Int>?) -> Double? {
+    guard let first = span?.lowerBound ?? lanes.compactMap(\.lane.history.epochs.first).min(),
+          let last = span?.upperBound ?? lanes.compactMap(\.lane.history.epochs.last).max(), last > first
+    else { return nil }
+    return Double(epoch - first) / Double(last - first)
   }
 
   /// Where each early-stopped lane stopped, on the x axis in its colour: the lane's curves
@@ -72,22 +82,24 @@ enum Charts {
   }
 
   static func zeros(
-    _ lanes: [(index: Int, lane: LaneSnapshot)], theme: Theme, pinned: PinnedRun? = nil
+    _ lanes: [(index: Int, lane: LaneSnapshot)], theme: Theme, pinned: PinnedRun? = nil, cursor: Int? = nil
   ) -> BrailleChart {
     let series = (pinned?.ghosts(lanes, theme: theme, \.zeroFraction) ?? []) + lanes.map { i, lane in
       ChartSeries(values: lane.history.zeroFraction, style: theme.laneStyle(i), marker: theme.laneMarker(i),
                   epochs: lane.history.epochs)
     }
-    return withPin(BrailleChart(series: series, yRange: 0...1, percent: true), lanes, pinned: pinned, theme: theme)
+    return withPin(BrailleChart(series: series, yRange: 0...1, percent: true), lanes, pinned: pinned, cursor: cursor,
+                   theme: theme)
   }
 
   static func norm(
-    _ lanes: [(index: Int, lane: LaneSnapshot)], theme: Theme, pinned: PinnedRun? = nil
+    _ lanes: [(index: Int, lane: LaneSnapshot)], theme: Theme, pinned: PinnedRun? = nil, cursor: Int? = nil
   ) -> BrailleChart {
     let series = (pinned?.ghosts(lanes, theme: theme, \.l2Norm) ?? []) + lanes.map { i, lane in
       ChartSeries(values: lane.history.l2Norm, style: theme.laneStyle(i), marker: theme.laneMarker(i),
                   epochs: lane.history.epochs)
     }
-    return withPin(BrailleChart(series: series, yRange: fromZero(series)), lanes, pinned: pinned, theme: theme)
+    return withPin(BrailleChart(series: series, yRange: fromZero(series)), lanes, pinned: pinned, cursor: cursor,
+                   theme: theme)
   }
 }

@@ -5,13 +5,16 @@ import Training
 
 /// Windows over the dashboard: the key help, and the Keras code of the current setup.
 enum Overlays {
+  /// What the help explains below the keys: the dashboard's marks, or the lens's.
+  enum Legend { case dashboard, lens }
+
   static func draw(
     _ overlay: Overlay, snapshot: ExperimentSnapshot, theme: Theme, in screen: Rect,
-    bindings: [Binding], painter p: inout Painter
+    bindings: [Binding], legend: Legend = .dashboard, painter p: inout Painter
   ) {
     switch overlay {
     case .help(let scroll):
-      let lines = helpLines(bindings, theme: theme)
+      let lines = helpLines(bindings, legend: legend, theme: theme)
       window(title: theme.printable("keys · esc or ? closes · training goes on underneath"),
              lines: lines, scroll: scroll, preferredWidth: 88, theme: theme, in: screen, painter: &p)
     case .keras(let scroll):
@@ -29,15 +32,25 @@ enum Overlays {
     }
   }
 
-  /// The help: every binding, keys in a column of their own.
-  static func helpLines(_ bindings: [Binding], theme: Theme) -> [[StyledRun]] {
+  /// The help: every binding, keys in a column of their own, then what the marks mean.
+  static func helpLines(_ bindings: [Binding], legend: Legend = .dashboard, theme: Theme) -> [[StyledRun]] {
     let width = bindings.map { theme.printable($0.label).count }.max() ?? 0
     func row(_ keys: String, _ text: String, _ style: Style) -> [StyledRun] {
       let keys = theme.printable(keys)
       return [StyledRun(keys + String(repeating: " ", count: max(0, width - keys.count) + 2), style: style),
               StyledRun(theme.printable(text), style: theme.text)]
     }
-    return bindings.map { row($0.label, $0.help, theme.title) } + [[]] + [
+    let keys = bindings.map { row($0.label, $0.help, theme.title) } + [[]]
+    if legend == .lens {
+      return keys + [
+        row("✚", "ŵ, the least-squares weights: the centre of the dotted data-loss ellipses", theme.dim),
+        row("×", "a lane's optimum: where the lowest ellipse it can reach touches its penalty's shape", theme.dim),
+        row("shape", "dotted in the lane's colour: L1's diamond has corners on the axes, L2's disk has none", theme.dim),
+        row("⊙", "a weight that landed on an axis: exactly 0.0 (L1's corners catch it)", theme.dim),
+        row("○ ●", "where the trajectories start, and where each one is now", theme.dim),
+      ]
+    }
+    return keys + [
       row("=0", "weights exactly 0.0: L1 (prox, clip) gets there, L2 never", theme.dim),
       row("≈0", "|w| below the threshold: where Keras's L1 leaves weights", theme.dim),
       row(String(theme.glyphs.zeroBar[8]), "the bar at 0, set apart from the bins, counts only weights exactly 0.0", theme.dim),

@@ -41,10 +41,17 @@ public enum ScreenComposer {
       WeightsPanel(lanes: visible, layer: state.layer, range: state.histogramRange, scale: state.histogramScale,
                    cache: histograms)
         .draw(in: layout.weights.inset(by: 1).inset(left: 1, right: 1), painter: &p, theme: theme)
-      Charts.loss(visible, view: state.lossView, epoch: snapshot.epoch, theme: theme, pinned: state.pinned)
+      // Scrubbing back, the charts still span the whole run: their axis ends at the live epoch.
+      let cursor = state.viewedEpoch
+      let axisEnd = cursor == nil ? snapshot.epoch : state.scrub.entries.last?.epoch ?? snapshot.epoch
+      Charts.loss(visible, view: state.lossView, epoch: axisEnd, theme: theme, pinned: state.pinned, cursor: cursor)
         .draw(in: layout.loss.inset(by: 1), painter: &p, theme: theme)
-      if let zeros = layout.zeros { Charts.zeros(visible, theme: theme, pinned: state.pinned).draw(in: zeros.inset(by: 1), painter: &p, theme: theme) }
-      if let norm = layout.norm { Charts.norm(visible, theme: theme, pinned: state.pinned).draw(in: norm.inset(by: 1), painter: &p, theme: theme) }
+      if let zeros = layout.zeros {
+        Charts.zeros(visible, theme: theme, pinned: state.pinned, cursor: cursor).draw(in: zeros.inset(by: 1), painter: &p, theme: theme)
+      }
+      if let norm = layout.norm {
+        Charts.norm(visible, theme: theme, pinned: state.pinned, cursor: cursor).draw(in: norm.inset(by: 1), painter: &p, theme: theme)
+      }
       features.draw(in: layout.features.inset(by: 1).inset(left: 1), painter: &p, theme: theme)
       if let model = layout.model?.inset(by: 1).inset(left: 1) {
         ModelPanel(lanes: visible, snapshot: snapshot, theme: theme).table(width: model.width, height: model.height)

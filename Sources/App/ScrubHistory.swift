@@ -58,8 +58,9 @@ public struct ScrubHistory: Sendable {
     entries.removeLast(entries.count - kept)
   }
 
-  /// `live` as it was at entry `index`: each lane's weights, statistics and figures then, its
-  /// charts cut at that epoch. The lane settings and the runner state stay the live ones.
+  /// `live` as it was at entry `index`: each lane's weights, statistics and figures then. The
+  /// charts keep the whole run, so the learner sees where that epoch sits in it (the composer
+  /// draws a cursor there); the lane settings and the runner state stay the live ones.
   public func snapshot(at index: Int, live: ExperimentSnapshot) -> ExperimentSnapshot? {
     guard entries.indices.contains(index), entries[index].lanes.count == live.lanes.count else { return nil }
     var shown = live
@@ -69,7 +70,6 @@ public struct ScrubHistory: Sendable {
       shown.lanes[i].stats = frame.stats
       shown.lanes[i].network = frame.network
       shown.lanes[i].divergedAt = frame.divergedAt
-      shown.lanes[i].history = live.lanes[i].history.through(epoch: frame.epoch)
     }
     return shown
   }

@@ -77,6 +77,9 @@ public struct BrailleChart: Widget {
   /// its index (a sample per dot column, a long one thinned to the width); a span places the
   /// samples by their `epochs` on it.
   public var epochSpan: ClosedRange<Int>? = nil
+  /// A column to look at (scrub-back's epoch), as a fraction of the plotted span like `marks`:
+  /// a dotted line up the plot behind the curves, and `↑` on the x axis.
+  public var cursor: Double? = nil
 
   public init(
     series: [ChartSeries], yRange: ClosedRange<Double>? = nil, caption: String? = nil,
@@ -130,6 +133,12 @@ public struct BrailleChart: Widget {
       let labels = Rect(x: rect.x, y: rect.y, width: labelWidth, height: plotRows)
       drawAxes(plot: plot, labels: labels, top: top, bottom: bottom, hasXAxis: hasXAxis,
                theme: theme, painter: &p)
+      if let cursor, cursor.isFinite {
+        let x = plot.x + Self.column(cursor, width: plot.width)
+        let line: Character = theme.glyphs.usesBraille ? "┊" : ":"
+        for row in plot.y..<plot.maxY { p.set(line, x: x, y: row, style: theme.dim) }
+        if hasXAxis { p.set(theme.glyphs.arrowUp, x: x, y: plot.maxY, style: theme.title) }
+      }
       guard let range else { return }
       if theme.glyphs.usesBraille {
         drawBraille(plot: plot, range: range, painter: &p)
@@ -159,12 +168,22 @@ public struct BrailleChart: Widget {
     p.set(box.bottomLeft, x: axisX, y: plot.maxY, style: theme.axis)
     p.horizontalRule(x: plot.x, y: plot.maxY, width: plot.width, style: theme.axis, glyphs: box)
     if let caption, !caption.isEmpty, plot.width >= caption.count + 2 {
-      p.putRightAligned(" " + caption, in: plot.inset(bottom: -1), y: plot.maxY, style: theme.dim)
+      // At the right end, unless the cursor stands there: then at the left end.
+      let cursorX = cursor.flatMap { $0.isFinite ? plot.x + Self.column($0, width: plot.width) : nil }
+      if let cursorX, cursorX >= plot.maxX - caption.count - 1 {
+        if cursorX > plot.x + caption.count + 1 { p.put(caption + " ", x: plot.x + 1, y: plot.maxY, style: theme.dim) }
+      } else {
+        p.putRightAligned(" " + caption, in: plot.inset(bottom: -1), y: plot.maxY, style: theme.dim)
+      }
     }
     for mark in marks where mark.fraction.isFinite {
-      let x = Int((min(max(mark.fraction, 0), 1) * Double(plot.width - 1)).rounded())
-      p.set(mark.glyph, x: plot.x + x, y: plot.maxY, style: mark.style)
+      p.set(mark.glyph, x: plot.x + Self.column(mark.fraction, width: plot.width), y: plot.maxY, style: mark.style)
     }
+  }
+
+  /// The cell column of a fraction of the plotted span.
+  static func column(_ fraction: Double, width: Int) -> Int {
+    Int((min(max(fraction, 0), 1) * Double(width - 1)).rounded())
   }
 
   /// Dot row (0 = top) of `value` on a scale with `rows` levels; values outside a fixed range

@@ -32,7 +32,7 @@ public struct FeatureScale: Sendable, Hashable, CustomStringConvertible {
     if let i = data.featureNames.firstIndex(of: feature) { return i }
     if let n = Int(feature), n >= 1, n <= data.featureCount { return n - 1 }
     let names = data.featureNames.prefix(12).joined(separator: ", ") + (data.featureCount > 12 ? ", …" : "")
-    throw ConfigError("scale-feature: '\(feature)' is not a feature of \(data.name) (\(names), or 1…\(data.featureCount))")
+    throw ConfigError("--scale-feature: '\(feature)' is not a feature of \(data.name) (\(names), or 1…\(data.featureCount))")
   }
 
   /// `data` with that feature's values multiplied by the factor.

@@ -34,16 +34,6 @@ public struct History: Sendable, Hashable {
     if epochs.count >= capacity { compact() }
   }
 
-  /// The series up to and including `epoch`: the charts as they were then (scrub-back).
-  public func through(epoch: Int) -> History {
-    let n = epochs.firstIndex { $0 > epoch } ?? epochs.count
-    var h = self
-    h.epochs.removeSubrange(n...); h.dataLoss.removeSubrange(n...); h.penalty.removeSubrange(n...)
-    h.valLoss.removeSubrange(n...); h.accuracy.removeSubrange(n...); h.valAccuracy.removeSubrange(n...)
-    h.zeroFraction.removeSubrange(n...); h.l2Norm.removeSubrange(n...)
-    return h
-  }
-
   private mutating func compact() {
     stride *= 2
     func keep<T>(_ a: [T]) -> [T] { a.indices.filter { epochs[$0] % stride == 0 }.map { a[$0] } }

@@ -29,6 +29,19 @@ import Training
     #expect(contains(grid, "⊙"), "the landing on exactly 0 is marked")
   }
 
+  /// The lens's help explains the lens's marks, not the histograms' (=0, ≈0, the zero bar).
+  @Test func helpExplainsTheLensMarks() {
+    var state = AppState()
+    state.overlay = .help(scroll: 0)
+    var lens = LensView()
+    lens.showAll()
+    let grid = LensScreen.compose(lens, state: state, bindings: Bindings.rows(for: .lens), width: 120, height: 40,
+                                  snapshot: .idle())
+    #expect(contains(grid, "L1's diamond has corners on the axes"), "\(grid.text())")
+    #expect(contains(grid, "a weight that landed on an axis: exactly 0.0"))
+    #expect(!contains(grid, "where Keras's L1 leaves weights"))
+  }
+
   @Test func asciiHasNoOtherGlyphs() {
     let grid = Self.frame(width: 80, height: 24, theme: Theme(colorMode: .monochrome, ascii: true))
     #expect(!(0..<grid.height).contains { !grid.row($0).allSatisfy(\.isASCII) }, "\(grid.text())")
@@ -52,6 +65,20 @@ import Training
     #expect(note.contains("L1: w2 landed on exactly 0 at step \(landing)"))
     let later = lens.advance(100) ?? ""
     #expect(!later.contains("L1: w2"))
+  }
+
+  /// "now … exact 0" counts the zeros the trajectory has reached, not the optimum's.
+  @Test func theNowLineCountsZerosOnlyOnceLanded() throws {
+    var lens = LensView()
+    let landing = try #require(lens.scene.lane(.l1).trajectory.landings[1])
+    func nowLine() -> String {
+      let lines = LensPicture.readout(lens, theme: .standard).map { $0.map(\.text).joined() }
+      let l1 = lines.firstIndex { $0.contains("L1") && $0.contains("×") } ?? 0
+      return lines[l1 + 1]
+    }
+    #expect(nowLine().contains("now") && !nowLine().contains("exact 0"), "\(nowLine())")
+    _ = lens.advance(Double(landing) / LensView.stepsPerSecond + 0.5 / LensView.stepsPerSecond)
+    #expect(nowLine().contains("1 exact 0"), "\(nowLine())")
   }
 
   @Test func keysChangeTheLensThroughTheTable() {

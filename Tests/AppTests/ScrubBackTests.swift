@@ -28,6 +28,11 @@ import Training
 
   static func text(_ grid: Grid) -> [String] { (0..<grid.height).map { grid.row($0) } }
 
+  /// The character column where `needle` starts in `row`.
+  static func column(of needle: String, in row: String) -> Int? {
+    row.range(of: needle).map { row.distance(from: row.startIndex, to: $0.lowerBound) }
+  }
+
   @Test func pausedScrubShowsTheRecordedEpochOnEveryPanel() throws {
     let snapshots = try Self.run(epochs: 12)
     var mode = PlayMode(state: AppState())
@@ -40,13 +45,31 @@ import Training
     #expect(mode.perform(.scrub(.forward), snapshot: paused).isEmpty)
     #expect(mode.state.notice?.hasPrefix("viewing epoch 3 of 12") == true, "\(mode.state.notice ?? "")")
     let scrubbed = mode.compose(paused, width: 120, height: 40)
-    // What the dashboard shows for the recorded epoch 3 itself, paused, in the same view state.
+    // What the dashboard showed at the recorded epoch 3 itself, paused, in the same view state:
+    // every panel the same, but the charts, which keep the whole run with a cursor at epoch 3.
     var then = snapshots[2]
     then.running = false
     let reference = ScreenComposer.compose(then, state: mode.state, bindings: Bindings.rows(for: .play),
                                            width: 120, height: 40, histograms: HistogramCache())
-    #expect(Self.text(scrubbed) == Self.text(reference))
+    let rows = Self.text(scrubbed), expected = Self.text(reference)
+    let band = try #require(rows.firstIndex { $0.contains("data loss") })
+    let bandEnd = try #require(rows.firstIndex { $0.contains("first layer") })
+    let modelColumn = try #require(Self.column(of: "┬ model", in: rows[band]))
+    for (i, (row, want)) in zip(rows, expected).enumerated() {
+      if (band + 1..<bandEnd).contains(i) {
+        #expect(Array(row).suffix(from: modelColumn) == Array(want).suffix(from: modelColumn), "model row \(i)")
+      } else {
+        #expect(row == want, "row \(i)")
+      }
+    }
     #expect(contains(scrubbed, "epoch 3"))
+    // The loss chart spans epochs 1…12 and its cursor stands at epoch 3: 2/11 of the plot.
+    let axis = try #require(rows[band + 1..<bandEnd].first { $0.contains("epoch 12") })
+    let start = try #require(Self.column(of: "└", in: axis)) + 1
+    let end = try #require(Array(axis).indices.first { $0 > start && Array(axis)[$0] == "│" })
+    let cursor = try #require(Self.column(of: "↑", in: axis))
+    #expect(cursor - start == Int((2.0 / 11 * Double(end - start - 1)).rounded()), "\(axis)")
+    #expect(rows[band + 1..<bandEnd - 1].allSatisfy { Array($0)[cursor] != " " }, "the cursor line runs up the plot")
     let live = ScreenComposer.compose(paused, state: mode.state, bindings: Bindings.rows(for: .play),
                                       width: 120, height: 40, histograms: HistogramCache())
     #expect(Self.text(scrubbed) != Self.text(live), "the epoch shown is not the live one")

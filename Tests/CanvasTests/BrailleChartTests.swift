@@ -157,6 +157,37 @@ import Testing
     #expect(grid[7, 2].style == theme.laneStyle(1))
   }
 
+  /// Scrub-back's cursor: a dotted line up the plot behind the curve, ↑ on the axis; in ASCII
+  /// `:` and `^`. The curve keeps the cells it passes through.
+  @Test func aCursorRunsUpThePlotAtItsFraction() throws {
+    for (theme, line, tip) in [(Theme.standard, Character("┊"), Character("↑")),
+                               (Theme(colorMode: .monochrome, ascii: true), Character(":"), Character("^"))] {
+      var c = BrailleChart(series: [ChartSeries(values: Array(repeating: 1, count: 40), style: theme.laneStyle(0))],
+                           yRange: 0...1)
+      c.cursor = 0.5
+      let grid = render(c, width: 13, height: 4, theme: theme)
+      let axis = Array(grid.row(3))
+      let start = try #require(axis.firstIndex(of: theme.glyphs.box.bottomLeft)) + 1
+      let x = start + Int((0.5 * Double(axis.count - start - 1)).rounded())
+      #expect(axis[x] == tip, "\(grid.text())")
+      #expect(Array(grid.row(1))[x] == line && Array(grid.row(2))[x] == line)
+      #expect(Array(grid.row(0))[x] != line, "the curve at the top wins its cell")
+      c.cursor = nil
+      #expect(!render(c, width: 13, height: 4, theme: theme).text().contains(line))
+    }
+  }
+
+  /// The caption gives way to the cursor: it moves to the left end when the cursor stands under it.
+  @Test func theCaptionMovesOutOfTheCursorsWay() {
+    var c = BrailleChart(series: [ChartSeries(values: Array(repeating: 0.5, count: 40), style: .plain)],
+                         yRange: 0...1, caption: "epoch 40")
+    c.cursor = 0.2
+    #expect(render(c, width: 24, height: 4).row(3).hasSuffix(" epoch 40"))
+    c.cursor = 0.95
+    let axis = render(c, width: 24, height: 4).row(3)
+    #expect(axis.contains("└─epoch 40 ─") && axis.hasSuffix("↑─"), "\(axis)")
+  }
+
   @Test func aSharedEpochSpanPutsEpochKOfEverySeriesInOneColumn() {
     let theme = Theme.standard
     // A sawtooth over 800 epochs (stored every 2nd epoch, as a thinned history is) and the

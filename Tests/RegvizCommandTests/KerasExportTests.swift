@@ -40,7 +40,8 @@ import Testing
     #expect(flags.allSatisfy { $0.contains("--l1-rule subgradient") })
     #expect(flags.contains { $0.contains("--dataset iris") && $0.contains("keras = 1:l1=0.01;2:l2=0.01") })
     #expect(flags.contains { $0.contains("--dataset sparse") && !$0.contains("--lane") })  // the four default lanes
-    for part in ["--optimizer sgd", "--momentum 0.9", "--optimizer adam", "--batch-size full", "--batch-size 16"] {
+    for part in ["--optimizer sgd", "--momentum 0.9", "--optimizer adam", "--batch-size full", "--batch-size 16",
+                 "wd=0.02", "stop=best-val"] {
       #expect(flags.contains { $0.contains(part) }, "\(part)")
     }
   }
@@ -65,7 +66,8 @@ import Testing
   }
 
   /// Largest |Δ| per field over every (lane, epoch) the Keras output has; every one must be
-  /// in regviz's output.
+  /// in regviz's output. Keras ends an early-stopped lane's `fit`; regviz prints that lane on,
+  /// frozen: those rows, and only those, Keras lacks, and they must not change.
   static func largestDifference(regviz: String, keras: String) throws -> [String: Double] {
     func rows(_ text: String) throws -> [[String: Any]] {
       try text.split(separator: "\n").filter { $0.hasPrefix("{") }.map {
@@ -73,10 +75,19 @@ import Testing
       }
     }
     var ours: [String: [String: Any]] = [:]
-    for row in try rows(regviz) { ours["\(row["name"]!) \(row["epoch"]!)"] = row }
+    let regvizRows = try rows(regviz)
+    for row in regvizRows { ours["\(row["name"]!) \(row["epoch"]!)"] = row }
     var worst: [String: Double] = [:]
     let theirs = try rows(keras)
-    #expect(theirs.count == ours.count, "Keras printed \(theirs.count) rows, regviz \(ours.count)")
+    var lastEpoch: [String: Int] = [:]
+    for row in theirs { lastEpoch["\(row["name"]!)", default: 0] = max(lastEpoch["\(row["name"]!)"] ?? 0, row["epoch"] as! Int) }
+    let frozen = regvizRows.filter { ($0["epoch"] as! Int) > lastEpoch["\($0["name"]!)", default: 0] }
+    #expect(frozen.allSatisfy { ($0["lane"] as! String).contains("stop=") }, "regviz has rows Keras lacks")
+    for lane in Set(frozen.map { "\($0["name"]!)" }) {
+      let losses = Set(frozen.filter { "\($0["name"]!)" == lane }.map { $0["val_loss"] as! Double })
+      #expect(losses.count == 1, "\(lane): rows after the stop change (\(losses.count) values)")
+    }
+    #expect(theirs.count + frozen.count == ours.count, "Keras printed \(theirs.count) rows, regviz \(ours.count)")
     for row in theirs {
       let key = "\(row["name"]!) \(row["epoch"]!)"
       guard let mine = ours[key] else { Issue.record("regviz has no row \(key)"); continue }

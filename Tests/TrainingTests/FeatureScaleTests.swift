@@ -14,7 +14,9 @@ import Testing
     let data = CorrelatedDataset.make(correlation: 0.9, seed: 1)
     #expect(try FeatureScale(feature: "B2", factor: 2).column(in: data) == 4)
     #expect(try FeatureScale(feature: "2", factor: 2).column(in: data) == 1)
-    #expect(throws: ConfigError.self) { try FeatureScale(feature: "Z9", factor: 2).column(in: data) }
+    // The message names the flag, as the other one-line errors of a setup do.
+    let error = #expect(throws: ConfigError.self) { try FeatureScale(feature: "Z9", factor: 2).column(in: data) }
+    #expect(error?.message.hasPrefix("--scale-feature: 'Z9' is not a feature of") == true)
   }
 
   static func config(scale: String?, standardize: Bool) -> ExperimentConfig {

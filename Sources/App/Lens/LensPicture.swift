@@ -73,7 +73,6 @@ enum LensPicture {
       let hidden = lens.hiddenLanes.contains(lane.lane.rawValue)
       let style = hidden ? theme.dim : theme.laneStyle(lane.lane.rawValue)
       let marker = String(theme.laneMarker(lane.lane.rawValue))
-      let zeros = lane.optimum.filter { $0 == 0 }.count
       var text = "\(marker) \(lane.lane.name)".padding(toLength: 8, withPad: " ", startingAt: 0)
       text += hidden ? "(\(lane.lane.rawValue + 1): show)" : "× \(pair(lane.optimum))"
       lines.append([StyledRun(text, style: style)])
@@ -81,7 +80,9 @@ enum LensPicture {
         let points = lane.trajectory.points
         let here = points[min(points.count - 1, lens.step)]
         var detail = "   now \(pair(here))"
-        if zeros > 0 { detail += "  \(zeros) exact 0" }
+        // What the trajectory has reached so far, not the optimum's zeros (its line shows them).
+        let landed = here.filter { $0 == 0 }.count
+        if landed > 0 { detail += "  \(landed) exact 0" }
         lines.append([StyledRun(detail, style: theme.dim)])
       }
     }

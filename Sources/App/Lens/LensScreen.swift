@@ -32,7 +32,8 @@ public enum LensScreen {
       StatusBar.drawKeys(snapshot, state: state, bindings: bindings, in: Rect(x: 0, y: height - 1, width: width, height: 1),
                          painter: &p)
       if let overlay = state.overlay {
-        Overlays.draw(overlay, snapshot: snapshot, theme: theme, in: screen, bindings: bindings, painter: &p)
+        Overlays.draw(overlay, snapshot: snapshot, theme: theme, in: screen, bindings: bindings, legend: .lens,
+                      painter: &p)
       }
     }
     return grid
