@@ -81,4 +81,14 @@ struct AVX512KernelTests {
     #expect(Impl.avx2.target == .avx2 && Impl.scalar.target == nil)
     #expect(Impl.simd.target == SIMDTarget.current.target)
   }
+
+  /// `simd` takes AVX2 for narrow weight gradients at one vector of batch, whatever the CPU;
+  /// a forced build stays forced, wide layers follow the path.
+  @Test func narrowSmallBatchWeightGradientsTakeAVX2() {
+    #expect(Impl.simd.weightGradientTarget(outputs: 10, batch: 16, work: 256 * 10 * 16) == .avx2)
+    #expect(Impl.simd.weightGradientTarget(outputs: 64, batch: 16, work: 256 * 64 * 16) == Impl.simd.target)
+    #expect(Impl.simd.weightGradientTarget(outputs: 10, batch: 160, work: 256 * 10 * 160) == Impl.simd.target)
+    #expect(Impl.avx512.weightGradientTarget(outputs: 10, batch: 16, work: 256 * 10 * 16) == Impl.avx512.target)
+    #expect(Impl.scalar.weightGradientTarget(outputs: 10, batch: 16, work: 256 * 10 * 16) == nil)
+  }
 }
