@@ -30,6 +30,10 @@ public enum Action: Hashable, Sendable {
   case writeKeras
   /// Pin the current run as a ghost on the charts, or unpin it.
   case togglePin
+  /// The path view (cross-validated λ path, computed in the background) on / off.
+  case togglePathView
+  /// Enter: on the path view, every lane's λ to the cursor's; over a window, close it.
+  case pickPathLambda
   case toggleHelp
   case closeOverlay
   case scroll(Scroll)

@@ -34,6 +34,8 @@ extension AppState {
       histogramScale = histogramScale == .linear ? .log : .linear
     case .nextView:
       view = view.next
+    case .togglePathView:
+      view = view == .path ? .histograms : .path
     case .nextTugWeight:
       tugPick += 1
       if view != .tug { note("t picks the weight of the tug of war (v shows it)") }

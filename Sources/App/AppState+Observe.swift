@@ -9,7 +9,8 @@ extension AppState {
     let laneCount = snapshot.lanes.count
     scrub.record(snapshot)
     if snapshot.running || snapshot.epoch < lastEpoch { viewing = nil }
-    if let viewing { note("viewing epoch \(scrub.entries[viewing].epoch) of \(snapshot.epoch) · ← → PgUp PgDn Home End · space resumes") }
+    // On the λ path, ← → move its cursor, and its notices say so.
+    if let viewing, view != .path { note("viewing epoch \(scrub.entries[viewing].epoch) of \(snapshot.epoch) · ← → PgUp PgDn Home End · space resumes") }
     if snapshot.epoch < lastEpoch {
       histogramRanges = [:]
       lambdaLowered = false

@@ -71,6 +71,8 @@ public struct AppState: Hashable, Sendable {
   public var tugPick = 0
   /// The run pinned with `g`, drawn as a ghost on the charts until `g` again.
   public var pinned: PinnedRun? = nil
+  /// The path view's cursor and its background job's latest state.
+  public var path = PathViewState()
 
   public init(theme: Theme = .standard) {
     self.theme = theme

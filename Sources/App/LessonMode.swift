@@ -26,6 +26,8 @@ public struct LessonMode: DashboardMode {
   private var viewedStep: (lesson: Int, step: Int)?
   /// The two-weight lens of a `view: lens` step; `[ ]` move its λ there.
   public private(set) var lens = LensView()
+  /// The λ path view's background job (`view: path`, `c`).
+  var pathRunner = PathRunner()
 
   /// `state` may carry a notice to show first (a progress file set aside).
   public init(session: LessonSession, state: AppState, store: ProgressStore? = nil) {
@@ -36,6 +38,8 @@ public struct LessonMode: DashboardMode {
     self.state = state
     // The lesson sets the pace; the free-play schedule would fight it.
     self.state.autoPace = false
+    // ← → and enter turn pages; the path only shows.
+    self.state.path.picks = false
     self.session = session
     self.save = save
   }
@@ -67,6 +71,7 @@ public struct LessonMode: DashboardMode {
       if session.phase == .step { arrive(at: session.step) }
     }
     if state.view == .lens, let landed = lens.advance(elapsed) { state.note(landed, for: 6) }
+    pathRunner.update(&state, snapshot: snapshot)
     if session.observe(snapshot, elapsed: elapsed, lens: state.view == .lens ? lens.scene : nil) {
       state.note("✓ mission accomplished — → for the next page", for: 6)
       commands += apply(LessonSession.Effects(saveProgress: true))
@@ -113,6 +118,9 @@ public struct LessonMode: DashboardMode {
       if session.phase == .step, session.mission != nil { return session.tryMissionKey(action, snapshot: snapshot, state: &state) }
       state.note(Self.fixed(MissionKeys.word(MissionKeys.key(of: action)!)))
     case .nextDataset: state.note(Self.fixed("the data set"))
+    case .reset:
+      pathRunner.reset()
+      return state.performCommon(action, snapshot: snapshot) ?? []
     default:
       return state.performCommon(action, snapshot: snapshot) ?? []
     }

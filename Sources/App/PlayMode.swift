@@ -14,6 +14,8 @@ public struct PlayMode: DashboardMode {
   private var selection: SelectionJob?
   /// The two-weight lens, the last view of `v`'s cycle; `[ ]` move its λ while it shows.
   public private(set) var lens = LensView()
+  /// The λ path view's background job.
+  var pathRunner = PathRunner()
 
   public init(state: AppState, locks: PresetLocks? = nil) {
     self.state = state
@@ -22,6 +24,7 @@ public struct PlayMode: DashboardMode {
 
   public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {
     state.observe(snapshot, elapsed: elapsed)
+    pathRunner.update(&state, snapshot: snapshot)
     if state.view == .lens, let landed = lens.advance(elapsed) { state.note(landed, for: 6) }
     if case .selection(let scroll, _)? = state.overlay, let selection {
       state.overlay = .selection(scroll: scroll, job: selection.latest())
@@ -42,7 +45,23 @@ public struct PlayMode: DashboardMode {
     if state.overlay == nil, case .scroll(let scroll) = action, let move = Self.scrubMove(scroll) {
       return perform(.scrub(move), snapshot: snapshot)
     }
+    // On the λ path, ← → PgUp PgDn Home End move its cursor instead.
+    if case .scrub(let move) = action, state.view == .path, state.overlay == nil {
+      PathPanel.move(move, state: &state, snapshot: snapshot)
+      return []
+    }
     if case .scrub(let move) = action { scrub(move, snapshot: snapshot); return [] }
+    if action == .pickPathLambda {
+      if state.overlay != nil { state.overlay = nil; return [] }
+      guard state.view == .path else { return [] }
+      if let refusal = locks?.refusal(.lambda(up: true)) { state.note(refusal); return [] }
+      if let locks, locks.allowance.lambdaLane != nil {
+        state.note("the preset '\(locks.name)' moves one lane's λ: use [ ]")
+        return []
+      }
+      return PathPanel.pick(state: &state, snapshot: snapshot)
+    }
+    if action == .reset { pathRunner.reset() }
     if let commands = state.performCommon(action, snapshot: snapshot) { return commands }
     if let refusal = locks?.refusal(action) {
       state.note(refusal)

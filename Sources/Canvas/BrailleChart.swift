@@ -63,8 +63,25 @@ public struct ChartMark: Hashable, Sendable {
   }
 }
 
+/// A filled area between two lines drawn under a chart's series (the CV loss's ±1 standard
+/// error): `low` and `high` are sampled like a series (same count, same `epochs`).
+public struct ChartBand: Hashable, Sendable {
+  public var low: ChartSeries
+  public var high: ChartSeries
+
+  public init(low: [Double], high: [Double], style: Style, epochs: [Int]? = nil) {
+    self.low = ChartSeries(values: low, style: style, marker: ":", epochs: epochs)
+    self.high = ChartSeries(values: high, style: style, marker: ":", epochs: epochs)
+  }
+}
+
 public struct BrailleChart: Widget {
   public var series: [ChartSeries]
+  /// Areas filled under the series, first drawn first.
+  public var bands: [ChartBand] = []
+  /// The y labels' column is at least this wide: charts stacked one above the other with the
+  /// same value share their x positions.
+  public var minimumLabelWidth = 0
   /// Fixed y range; nil scales to the finite values of all series, padded 5%.
   public var yRange: ClosedRange<Double>?
   /// Right-aligned on the x axis, e.g. `"epoch 312"`.
@@ -99,7 +116,7 @@ public struct BrailleChart: Widget {
     if let yRange, yRange.lowerBound.isFinite, yRange.upperBound.isFinite {
       return widened(yRange.lowerBound, yRange.upperBound)
     }
-    let finite = series.flatMap(\.values).filter(\.isFinite)
+    let finite = (series + bands.flatMap { [$0.low, $0.high] }).flatMap(\.values).filter(\.isFinite)
     guard let low = finite.min(), let high = finite.max() else { return nil }
     guard high > low else { return widened(low, high) }
     let pad = (high - low) * 0.05
@@ -117,20 +134,12 @@ public struct BrailleChart: Widget {
     painter.clipped(to: rect) { p in
       p.clear(rect)
       let range = resolvedRange()
-      let missing = String(theme.glyphs.missing)
-      let top = range.map { CompactNumber.format($0.high, percent: percent) } ?? missing
-      let bottom = range.map { CompactNumber.format($0.low, percent: percent) } ?? missing
+      let (top, bottom) = labels(range, theme: theme)
       let hasXAxis = rect.height >= 3
-      let plotRows = rect.height - (hasXAxis ? 1 : 0)
-      // At least as wide as the common labels (`7.9`, `100%`), so the plot does not jump
-      // sideways when the top label shortens from `7.9` to `8` (unless the chart is tiny).
-      let steady = rect.width >= 16 ? (percent ? 4 : 3) : 0
-      let labelWidth = max(top.count, plotRows > 1 ? bottom.count : 0, steady)
-      let axisX = rect.x + labelWidth
-      let plot = Rect(x: axisX + 1, y: rect.y, width: rect.maxX - axisX - 1, height: plotRows)
+      let plot = plotRect(in: rect, theme: theme)
       guard plot.width >= 1, plot.height >= 1 else { return }
 
-      let labels = Rect(x: rect.x, y: rect.y, width: labelWidth, height: plotRows)
+      let labels = Rect(x: rect.x, y: rect.y, width: plot.x - 1 - rect.x, height: plot.height)
       drawAxes(plot: plot, labels: labels, top: top, bottom: bottom, hasXAxis: hasXAxis,
                theme: theme, painter: &p)
       if let cursor, cursor.isFinite {
@@ -149,6 +158,26 @@ public struct BrailleChart: Widget {
         drawMarkers(plot: plot, range: range, painter: &p)
       }
     }
+  }
+
+  /// The y axis's top and bottom labels.
+  private func labels(_ range: (low: Double, high: Double)?, theme: Theme) -> (top: String, bottom: String) {
+    let missing = String(theme.glyphs.missing)
+    return (range.map { CompactNumber.format($0.high, percent: percent) } ?? missing,
+            range.map { CompactNumber.format($0.low, percent: percent) } ?? missing)
+  }
+
+  /// The cells the lines are drawn in, for `rect` (right of the y labels, above the x axis):
+  /// to place marks over a chart.
+  public func plotRect(in rect: Rect, theme: Theme) -> Rect {
+    let (top, bottom) = labels(resolvedRange(), theme: theme)
+    let plotRows = rect.height - (rect.height >= 3 ? 1 : 0)
+    // At least as wide as the common labels (`7.9`, `100%`), so the plot does not jump
+    // sideways when the top label shortens from `7.9` to `8` (unless the chart is tiny).
+    let steady = rect.width >= 16 ? (percent ? 4 : 3) : 0
+    let labelWidth = max(top.count, plotRows > 1 ? bottom.count : 0, steady, minimumLabelWidth)
+    let axisX = rect.x + labelWidth
+    return Rect(x: axisX + 1, y: rect.y, width: rect.maxX - axisX - 1, height: plotRows)
   }
 
   private func drawAxes(
@@ -197,6 +226,13 @@ public struct BrailleChart: Widget {
 
   private func drawBraille(plot: Rect, range: (low: Double, high: Double), painter p: inout Painter) {
     var raster = BrailleRaster(columns: plot.width, rows: plot.height)
+    for band in bands {
+      let (low, high) = (samples(band.low, count: raster.dotWidth), samples(band.high, count: raster.dotWidth))
+      for (x, (a, b)) in zip(low, high).enumerated() where a.isFinite && b.isFinite {
+        raster.setColumn(x: x, from: BrailleChart.level(a, range: range, rows: raster.dotHeight),
+                         to: BrailleChart.level(b, range: range, rows: raster.dotHeight), style: band.low.style)
+      }
+    }
     for line in series {
       let samples = self.samples(line, count: raster.dotWidth)
       var previous: Int?
@@ -241,6 +277,13 @@ public struct BrailleChart: Widget {
 
   /// ASCII fallback: one sample per column, the marker at its row and `|` bridging jumps.
   private func drawMarkers(plot: Rect, range: (low: Double, high: Double), painter p: inout Painter) {
+    for band in bands {
+      let (low, high) = (samples(band.low, count: plot.width), samples(band.high, count: plot.width))
+      for (x, (a, b)) in zip(low, high).enumerated() where a.isFinite && b.isFinite {
+        let (ya, yb) = (BrailleChart.level(a, range: range, rows: plot.height), BrailleChart.level(b, range: range, rows: plot.height))
+        for row in min(ya, yb)...max(ya, yb) { p.set(band.low.marker, x: plot.x + x, y: plot.y + row, style: band.low.style) }
+      }
+    }
     for line in series {
       let samples = self.samples(line, count: plot.width)
       var previous: Int?

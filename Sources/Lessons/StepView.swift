@@ -2,7 +2,7 @@ import NeuralCore
 
 /// The view a step opens the dashboard's main area with (`view:`).
 public enum StepView: String, Sendable, Equatable, CaseIterable {
-  case histograms, matrix, trajectories, tug, lens
+  case histograms, matrix, trajectories, tug, lens, path
 }
 
 /// The two-weight lens's settings a step asks for (`lens-correlation:`, `lens-scale:`,

@@ -73,6 +73,8 @@ public struct BenchCommand: ParsableCommand {
     var run_peak_mb_20k_epochs: Double; var run_peak_mb_200k_epochs: Double
     /// The scrub-back history after 8 lanes × 100 000 epochs of 20-16-16-3.
     var scrub_history: ScrubBench.Figure? = nil
+    /// The lanes at full speed with the λ path view's job running beside them.
+    var path_job: PathBench.Figure? = nil
   }
   struct Output: Encodable {
     var build: String
@@ -237,7 +239,8 @@ public struct BenchCommand: ParsableCommand {
                     wide_first_frame_ms: wide.firstFrameMilliseconds, wide_frame_ms_median: wide.frames.medianMilliseconds,
                     wide_frame_ms_p90: wide.frames.p90Milliseconds,
                     run_peak_mb_20k_epochs: memory[0], run_peak_mb_200k_epochs: memory[1],
-                    scrub_history: try ScrubBench.measure(epochs: quick ? 5_000 : 100_000))
+                    scrub_history: try ScrubBench.measure(epochs: quick ? 5_000 : 100_000),
+                    path_job: try PathBench.measure(seconds: quick ? 0.3 : 1.5, rounds: quick ? 1 : 5))
   }
 
   /// The figures as `--format` asks.
@@ -316,6 +319,13 @@ public struct BenchCommand: ParsableCommand {
       if let h = ui.scrub_history {
         s += String(format: "  scrub-back history, %d lanes × %d epochs of 20-16-16-3: %d epochs kept (from %d), %.1f MB\n",
                     h.lanes, h.epochs, h.entries, h.first_epoch_kept, h.megabytes)
+      }
+      if let j = ui.path_job {
+        s += String(format: "  training with the λ path job running: %.0f%% of alone (%.0f vs %.0f epochs/s; ", 100 * j.kept_fraction,
+                    j.with_job_epochs_per_s, j.alone_epochs_per_s)
+        s += "the job, at nice \(j.job_nice.map(String.init) ?? "–"), finished \(j.job_runs_done) of \(j.job_runs_total) runs meanwhile)\n"
+        s += "  the whole λ path beside 4 lanes at 8 epochs/s: "
+          + (j.job_seconds_beside_paced_lanes.map { String(format: "%.1f s", $0) } ?? "not done within the time limit") + "\n"
       }
     }
     return s

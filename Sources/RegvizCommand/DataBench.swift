@@ -62,8 +62,7 @@ enum DataBench {
   /// writes in 4 MiB pieces; returns the file's size.
   static func write(path: String, rows: Int, features: Int) throws -> Int {
     guard let out = FileHandle(forWritingAtPath: path) ?? {
-      FileManager.default.createFile(atPath: path, contents: nil)
-      return FileHandle(forWritingAtPath: path)
+      FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil
     }() else { throw CLIError("bench: cannot write \(path)") }
     defer { try? out.close() }
     var rng = SplitMix64(seed: 7)

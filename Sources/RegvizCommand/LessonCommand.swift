@@ -22,7 +22,7 @@ public struct LessonCommand: ParsableCommand {
         → or enter  next page   ← previous page   h hint
         a–d answer   ↑ ↓ scroll the text   space pause
         n one epoch   r reset   < > slower/faster   1-8 lanes
-        tab layer   p loss view   k Keras   q quit
+        tab layer   p loss view   c λ path   k Keras   q quit
       Next is allowed once the step's condition is reached and its question answered; \
       a question comes before the training it asks about (predict, then observe).
       λ, the learning rate, the L1 rule and the data set are the lesson's; change them in \

@@ -21,6 +21,7 @@ public struct PlayCommand: ParsableCommand {
         z standardize on/off   f features kept over 20 seeds   g pin run
         l log view   p loss view   k Keras code   w write it   q quit
         ← → while paused: back / forward through the recorded epochs
+        c λ path: 5-fold CV over λ in the background; ← → its cursor, enter sets λ
       Needs an interactive terminal of at least 80×24; without one, use `regviz run`.
       """)
 

@@ -62,9 +62,7 @@ public struct SweepCommand: ParsableCommand {
   }
 
   /// The grid: `points` values from `from` to `to`, evenly spaced in log λ.
-  var lambdas: [Float] {
-    (0..<points).map { i in Float(exp(log(from) + (log(to) - log(from)) * Double(i) / Double(points - 1))) }
-  }
+  var lambdas: [Float] { CrossValidation.logGrid(from: from, to: to, points: points) }
 
   public func run() throws {
     if let seeds { return try runSeeds(seeds) }

@@ -168,6 +168,7 @@ final class ControlState: @unchecked Sendable {
     case .reset: restartLanes()
     case .stepLambda(let up): stepLambda(up: up)
     case .stepLaneLambda(let index, let up): stepLaneLambda(index, up: up)
+    case .setLambda(let value, let index): setLambda(value, lane: index)
     case .stepLearningRate(let up):
       let current = runningConfig.optimizer.learningRate
       guard let next = Ladder.step(current, up: up, on: Ladder.learningRate) else {
@@ -221,9 +222,24 @@ final class ControlState: @unchecked Sendable {
       message = up ? "λ is at its maximum" : "λ is at its minimum"
       return
     }
-    lambdaRung = next
+    rescaleLanes(to: next, from: reference)
+  }
+
+  /// Every lane rescaled from its configured strengths so that lane `index`'s largest λ is
+  /// `value`: the largest configured λ goes to the rung that puts that lane there.
+  func setLambda(_ value: Float, lane index: Int) {
+    let reference = prepared.referenceLambda
+    guard prepared.lanes.indices.contains(index), value > 0, value.isFinite else { return }
+    let base = prepared.lanes[index].largestLambda
+    guard reference > 0, base > 0 else { message = "lane \(prepared.lanes[index].name) has no λ to set"; return }
+    rescaleLanes(to: base == reference ? value : Float(Double(value) * Double(reference) / Double(base)), from: reference)
+  }
+
+  /// `rung` becomes the largest λ, each lane's terms keeping their ratios to it as configured.
+  private func rescaleLanes(to rung: Float, from reference: Float) {
+    lambdaRung = rung
     for (slot, base) in zip(lanes, prepared.lanes) {
-      slot.trainer.lane = base.rescaled(to: next, from: reference)
+      slot.trainer.lane = base.rescaled(to: rung, from: reference)
       slot.trainer.remeasure()
       slot.snapshot = slot.trainer.snapshot()
     }

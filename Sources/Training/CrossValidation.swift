@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import NeuralCore
 import Synchronization
 
@@ -12,7 +13,7 @@ import Synchronization
 /// error of that minimum (the sparser model the data cannot tell apart from the best).
 public enum CrossValidation {
   /// One λ of the path.
-  public struct Point: Sendable, Equatable {
+  public struct Point: Sendable, Hashable {
     public var lambda: Float
     /// The held-out data loss of each fold's run (NaN where that run diverged): (K).
     public var foldLosses: [Double]
@@ -32,7 +33,7 @@ public enum CrossValidation {
   }
 
   /// The whole path, in the grid's order (smallest λ first), with the two chosen λ.
-  public struct Path: Sendable, Equatable {
+  public struct Path: Sendable, Hashable {
     public var folds: Int
     public var points: [Point]
     /// Index of λ_min / λ_1se in `points`; nil when every point diverged.
@@ -51,6 +52,12 @@ public enum CrossValidation {
       }
       return onset
     }
+  }
+
+  /// `points` values from `from` to `to`, evenly spaced in log λ (`regviz sweep`'s grid and the
+  /// path view's).
+  public static func logGrid(from: Double, to: Double, points: Int) -> [Float] {
+    (0..<points).map { i in Float(exp(log(from) + (log(to) - log(from)) * Double(i) / Double(points - 1))) }
   }
 
   /// The mean and the standard error of the mean (sample deviation with n − 1, over √n).
@@ -98,51 +105,62 @@ public enum CrossValidation {
   }
 
   /// Runs the path: `lanes[j]` is the lane at `lambdas[j]` (the caller's template decides which
-  /// penalty moves). `parallelism` queues share the (K + 1) × λ runs; `progress(done, total)` is
-  /// called after each run from a training thread; `cancelled()` is polled every epoch and, when
-  /// it holds, the path comes back nil.
+  /// penalty moves). `parallelism` queues share the (K + 1) × λ runs, taken λ by λ from the
+  /// smallest so that points finish in the grid's order; `progress(done, total)` is called
+  /// after each run and `point(j, p)` once λ `j`'s K + 1 runs are all in, both from a training
+  /// thread; `cancelled()` is polled every epoch and, when it holds, the path comes back nil.
+  /// (With `parallelism` 1 every run trains on the calling thread.)
   public static func path(_ prepared: PreparedExperiment, lambdas: [Float], lanes: [Lane], folds count: Int,
                           epochs: Int, parallelism: Int = 2,
                           progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
+                          point: @escaping @Sendable (Int, Point) -> Void = { _, _ in },
                           cancelled: @escaping @Sendable () -> Bool = { false }) -> Path? {
     precondition(lambdas.count == lanes.count && count >= 2)
     let folds = Self.folds(labels: prepared.data.train.labels, count: count, seed: prepared.config.seed)
     // Experiment 0 is the whole training part; 1…K leave out fold k − 1.
     let experiments = [prepared] + (0..<count).map { foldExperiment(prepared, folds: folds, fold: $0) }
-    let jobs = experiments.indices.flatMap { e in lanes.indices.map { (experiment: e, lane: $0) } }
+    // Job i = λ (i / experiments) on experiment (i % experiments).
+    let jobs = lanes.indices.flatMap { j in experiments.indices.map { (experiment: $0, lane: j) } }
     let results = Locked([LaneTrainer?](repeating: nil, count: jobs.count))
     let next = Atomic<Int>(0), done = Atomic<Int>(0), stop = Atomic<Bool>(false)
     DispatchQueue.concurrentPerform(iterations: max(1, min(parallelism, jobs.count))) { _ in
       enableFlushToZero()
       while !stop.load(ordering: .relaxed) {
-        let j = next.add(1, ordering: .relaxed).oldValue
-        guard j < jobs.count else { return }
-        let e = experiments[jobs[j].experiment]
-        var trainer = LaneTrainer(lane: lanes[jobs[j].lane], prepared: e)
+        let i = next.add(1, ordering: .relaxed).oldValue
+        guard i < jobs.count else { return }
+        let e = experiments[jobs[i].experiment]
+        var trainer = LaneTrainer(lane: lanes[jobs[i].lane], prepared: e)
         while trainer.epoch < epochs, trainer.trainEpoch(e) != nil {
           if cancelled() { stop.store(true, ordering: .relaxed); return }
         }
-        results.withLock { $0[j] = trainer }
+        let j = jobs[i].lane
+        let runs = results.withLock { all -> [LaneTrainer]? in
+          all[i] = trainer
+          let mine = all[j * experiments.count..<(j + 1) * experiments.count]
+          return mine.contains { $0 == nil } ? nil : mine.map { $0! }
+        }
         progress(done.add(1, ordering: .relaxed).newValue, jobs.count)
+        if let runs { point(j, Self.point(lambdas[j], full: runs[0], folds: Array(runs.dropFirst()))) }
       }
     }
     guard !stop.load(ordering: .relaxed) else { return nil }
     let trainers = results.withLock { $0 }.map { $0! }
-    var points: [Point] = []
-    for (j, lambda) in lambdas.enumerated() {
-      let full = trainers[j]
-      let losses = (1...count).map { e -> Double in
-        let t = trainers[e * lanes.count + j]
-        return t.divergedAt == nil ? (t.latest?.valLoss ?? .nan) : .nan
-      }
-      let (mean, se) = meanAndStandardError(losses)
-      points.append(Point(lambda: lambda, foldLosses: losses, cvMean: mean, cvStandardError: se,
-                          featureNorms: full.stats.featureMagnitudes, nonZero: full.stats.weights - full.stats.zeros,
-                          weights: full.stats.weights, zeroFraction: full.stats.zeroFraction, l2Norm: full.stats.l2Norm,
-                          accuracy: full.latest?.accuracy, valAccuracy: full.latest?.valAccuracy,
-                          diverged: full.divergedAt != nil))
+    let points = lambdas.indices.map { j in
+      let runs = trainers[j * experiments.count..<(j + 1) * experiments.count]
+      return Self.point(lambdas[j], full: runs.first!, folds: Array(runs.dropFirst()))
     }
     let chosen = choose(points)
     return Path(folds: count, points: points, minIndex: chosen.min, oneSEIndex: chosen.oneSE)
+  }
+
+  /// One λ's point: the fold runs' held-out losses, the whole-part run's weights.
+  static func point(_ lambda: Float, full: LaneTrainer, folds: [LaneTrainer]) -> Point {
+    let losses = folds.map { t -> Double in t.divergedAt == nil ? (t.latest?.valLoss ?? .nan) : .nan }
+    let (mean, se) = meanAndStandardError(losses)
+    return Point(lambda: lambda, foldLosses: losses, cvMean: mean, cvStandardError: se,
+                 featureNorms: full.stats.featureMagnitudes, nonZero: full.stats.weights - full.stats.zeros,
+                 weights: full.stats.weights, zeroFraction: full.stats.zeroFraction, l2Norm: full.stats.l2Norm,
+                 accuracy: full.latest?.accuracy, valAccuracy: full.latest?.valAccuracy,
+                 diverged: full.divergedAt != nil)
   }
 }

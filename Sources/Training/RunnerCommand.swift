@@ -20,6 +20,9 @@ public enum RunnerCommand: Sendable, Hashable {
   /// One lane's λ one rung up or down, its terms keeping their ratios (a mission's
   /// `keys: lambda(NAME)`); the other lanes stay.
   case stepLaneLambda(lane: Int, up: Bool)
+  /// Every lane's λ at once, ratios kept as `stepLambda` keeps them, so that lane `lane`'s
+  /// largest λ lands on `value` (the path view's enter: the lane its path was computed for).
+  case setLambda(Float, lane: Int)
   /// The learning rate one rung up or down the 1-2-5 ladder (the `-` / `+` keys).
   case stepLearningRate(up: Bool)
   case setL1Rule(L1Rule)

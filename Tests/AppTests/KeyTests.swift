@@ -173,6 +173,7 @@ import Training
         var before = AppState()
         if case .scroll = trigger.action { before.overlay = .help(scroll: 5) }
         if trigger.action == .closeOverlay { before.overlay = .keras(scroll: 0) }
+        if trigger.action == .pickPathLambda { before.view = .path }
         var mode = PlayMode(state: before)
         let commands = mode.perform(trigger.action, snapshot: Fixtures.snapshot())
         #expect(mode.state != before || !commands.isEmpty, "\(row.label): \(trigger.key) did nothing")

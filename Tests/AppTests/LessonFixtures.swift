@@ -114,6 +114,7 @@ enum LessonFixtures {
       case .reset: "reset"
       case .stepLambda: "stepLambda"
       case .stepLaneLambda(let lane, _): "stepLaneLambda(\(lane))"
+      case .setLambda(_, let lane): "setLambda(\(lane))"
       case .stepLearningRate: "learningRate"
       case .setL1Rule, .nextL1Rule: "setL1Rule"
       case .setSpeed(let s): "setSpeed(\(s))"

@@ -19,7 +19,7 @@ struct ViewDirectiveTests {
   }
 
   @Test(arguments: [
-    ("view: pie", 7, "view must be one of histograms, matrix, trajectories, tug, lens, got 'pie'"),
+    ("view: pie", 7, "view must be one of histograms, matrix, trajectories, tug, lens, path, got 'pie'"),
     ("lens-correlation: 1", 19, "lens-correlation must be a number from -0.95 to 0.95, got '1'"),
     ("lens-scale: 0.1", 13, "lens-scale must be a number from 0.25 to 4.0, got '0.1'"),
     ("lens-lambda: -1", 14, "lens-lambda must be a number from 0.0 to 8.0, got '-1'"),

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The new views in a real terminal: `v` through every view of `regviz play` (the lens last), and `regviz lens`
+/// The new views in a real terminal: `v` through every view of `regviz play` (the lens, then the λ path, last), and `regviz lens`
 /// with its landing announcement and keys (tmux, as in `PlayEndToEndTests`).
 @Suite(.serialized) struct ViewsEndToEndTests {
   @Test(.enabled(if: PlayEndToEndTests.tmux != nil, "tmux is not installed: the end-to-end test is skipped"))
@@ -23,6 +23,8 @@ import Testing
       wait_for 'L1 diamond' 5 || fail "v: no lens"
       $T send-keys -t e2e ']'
       wait_for 'λ 1\.6' 5 || fail "] did not move the lens's λ"
+      $T send-keys -t e2e v
+      wait_for 'λ path' 5 || fail "v: no λ path"
       $T send-keys -t e2e v
       wait_for 'exact zeros' 5 || fail "v: not back to the histograms"
       $T send-keys -t e2e q

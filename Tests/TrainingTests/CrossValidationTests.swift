@@ -60,6 +60,19 @@ import Testing
     }
   }
 
+  @Test func pointsArriveInGridOrderAndEqualThePath() throws {
+    let p = try Self.prepared()
+    let seen = Locked<[(Int, CrossValidation.Point)]>([])
+    let record: @Sendable (Int, CrossValidation.Point) -> Void = { j, point in seen.withLock { $0.append((j, point)) } }
+    let lanes = try Self.lanes(p)
+    let result = CrossValidation.path(p, lambdas: Self.lambdas, lanes: lanes, folds: 2, epochs: 3, parallelism: 1, point: record)
+    let path = try #require(result)
+    let points = seen.withLock { $0 }
+    // One thread takes the runs λ by λ: each point is out before the next λ's first run.
+    #expect(points.map(\.0) == [0, 1, 2])
+    #expect(points.map(\.1) == path.points)
+  }
+
   @Test func lambdaMinAndOneSEFollowTheRule() {
     func point(_ lambda: Float, _ mean: Double, _ se: Double) -> CrossValidation.Point {
       .init(lambda: lambda, foldLosses: [], cvMean: mean, cvStandardError: se, featureNorms: [], nonZero: 0, weights: 0,

@@ -12,9 +12,12 @@ public enum DashboardView: String, CaseIterable, Hashable, Sendable {
   /// The two-weight lens (its λ on `[ ]` while it shows; `regviz lens` on its own has every
   /// lens key).
   case lens
+  /// The cross-validated regularization path (`c`), computed in the background: coefficient
+  /// paths, non-zero count and CV loss against log λ; enter sets λ at the cursor.
+  case path
 
   /// The views `v` cycles through in play and lessons, in order.
-  static let cycle: [DashboardView] = [.histograms, .matrix, .trajectories, .tug, .lens]
+  static let cycle: [DashboardView] = [.histograms, .matrix, .trajectories, .tug, .lens, .path]
 
   /// The next view in the `v` cycle (a view outside it goes back to the first).
   var next: DashboardView {

@@ -29,6 +29,8 @@ enum ViewScreen {
         TugView(snapshot: snapshot, lanes: visible, pick: state.tugPick).draw(in: body, painter: &p, theme: theme)
       case .lens:
         LensScreen.draw(lens ?? LensView(), in: body, painter: &p, theme: theme)
+      case .path:
+        PathView(path: state.path, snapshot: snapshot).draw(in: body, painter: &p, theme: theme)
       case .histograms:
         break
       }
