@@ -36,8 +36,10 @@ public final class KernelProbe {
     self.batch = batch
     columns = impl.columns(batch)
     ld = columns
+    // On cache lines, as the workspace's buffers are (`Workspace.withBase`).
     func buffer(_ n: Int) -> UnsafeMutablePointer<Float> {
-      let p = UnsafeMutablePointer<Float>.allocate(capacity: n)
+      let p = UnsafeMutableRawPointer.allocate(byteCount: n * MemoryLayout<Float>.stride, alignment: 64)
+        .bindMemory(to: Float.self, capacity: n)
       var rng = SplitMix64(seed: UInt64(n))
       for i in 0..<n { p[i] = Float(rng.nextUnit()) - 0.5 }
       return p
@@ -48,7 +50,7 @@ public final class KernelProbe {
   }
 
   deinit {
-    for p in [x, w, b, y, dy, dx, dw, db, scratch] { p.deallocate() }
+    for p in [x, w, b, y, dy, dx, dw, db, scratch] { UnsafeMutableRawPointer(p).deallocate() }
   }
 
   /// FLOPs of one call of any of the three: 2 · in · out · batch.

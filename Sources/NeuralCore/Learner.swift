@@ -106,9 +106,9 @@ public struct Learner: Sendable {
     allocateBuffers()
     let d = data.featureCount, ld = workspace.ld, count = indices.count, cols = columns(count)
     let offset = workspace.layout.activationOffsets[0]
-    workspace.storage.withUnsafeMutableBufferPointer { buffer in
+    Workspace.withBase(&workspace.storage) { base in
       data.features.withUnsafeBufferPointer { f in
-        let x = buffer.baseAddress! + offset
+        let x = base + offset
         // 16 samples at a time, their rows read in step: each feature's 16 values fill one
         // stretch of x (one cache line) instead of 16 writes a row of x apart (784 features: 8%
         // of the step went to the scattered writes).
@@ -128,25 +128,32 @@ public struct Learner: Sendable {
         for i in 0..<d { for b in count..<cols { x[i * ld + b] = 0 } }
       }
     }
-    var b = 0
-    for n in indices { workspace.labels[b] = Float(data.labels[n]); b += 1 }
+    workspace.labels.withUnsafeMutableBufferPointer { labels in
+      data.labels.withUnsafeBufferPointer { classes in
+        var b = 0
+        for n in indices { labels[b] = Float(classes[n]); b += 1 }
+      }
+    }
   }
 
   mutating func forwardAndLoss(count: Int) -> (lossSum: Double, correct: Int) {
     let ld = workspace.ld, cols = columns(count), impl = self.impl
     let ws = workspace.layout
-    return workspace.storage.withUnsafeMutableBufferPointer { buffer in
-      let base = buffer.baseAddress!
-      for (l, layer) in network.layers.enumerated() {
-        let x = base + ws.activationOffsets[l], y = base + ws.activationOffsets[l + 1]
-        layer.kernel.withUnsafeBufferPointer { w in
-          layer.bias.withUnsafeBufferPointer { b in
-            impl.forward(x: x, w: w.baseAddress!, b: b.baseAddress!, y: y,
-                         inputs: layer.inputs, outputs: layer.units, batch: cols, ld: ld)
+    return Workspace.withBase(&workspace.storage) { base in
+      // Through the array's buffer: `for layer in layers` would copy each Layer (and retain its arrays).
+      network.layers.withUnsafeBufferPointer { layers in
+        for l in layers.indices {
+          let x = base + ws.activationOffsets[l], y = base + ws.activationOffsets[l + 1]
+          let inputs = layers[l].inputs, units = layers[l].units
+          layers[l].kernel.withUnsafeBufferPointer { w in
+            layers[l].bias.withUnsafeBufferPointer { b in
+              impl.forward(x: x, w: w.baseAddress!, b: b.baseAddress!, y: y,
+                           inputs: inputs, outputs: units, batch: cols, ld: ld)
+            }
           }
-        }
-        if l < network.layers.count - 1 {
-          layer.activation.apply(y, count: layer.units * ld, vectorized: impl.vectorized)
+          if l < layers.count - 1 {
+            layers[l].activation.apply(y, count: units * ld, vectorized: impl.vectorized)
+          }
         }
       }
       let last = network.layers.count - 1
@@ -168,22 +175,21 @@ public struct Learner: Sendable {
   mutating func backward(count: Int) {
     let ld = workspace.ld, cols = columns(count), impl = self.impl
     let ws = workspace.layout
-    workspace.storage.withUnsafeMutableBufferPointer { buffer in
-      let base = buffer.baseAddress!
-      for l in stride(from: network.layers.count - 1, through: 0, by: -1) {
-        let layer = network.layers[l]
-        let x = base + ws.activationOffsets[l], dy = base + ws.deltaOffsets[l]
-        let dw = base + ws.kernelGradientOffsets[l], db = base + ws.biasGradientOffsets[l]
-        impl.weightAndBiasGradient(x: x, dy: dy, dw: dw, db: db, inputs: layer.inputs, outputs: layer.units,
-                                   batch: cols, ld: ld, scratch: base + ws.scratchOffset)
-        guard l > 0 else { break }
-        let dx = base + ws.deltaOffsets[l - 1]
-        layer.kernel.withUnsafeBufferPointer { w in
-          impl.inputGradient(dy: dy, w: w.baseAddress!, dx: dx, inputs: layer.inputs,
-                             outputs: layer.units, batch: cols, ld: ld)
+    Workspace.withBase(&workspace.storage) { base in
+      network.layers.withUnsafeBufferPointer { layers in
+        for l in stride(from: layers.count - 1, through: 0, by: -1) {
+          let inputs = layers[l].inputs, units = layers[l].units
+          let x = base + ws.activationOffsets[l], dy = base + ws.deltaOffsets[l]
+          let dw = base + ws.kernelGradientOffsets[l], db = base + ws.biasGradientOffsets[l]
+          impl.weightAndBiasGradient(x: x, dy: dy, dw: dw, db: db, inputs: inputs, outputs: units,
+                                     batch: cols, ld: ld, scratch: base + ws.scratchOffset)
+          guard l > 0 else { break }
+          let dx = base + ws.deltaOffsets[l - 1]
+          layers[l].kernel.withUnsafeBufferPointer { w in
+            impl.inputGradient(dy: dy, w: w.baseAddress!, dx: dx, inputs: inputs, outputs: units, batch: cols, ld: ld)
+          }
+          layers[l - 1].activation.backward(dx, activations: x, count: inputs * ld, vectorized: impl.vectorized)
         }
-        network.layers[l - 1].activation.backward(dx, activations: x, count: layer.inputs * ld,
-                                                  vectorized: impl.vectorized)
       }
     }
   }
@@ -198,9 +204,9 @@ public struct Learner: Sendable {
                                   weightDecay: weightDecays.indices.contains(l) ? weightDecays[l] : 0,
                                   step: stepCount)
       let biasRule = UpdateRule(optimizer: optimizer, l1Rule: l1Rule, regularizer: .none, step: stepCount)
-      workspace.storage.withUnsafeBufferPointer { grads in
+      Workspace.withBase(&workspace.storage) { g in
         moments.withUnsafeMutableBufferPointer { m in
-          let g = grads.baseAddress!, mb = m.baseAddress!
+          let mb = m.baseAddress!
           deadLinks.withUnsafeMutableBufferPointer { dead in
             network.layers[l].kernel.withUnsafeMutableBufferPointer { w in
               kernelRule.apply(params: w.baseAddress!, grads: g + ws.kernelGradientOffsets[l],
@@ -239,11 +245,13 @@ extension Learner {
     _ = forwardAndLoss(count: indices.count)
     backward(count: indices.count)
     let layout = workspace.layout
-    return network.layers.indices.map { l in
-      let k = layout.kernelGradientOffsets[l], b = layout.biasGradientOffsets[l]
-      let layer = network.layers[l]
-      return (Array(workspace.storage[k..<(k + layer.kernel.count)]),
-              Array(workspace.storage[b..<(b + layer.units)]))
+    let layers = network.layers
+    return Workspace.withBase(&workspace.storage) { base in
+      layers.indices.map { l in
+        let k = base + layout.kernelGradientOffsets[l], b = base + layout.biasGradientOffsets[l]
+        return (Array(UnsafeBufferPointer(start: k, count: layers[l].kernel.count)),
+                Array(UnsafeBufferPointer(start: b, count: layers[l].units)))
+      }
     }
   }
 

@@ -302,25 +302,4 @@ public enum SIMDKernel {
       i += 2
     }
   }
-
-  /// out[s, r] = m[r, s] for s < columns: (rows, ld) → (columns, rows).
-  static func transpose(
-    _ m: UnsafePointer<Float>, rows: Int, columns: Int, ld: Int,
-    into out: UnsafeMutablePointer<Float>
-  ) {
-    // 16×16 tiles keep both the reads and the writes within a few cache lines.
-    var r0 = 0
-    while r0 < rows {
-      let r1 = min(r0 + 16, rows)
-      var s0 = 0
-      while s0 < columns {
-        let s1 = min(s0 + 16, columns)
-        for r in r0..<r1 {
-          for s in s0..<s1 { out[s * rows + r] = m[r * ld + s] }
-        }
-        s0 = s1
-      }
-      r0 = r1
-    }
-  }
 }

@@ -262,7 +262,7 @@ public struct BenchCommand: ParsableCommand {
                   d.rows, d.features, d.megabytes, d.seconds_median, d.megabytes_per_s, d.peak_rss_growth_mb, d.float_data_mb)
     }
     if !o.fma_peak_gflops.isEmpty {
-      s += "Peak (FMA microbenchmark, 12 chains): "
+      s += "Peak (FMA microbenchmark, 12 chains, thread CPU time): "
         + o.fma_peak_gflops.sorted { $0.key < $1.key }.map { $0.key + String(format: " %.1f GFLOP/s", $0.value) }
           .joined(separator: ", ") + "\n\n"
     }
@@ -280,7 +280,7 @@ public struct BenchCommand: ParsableCommand {
       s += "\n"
     }
     if !o.kernel_parts.isEmpty {
-      s += "Kernels apart (all layers; input gradient without the first), GFLOP/s and share of the path's peak:\n"
+      s += "Kernels apart (all layers; input gradient without the first; thread CPU time), GFLOP/s and share of the path's peak:\n"
       for p in o.kernel_parts {
         s += "  " + pad(p.net, 15) + String(format: " %5d  ", p.batch) + pad(p.impl, 6) + " " + pad(p.kernel, 16)
           + String(format: " %8.2f  %5.0f%%\n", p.gflops, 100 * p.of_peak)

@@ -1,6 +1,6 @@
 import Testing
 @testable import NeuralCore
-import NeuralCoreAVX512
+@testable import NeuralCoreAVX512
 
 /// The AVX-512 build of the kernels (the same source, 8 × 32 blocks) against the scalar
 /// reference, and against the AVX2 build, bit for bit: the wide blocks keep one accumulator
@@ -54,6 +54,10 @@ struct AVX512KernelTests {
     }
   }
 
+  @Test func transposeIsTheDefinition() {
+    KernelTests.checkTranspose { Wide.transpose($0, rows: $1, columns: $2, ld: $3, into: $4) }
+  }
+
   @Test func wholeStepIsTheSameOnBothBuilds() {
     let data = tinyData(samples: 150, features: 20, classes: 3)
     let net = Network(inputs: 20, hidden: [64, 40], classes: 3, activation: .relu, seed: 5)
@@ -76,5 +80,15 @@ struct AVX512KernelTests {
     #expect(Impl.avx512.target == (SIMDTarget.hasAVX512 ? .avx512 : .avx2))
     #expect(Impl.avx2.target == .avx2 && Impl.scalar.target == nil)
     #expect(Impl.simd.target == SIMDTarget.current.target)
+  }
+
+  /// `simd` takes AVX2 for narrow weight gradients at one vector of batch, whatever the CPU;
+  /// a forced build stays forced, wide layers follow the path.
+  @Test func narrowSmallBatchWeightGradientsTakeAVX2() {
+    #expect(Impl.simd.weightGradientTarget(outputs: 10, batch: 16, work: 256 * 10 * 16) == .avx2)
+    #expect(Impl.simd.weightGradientTarget(outputs: 64, batch: 16, work: 256 * 64 * 16) == Impl.simd.target)
+    #expect(Impl.simd.weightGradientTarget(outputs: 10, batch: 160, work: 256 * 10 * 160) == Impl.simd.target)
+    #expect(Impl.avx512.weightGradientTarget(outputs: 10, batch: 16, work: 256 * 10 * 16) == Impl.avx512.target)
+    #expect(Impl.scalar.weightGradientTarget(outputs: 10, batch: 16, work: 256 * 10 * 16) == nil)
   }
 }

@@ -17,6 +17,11 @@ import Testing
       s.append(Shape(inputs: 5, outputs: 3, batch: n, ld: (n + 15) & ~15 + 16))
     }
     s.append(Shape(inputs: 33, outputs: 40, batch: 1, ld: 16))
+    // Narrow weight gradients at batch 1, 16 and 32, 15–17 outputs.
+    s.append(Shape(inputs: 13, outputs: 16, batch: 32, ld: 32))
+    s.append(Shape(inputs: 6, outputs: 15, batch: 16, ld: 16))
+    s.append(Shape(inputs: 3, outputs: 1, batch: 1, ld: 16))
+    s.append(Shape(inputs: 10, outputs: 17, batch: 16, ld: 16))
     s.append(Shape(inputs: 17, outputs: 64, batch: 150, ld: 160))
     // Depths beyond one 128-deep tile (forward: inputs; dW: batch; dX: outputs).
     s.append(Shape(inputs: 300, outputs: 37, batch: 150, ld: 160))
@@ -57,6 +62,27 @@ import Testing
       SIMDKernel.inputGradient(dy: dy, w: w, dx: &dx2, inputs: i, outputs: o, batch: b, ld: ld)
       check(dx2, dx1, "inputGradient", shape)
     }
+  }
+
+  /// Rows and columns below, at and past the tile (8 on AVX2, 16 on AVX-512), ld past the columns.
+  static let transposeShapes = [1, 7, 8, 9, 15, 16, 17, 31, 33]
+
+  /// `transpose(m, rows, columns, ld)` as its definition: out[s · rows + r] = m[r · ld + s].
+  static func checkTranspose(_ transpose: (UnsafePointer<Float>, Int, Int, Int, UnsafeMutablePointer<Float>) -> Void) {
+    for rows in transposeShapes {
+      for columns in transposeShapes {
+        let ld = columns + 5
+        let m = (0..<(rows * ld)).map { Float($0) }
+        var out = [Float](repeating: -1, count: rows * columns)
+        transpose(m, rows, columns, ld, &out)
+        let expected = (0..<(rows * columns)).map { k in m[(k % rows) * ld + k / rows] }
+        #expect(out == expected, "transpose \(rows) × \(columns), ld \(ld)")
+      }
+    }
+  }
+
+  @Test func transposeIsTheDefinition() {
+    Self.checkTranspose { SIMDKernel.transpose($0, rows: $1, columns: $2, ld: $3, into: $4) }
   }
 
   @Test func scalarForwardIsTheDefinition() {

@@ -15,7 +15,7 @@ import Testing
     let padded = [7, 8] + indices
     learner.loadBatch(data: data, indices: padded[2...])
     let ld = learner.workspace.ld, offset = learner.workspace.layout.activationOffsets[0]
-    let x = Array(learner.workspace.storage[offset..<(offset + 23 * ld)])
+    let x = Workspace.withBase(&learner.workspace.storage) { Array(UnsafeBufferPointer(start: $0 + offset, count: 23 * ld)) }
     let columns = (count + 15) & ~15
     for i in 0..<23 {
       for b in 0..<columns {

@@ -1,0 +1,1 @@
+../NeuralCore/SIMDTranspose.swift
