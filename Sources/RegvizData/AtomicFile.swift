@@ -85,7 +85,7 @@ public enum AtomicFile {
         .appendingPathComponent(".\(url.lastPathComponent).regviz-XXXXXX").path.utf8CString)
       let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
       guard fd >= 0 else { throw WriteError(path: path, reason: "cannot create a file beside it (\(String(cString: strerror(errno))))") }
-      temp = String(cString: template)
+      temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
       TemporaryFiles.shared.add(temp)
       // An existing file keeps its permissions; a new one gets the usual 0666 less the umask.
       var info = stat()

@@ -30,7 +30,7 @@ struct PathView {
   func draw(in rect: Rect, painter p: inout Painter, theme: Theme) {
     let lane = path.lane.flatMap { snapshot.lanes.indices.contains($0) ? snapshot.lanes[$0] : nil }
     let inside = p.panel(rect, title: title(lane: lane, width: rect.width - 4, theme: theme), theme: theme)
-    guard let setup = path.setup, let lane, let laneIndex = path.lane else {
+    guard let setup = path.setup, lane != nil, let laneIndex = path.lane else {
       let why = path.lane == nil ? "no lane has a λ to sweep: the path needs an L1, L2 or L1+L2 lane"
                                  : "waiting for the experiment to start"
       p.put(Painter.truncate(theme.printable(why), to: inside.width - 1, ellipsis: theme.glyphs.ellipsis), x: inside.x + 1,
