@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Lessons
@@ -93,10 +94,18 @@ func condition(_ text: String, lanes: [String] = ["none", "l1=0.02"]) throws(Les
   return parsed.steps[0].until!
 }
 
-/// A fresh empty directory under the system temporary directory.
+/// A fresh empty directory under the system temporary directory, removed when the test
+/// process exits.
 func makeTemporaryDirectory() throws -> URL {
   let url = FileManager.default.temporaryDirectory
     .appendingPathComponent("LessonsTests-\(UUID().uuidString)", isDirectory: true)
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  madeDirectories.withLock { made in
+    if made.isEmpty { atexit { madeDirectories.withLock { $0.forEach { try? FileManager.default.removeItem(at: $0) } } } }
+    made.append(url)
+  }
   return url
 }
+
+/// The directories `makeTemporaryDirectory` made.
+private let madeDirectories = Mutex<[URL]>([])

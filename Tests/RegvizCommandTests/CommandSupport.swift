@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `regviz` binary (never builds it) and captures its output.
 enum CLI {
@@ -57,9 +58,18 @@ enum CLI {
     return (p.terminationStatus, String(decoding: data, as: UTF8.self))
   }
 
+  /// A fresh directory for one test, removed when the test process exits (tests ran the
+  /// binary into hundreds of these and left them all behind).
   static func temporaryDirectory() -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("regviz-test-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    madeDirectories.withLock { made in
+      if made.isEmpty { atexit { madeDirectories.withLock { $0.forEach { try? FileManager.default.removeItem(at: $0) } } } }
+      made.append(dir)
+    }
     return dir
   }
 }
+
+/// The directories `CLI.temporaryDirectory` made.
+private let madeDirectories = Mutex<[URL]>([])

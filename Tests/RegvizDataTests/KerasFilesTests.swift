@@ -4,10 +4,16 @@ import Testing
 @testable import RegvizData
 
 /// The Keras side's files: get_weights() JSON, weight dumps, model.to_json().
-@Suite struct KerasFilesTests {
+@Suite final class KerasFilesTests {
+  /// The files a test wrote, removed when it ends (a test run left four behind each time).
+  private var files: [String] = []
+
+  deinit { for file in files { try? FileManager.default.removeItem(atPath: file) } }
+
   func temp(_ text: String) -> String {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("regviz-\(UUID().uuidString).json")
     try! text.write(to: url, atomically: true, encoding: .utf8)
+    files.append(url.path)
     return url.path
   }
 
