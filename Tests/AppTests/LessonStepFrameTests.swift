@@ -130,6 +130,24 @@ struct LessonStepFrameTests {
     }
   }
 
+  /// A step that opens another view (`view:`) joins its frame to the lesson pane's: `┬` on top
+  /// and `┴` at the bottom where they meet, no corner drawn over the other's.
+  @Test(arguments: steps)
+  func aViewsFrameJoinsThePanesFrame(lesson: Int, step: Int) throws {
+    for (width, height) in Self.sizes {
+      var session = try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)
+      guard let view = session.step.view, view != .histograms else { return }
+      let grid = LessonPaneTests.frame(&session, F.snapshot(session, epochs: 10, running: false), width: width, height: height)
+      let top = Array(grid.row(1)), bottom = Array(grid.row(height - 2))
+      let frameWidth = LessonPane.frameWidth(screenWidth: width)
+      let side = try #require(DashboardLayout.split(width: width, height: height,
+                                                    sideWidth: ScreenComposer.sideWidth(frameWidth, screenWidth: width)).side)
+      let where_ = "lesson \(lesson + 1) step \(step + 1) (\(view)) at \(width)×\(height)"
+      #expect(top[side.x] == "┬", "\(where_)\n\(String(top))")
+      #expect(bottom[side.x] == "┴", "\(where_)\n\(String(bottom))")
+    }
+  }
+
   static func index(of needle: [Character], in row: [Character], from: Int) -> Int? {
     guard needle.count <= row.count else { return nil }
     return (from..<max(from, row.count - needle.count + 1)).first { Array(row[$0..<$0 + needle.count]) == needle }

@@ -37,6 +37,7 @@ enum ViewScreen {
       if let side, let sideRect {
         p.panel(sideRect, title: theme.printable(side.title), theme: theme)
         side.draw(in: sideRect.inset(by: 1), painter: &p, theme: theme)
+        joinFrames(at: sideRect, painter: &p, theme: theme)
       }
       StatusBar.drawKeys(snapshot, state: state, bindings: bindings, in: Rect(x: 0, y: height - 1, width: width, height: 1),
                          painter: &p)
@@ -45,5 +46,16 @@ enum ViewScreen {
       }
     }
     return grid
+  }
+
+  /// The view's frame and the lesson pane's share a column (`DashboardLayout.split`): where the
+  /// view's top and bottom edges run into it, `┬` and `┴` join them instead of the pane's corners.
+  static func joinFrames(at side: Rect, painter p: inout Painter, theme: Theme) {
+    let box = theme.glyphs.box
+    guard side.x > 0 else { return }
+    for (y, tee) in [(side.y, box.teeDown), (side.maxY - 1, box.teeUp)]
+    where p.grid[side.x - 1, y].character == box.horizontal {
+      p.set(tee, x: side.x, y: y, style: theme.border)
+    }
   }
 }
