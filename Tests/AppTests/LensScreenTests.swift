@@ -29,7 +29,6 @@ import Training
     #expect(contains(grid, "⊙"), "the landing on exactly 0 is marked")
   }
 
-  /// The lens's help explains the lens's marks, not the histograms' (=0, ≈0, the zero bar).
   @Test func helpExplainsTheLensMarks() {
     var state = AppState()
     state.overlay = .help(scroll: 0)
@@ -100,6 +99,10 @@ import Training
     let grid = LensScreen.compose(lens, state: state, bindings: Bindings.rows(for: .lens), width: 120, height: 40,
                                   snapshot: .idle())
     for binding in Bindings.rows(for: .lens) { #expect(contains(grid, binding.label), "help lists \(binding.label)") }
+    // Below the keys it explains the lens's marks, not the histograms' (=0, ≈0, the zero bar).
+    #expect(contains(grid, "L1's diamond has corners on the axes"), "\(grid.text())")
+    #expect(contains(grid, "a weight that landed on an axis: exactly 0.0"))
+    #expect(!contains(grid, "where Keras's L1 leaves weights"))
   }
 
   @Test func λStaysInItsRange() {
