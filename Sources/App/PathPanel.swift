@@ -20,11 +20,11 @@ public struct PathViewState: Hashable, Sendable {
 
 /// The path view's fixed settings and its pure logic: which lane, where the cursor goes, what
 /// enter asks of the runner.
-enum PathPanel {
+public enum PathPanel {
   /// `regviz sweep --cv 5`'s grid and run length, so the view and the command show one path.
   static let lambdas = CrossValidation.logGrid(from: 1e-4, to: 1, points: 13)
-  static let folds = 5
-  static let epochs = 300
+  public static let folds = 5
+  public static let epochs = 300
 
   /// The lane the path sweeps: the first visible lane with a λ, else the first with one.
   static func templateLane(_ snapshot: ExperimentSnapshot, visible: [Int]) -> Int? {

@@ -17,9 +17,14 @@ public struct PlayMode: DashboardMode {
   /// The λ path view's background job.
   var pathRunner = PathRunner()
 
-  public init(state: AppState, locks: PresetLocks? = nil) {
+  /// `pathFolds` and `pathEpochs` size the λ path's cross-validation (`--path-folds`,
+  /// `--path-epochs`): shorter runs for a large network or data set.
+  public init(state: AppState, locks: PresetLocks? = nil, pathFolds: Int = PathPanel.folds,
+              pathEpochs: Int = PathPanel.epochs) {
     self.state = state
     self.locks = locks
+    pathRunner.folds = pathFolds
+    pathRunner.epochs = pathEpochs
   }
 
   public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {

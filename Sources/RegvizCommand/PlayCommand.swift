@@ -44,6 +44,14 @@ public struct PlayCommand: ParsableCommand {
     valueName: "file"), completion: .file(extensions: ["md"]))
   public var preset: String?
 
+  @Option(name: .customLong("path-folds"), help: ArgumentHelp(
+    "Folds of the λ path's cross-validation (c), 2 to 10.", valueName: "k"))
+  public var pathFolds: Int = PathPanel.folds
+
+  @Option(name: .customLong("path-epochs"), help: ArgumentHelp(
+    "Epochs of each of the λ path's runs, 1 to 100000: fewer for a large network or data set.", valueName: "n"))
+  public var pathEpochs: Int = PathPanel.epochs
+
   public init() {}
 
   /// `4`, `0.5` or `max`.
@@ -57,6 +65,10 @@ public struct PlayCommand: ParsableCommand {
 
   public func validate() throws {
     if let speed { _ = try Self.parseSpeed(speed) }
+    guard (2...10).contains(pathFolds) else { throw ValidationError("--path-folds: \(pathFolds) is not from 2 to 10") }
+    guard (1...100_000).contains(pathEpochs) else {
+      throw ValidationError("--path-epochs: \(pathEpochs) is not from 1 to 100000")
+    }
   }
 
   public func run() throws {
@@ -70,7 +82,8 @@ public struct PlayCommand: ParsableCommand {
     let runner = try Self.runner(config, speed: pace, initialWeights: weights, locator: experiment.locator)
     let recording = try display.openRecording()
     let terminal = Screen.open(display.terminal) { "regviz play: \($0)" }
-    Self.play(runner: runner, autoPace: pace == nil, terminal: terminal, recording: recording)
+    Self.play(runner: runner, autoPace: pace == nil, terminal: terminal, recording: recording,
+              path: (pathFolds, pathEpochs))
   }
 
   /// A runner for `config`; `speed` nil follows `AutoPace` (4 epochs/s at first).
@@ -87,11 +100,13 @@ public struct PlayCommand: ParsableCommand {
   /// Free play on `terminal`; also what `regviz` with no arguments opens once every lesson is
   /// finished, with `notice` on the status line for a few seconds.
   static func play(runner: Runner, autoPace: Bool, terminal: NcursesTerminal, notice: String? = nil,
-                   recording: AtomicFile.Writer? = nil, locks: PresetLocks? = nil) {
+                   recording: AtomicFile.Writer? = nil, locks: PresetLocks? = nil,
+                   path: (folds: Int, epochs: Int) = (PathPanel.folds, PathPanel.epochs)) {
     var state = AppState(theme: terminal.theme)
     state.autoPace = autoPace
     if let notice { state.note(notice, for: 10) }
-    Screen.run(PlayMode(state: state, locks: locks), runner: runner, terminal: terminal, recording: recording)
+    Screen.run(PlayMode(state: state, locks: locks, pathFolds: path.folds, pathEpochs: path.epochs), runner: runner,
+               terminal: terminal, recording: recording)
   }
 
   /// `--preset FILE`: the file's experiment at its pace (or `--speed`), its keys locked.
@@ -104,6 +119,6 @@ public struct PlayCommand: ParsableCommand {
     let open = Mission.Key.allCases.filter(file.locks.allowance.keys.contains).map(\.rawValue)
     Self.play(runner: runner, autoPace: false, terminal: terminal,
               notice: "preset '\(file.locks.name)': \(open.isEmpty ? "settings locked" : "yours: " + open.joined(separator: ", "))",
-              recording: recording, locks: file.locks)
+              recording: recording, locks: file.locks, path: (pathFolds, pathEpochs))
   }
 }

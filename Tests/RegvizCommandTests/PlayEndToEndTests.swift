@@ -205,4 +205,12 @@ import Testing
     #expect(r.status != 0 && r.status != 2)
     #expect(r.stderr.contains("--speed"), "\(r.stderr)")
   }
+
+  @Test(arguments: [(["--path-folds", "1"], "--path-folds: 1 is not from 2 to 10"),
+                    (["--path-folds", "11"], "--path-folds: 11 is not from 2 to 10"),
+                    (["--path-epochs", "0"], "--path-epochs: 0 is not from 1 to 100000")])
+  func badPathSettingsAreUsageErrors(flags: [String], message: String) throws {
+    let r = try CLI.run(["play"] + flags)
+    #expect(r.status != 0 && r.stderr.contains(message), "\(r.stderr)")
+  }
 }
