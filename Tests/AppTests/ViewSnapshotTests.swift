@@ -57,6 +57,23 @@ import Testing
     #expect(contains(grid, "+1 lanes: hide some with 1–8"), "four lanes do not fit in 80 columns")
   }
 
+  /// Iris's first layer has 4 rows: lanes that do not fit across wrap into a band below, so all
+  /// four show at 80×24 (before, two did and "+2 lanes" said so over an empty screen).
+  @Test func matrixLanesWrapIntoBandsWhenTheyFit() throws {
+    var config = ExperimentConfig()
+    config.dataset = .iris
+    let snapshot = Fixtures.snapshot(epochs: 20, config: config)
+    let grid = Self.frame(.matrix, width: 80, height: 24, snapshot: snapshot)
+    #expect(!contains(grid, "lanes: hide some"), "\(grid.text())")
+    let rows = (0..<grid.height).map { grid.row($0) }
+    let names = snapshot.lanes.map(\.name)
+    let first = try #require(rows.firstIndex { $0.contains("● \(names[0])") })
+    let second = try #require(rows.firstIndex { $0.contains("▲ \(names[2])") })
+    #expect(second == first + 2 + 4 + 1, "the third lane starts a band below the first's 4 rows")
+    #expect(rows[first].contains("◆ \(names[1])") && rows[second].contains("■ \(names[3])"))
+    #expect(rows.filter { $0.contains("petal_width") }.count == 2, "each band shows every row")
+  }
+
   /// Exact zeros are blank; a small non-zero weight is never blank.
   @Test func zerosBlankSmallWeightsNot() {
     let widget = WeightMatrixWidget(kernel: [0, 1e-6, 0.5, 1], inputs: 1, units: 4, rowLabels: ["x1"], scale: 1,

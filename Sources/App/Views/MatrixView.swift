@@ -26,7 +26,10 @@ struct MatrixView {
       let name = l == 0 && i < featureNames.count ? featureNames[i] : "u\(i + 1)"
       return (informative?.contains(i) == true && l == 0 ? "★" : "") + name
     }.map(theme.printable)
-    var x = inside.x + 1
+    // Lanes side by side; a lane that no longer fits across starts a new band below when a
+    // whole matrix (name, counts, every row) fits there (Iris's 4 rows: four lanes at 80×24).
+    let block = 2 + shape.inputs
+    var x = inside.x + 1, y = inside.y
     var shown = 0
     for (index, lane) in lanes {
       let kernel = lane.network.layers[l]
@@ -34,13 +37,17 @@ struct MatrixView {
       let widget = WeightMatrixWidget(kernel: kernel.kernel, inputs: kernel.inputs, units: kernel.units,
                                       rowLabels: labels, scale: scale, zerosAreDead: dead, style: theme.laneStyle(index))
       let width = max(widget.naturalWidth, 14)
+      if x + width > inside.maxX, x > inside.x + 1, y + 2 * block + 1 <= inside.maxY {
+        (x, y) = (inside.x + 1, y + block + 1)
+      }
       guard x + width <= inside.maxX else { break }
       let counts = Self.counts(lane.network, layer: l)
       let head = "\(theme.laneMarker(index)) \(lane.name)"
-      p.put(theme.printable(head), x: x, y: inside.y, style: theme.laneStyle(index))
-      p.put(Painter.truncate(theme.printable(counts), to: width, ellipsis: theme.glyphs.ellipsis), x: x, y: inside.y + 1,
+      p.put(theme.printable(head), x: x, y: y, style: theme.laneStyle(index))
+      p.put(Painter.truncate(theme.printable(counts), to: width, ellipsis: theme.glyphs.ellipsis), x: x, y: y + 1,
             style: theme.dim)
-      widget.draw(in: Rect(x: x, y: inside.y + 2, width: width, height: inside.height - 2), painter: &p, theme: theme)
+      widget.draw(in: Rect(x: x, y: y + 2, width: width, height: max(0, min(shape.inputs, inside.maxY - y - 2))), painter: &p,
+                  theme: theme)
       x += width + 2
       shown += 1
     }
