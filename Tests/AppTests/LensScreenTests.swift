@@ -29,18 +29,6 @@ import Training
     #expect(contains(grid, "⊙"), "the landing on exactly 0 is marked")
   }
 
-  @Test func helpExplainsTheLensMarks() {
-    var state = AppState()
-    state.overlay = .help(scroll: 0)
-    var lens = LensView()
-    lens.showAll()
-    let grid = LensScreen.compose(lens, state: state, bindings: Bindings.rows(for: .lens), width: 120, height: 40,
-                                  snapshot: .idle())
-    #expect(contains(grid, "L1's diamond has corners on the axes"), "\(grid.text())")
-    #expect(contains(grid, "a weight that landed on an axis: exactly 0.0"))
-    #expect(!contains(grid, "where Keras's L1 leaves weights"))
-  }
-
   @Test func asciiHasNoOtherGlyphs() {
     let grid = Self.frame(width: 80, height: 24, theme: Theme(colorMode: .monochrome, ascii: true))
     #expect(!(0..<grid.height).contains { !grid.row($0).allSatisfy(\.isASCII) }, "\(grid.text())")
