@@ -36,13 +36,13 @@ enum Charts {
         + pin.ghosts(lanes, theme: theme, \.dataLoss)
     } ?? []
     let series = ghosts + secondary + primary
-    return withPin(BrailleChart(series: series, yRange: fromZero(series), caption: "epoch \(epoch)"),
+    return withAxis(BrailleChart(series: series, yRange: fromZero(series), caption: "epoch \(epoch)"),
                    lanes, pinned: pinned, cursor: cursor, theme: theme)
   }
 
   /// The chart with its stop marks, with a pin its series on one shared epoch axis (a ghost of
   /// 800 epochs and a live run of 50 line up epoch by epoch), and scrub-back's epoch as a cursor.
-  private static func withPin(
+  private static func withAxis(
     _ chart: BrailleChart, _ lanes: [(index: Int, lane: LaneSnapshot)], pinned: PinnedRun?, cursor: Int?,
     theme: Theme
   ) -> BrailleChart {
@@ -88,7 +88,7 @@ enum Charts {
       ChartSeries(values: lane.history.zeroFraction, style: theme.laneStyle(i), marker: theme.laneMarker(i),
                   epochs: lane.history.epochs)
     }
-    return withPin(BrailleChart(series: series, yRange: 0...1, percent: true), lanes, pinned: pinned, cursor: cursor,
+    return withAxis(BrailleChart(series: series, yRange: 0...1, percent: true), lanes, pinned: pinned, cursor: cursor,
                    theme: theme)
   }
 
@@ -99,7 +99,7 @@ enum Charts {
       ChartSeries(values: lane.history.l2Norm, style: theme.laneStyle(i), marker: theme.laneMarker(i),
                   epochs: lane.history.epochs)
     }
-    return withPin(BrailleChart(series: series, yRange: fromZero(series)), lanes, pinned: pinned, cursor: cursor,
+    return withAxis(BrailleChart(series: series, yRange: fromZero(series)), lanes, pinned: pinned, cursor: cursor,
                    theme: theme)
   }
 }

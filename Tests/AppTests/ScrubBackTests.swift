@@ -28,11 +28,6 @@ import Training
 
   static func text(_ grid: Grid) -> [String] { (0..<grid.height).map { grid.row($0) } }
 
-  /// The character column where `needle` starts in `row`.
-  static func column(of needle: String, in row: String) -> Int? {
-    row.range(of: needle).map { row.distance(from: row.startIndex, to: $0.lowerBound) }
-  }
-
   @Test func pausedScrubShowsTheRecordedEpochOnEveryPanel() throws {
     let snapshots = try Self.run(epochs: 12)
     var mode = PlayMode(state: AppState())
@@ -54,7 +49,7 @@ import Training
     let rows = Self.text(scrubbed), expected = Self.text(reference)
     let band = try #require(rows.firstIndex { $0.contains("data loss") })
     let bandEnd = try #require(rows.firstIndex { $0.contains("first layer") })
-    let modelColumn = try #require(Self.column(of: "┬ model", in: rows[band]))
+    let modelColumn = try #require(rows[band].distance(of: "┬ model"))
     for (i, (row, want)) in zip(rows, expected).enumerated() {
       if (band + 1..<bandEnd).contains(i) {
         #expect(Array(row).suffix(from: modelColumn) == Array(want).suffix(from: modelColumn), "model row \(i)")
@@ -65,9 +60,9 @@ import Training
     #expect(contains(scrubbed, "epoch 3"))
     // The loss chart spans epochs 1…12 and its cursor stands at epoch 3: 2/11 of the plot.
     let axis = try #require(rows[band + 1..<bandEnd].first { $0.contains("epoch 12") })
-    let start = try #require(Self.column(of: "└", in: axis)) + 1
+    let start = try #require(axis.distance(of: "└")) + 1
     let end = try #require(Array(axis).indices.first { $0 > start && Array(axis)[$0] == "│" })
-    let cursor = try #require(Self.column(of: "↑", in: axis))
+    let cursor = try #require(axis.distance(of: "↑"))
     #expect(cursor - start == Int((2.0 / 11 * Double(end - start - 1)).rounded()), "\(axis)")
     #expect(rows[band + 1..<bandEnd - 1].allSatisfy { Array($0)[cursor] != " " }, "the cursor line runs up the plot")
     let live = ScreenComposer.compose(paused, state: mode.state, bindings: Bindings.rows(for: .play),
