@@ -51,7 +51,7 @@ public enum DashboardBench {
       let start = FrameLoop.now()
       // Observe too: the loop does it every frame (the histogram range check is part of a frame).
       state.observe(snapshot, elapsed: 0)
-      let grid = ScreenComposer.compose(snapshot, state: state, width: width, height: height)
+      let grid = Chrome.compose(snapshot, state: state, width: width, height: height)
       times.append((FrameLoop.now() - start) * 1000)
       checksum &+= grid.cells.count
     }

@@ -40,8 +40,8 @@ extension LessonPane {
     }
     let held = tracker.heldSince == nil ? "not holding" : "held \(tracker.heldEpochs)/\(tracker.mission.hold) epochs"
     let open = Mission.Key.allCases.filter(tracker.allowed.contains).map { key -> String in
-      key == .lambda ? "\(MissionKeys.label(key)) λ\(tracker.mission.lambdaLane.map { " of \($0)" } ?? "")"
-        : "\(MissionKeys.label(key)) \(key.rawValue)"
+      key == .lambda ? "\(KeyLock.label(key)) λ\(tracker.mission.lambdaLane.map { " of \($0)" } ?? "")"
+        : "\(KeyLock.label(key)) \(key.rawValue)"
     }
     return [StyledRun("mission: \(goal.onScreen)", style: theme.warning),
             StyledRun("now: " + values(of: goal, in: snapshot), style: theme.dim),

@@ -23,8 +23,7 @@ public struct LessonPane {
     let title = theme.printable(LessonPane.title(session))
     let blocks = LessonPane.blocks(session, theme: theme)
     // The frame the composer will draw the pane in, from the same layout function.
-    let frame = DashboardLayout.split(width: width, height: height,
-                                      sideWidth: ScreenComposer.sideWidth(frameWidth, screenWidth: width)).side
+    let frame = DashboardLayout.split(width: width, height: height, paneWidth: frameWidth).side
     let inner = (frame ?? Rect(x: 0, y: 0, width: 0, height: 0)).inset(by: 1)
     side = SidePane(title: title, blocks: blocks, scroll: session.scroll, width: frameWidth)
     let textWidth = max(1, side.areas(in: inner).text.width)

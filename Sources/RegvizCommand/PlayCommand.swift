@@ -100,12 +100,12 @@ public struct PlayCommand: ParsableCommand {
   /// Free play on `terminal`; also what `regviz` with no arguments opens once every lesson is
   /// finished, with `notice` on the status line for a few seconds.
   static func play(runner: Runner, autoPace: Bool, terminal: NcursesTerminal, notice: String? = nil,
-                   recording: AtomicFile.Writer? = nil, locks: PresetLocks? = nil,
+                   recording: AtomicFile.Writer? = nil, lock: KeyLock? = nil,
                    path: (folds: Int, epochs: Int) = (PathPanel.folds, PathPanel.epochs)) {
     var state = AppState(theme: terminal.theme)
     state.autoPace = autoPace
     if let notice { state.note(notice, for: 10) }
-    Screen.run(PlayMode(state: state, locks: locks, pathFolds: path.folds, pathEpochs: path.epochs), runner: runner,
+    Screen.run(PlayMode(state: state, lock: lock, pathFolds: path.folds, pathEpochs: path.epochs), runner: runner,
                terminal: terminal, recording: recording)
   }
 
@@ -116,9 +116,9 @@ public struct PlayCommand: ParsableCommand {
     let runner = try Self.runner(file.experiment.config, speed: pace, locator: experiment.locator)
     let recording = try display.openRecording()
     let terminal = Screen.open(display.terminal) { "regviz play: \($0)" }
-    let open = Mission.Key.allCases.filter(file.locks.allowance.keys.contains).map(\.rawValue)
+    let open = Mission.Key.allCases.filter(file.lock.open.contains).map(\.rawValue)
     Self.play(runner: runner, autoPace: false, terminal: terminal,
-              notice: "preset '\(file.locks.name)': \(open.isEmpty ? "settings locked" : "yours: " + open.joined(separator: ", "))",
-              recording: recording, locks: file.locks, path: (pathFolds, pathEpochs))
+              notice: "preset '\(file.name)': \(open.isEmpty ? "settings locked" : "yours: " + open.joined(separator: ", "))",
+              recording: recording, lock: file.lock, path: (pathFolds, pathEpochs))
   }
 }

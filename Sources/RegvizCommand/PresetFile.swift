@@ -9,7 +9,9 @@ import Training
 /// FILE` validates it as it validates a lesson.
 struct PresetFile {
   var experiment: LessonExperiment
-  var locks: PresetLocks
+  var lock: KeyLock
+  /// The preset's title, for the first notice.
+  var name: String
 
   static func load(_ path: String) throws -> PresetFile {
     let lesson: Lesson
@@ -23,6 +25,6 @@ struct PresetFile {
     let experiment: LessonExperiment
     do { experiment = try LessonExperiment.forStep(0, of: lesson) } catch { throw CLIError("--preset: \(error.description)") }
     let allowance = lesson.steps[0].keys ?? KeyAllowance(keys: [])
-    return PresetFile(experiment: experiment, locks: PresetLocks(name: lesson.title, allowance: allowance))
+    return PresetFile(experiment: experiment, lock: .preset(name: lesson.title, allowance: allowance), name: lesson.title)
   }
 }

@@ -167,9 +167,9 @@ import Training
   @Test func everyKeyInTheTableIsHandled() {
     // Every key of every free-play row reaches its row's action (no row shadows another), and
     // that action changes something: the UI state or a command. Overlay keys act on an overlay.
-    for row in Bindings.rows(for: .play) {
+    for row in Keymap(KeyContext(mode: .play)).rows {
       for trigger in row.triggers {
-        #expect(Bindings.action(for: trigger.key, in: .play) == trigger.action, "\(row.label): \(trigger.key)")
+        #expect(Keymap(KeyContext(mode: .play)).action(for: trigger.key) == trigger.action, "\(row.label): \(trigger.key)")
         var before = AppState()
         if case .scroll = trigger.action { before.overlay = .help(scroll: 5) }
         if trigger.action == .closeOverlay { before.overlay = .keras(scroll: 0) }

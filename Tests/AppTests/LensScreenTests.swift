@@ -1,3 +1,4 @@
+import Lessons
 import Canvas
 import NeuralCore
 import Testing
@@ -10,8 +11,8 @@ import Training
   static func frame(width: Int, height: Int, theme: Theme = .standard, lens: LensView = LensView()) -> Grid {
     var lens = lens
     lens.showAll()
-    return LensScreen.compose(lens, state: AppState(theme: theme), bindings: Bindings.rows(for: .lens),
-                              width: width, height: height, snapshot: .idle())
+    var mode = LensMode(state: AppState(theme: theme), lens: lens)
+    return mode.compose(.idle(), width: width, height: height)
   }
 
   @Test func wide120x40() {
@@ -84,9 +85,9 @@ import Training
     state.overlay = .help(scroll: 0)
     var lens = LensView()
     lens.showAll()
-    let grid = LensScreen.compose(lens, state: state, bindings: Bindings.rows(for: .lens), width: 120, height: 40,
-                                  snapshot: .idle())
-    for binding in Bindings.rows(for: .lens) { #expect(contains(grid, binding.label), "help lists \(binding.label)") }
+    var mode = LensMode(state: state, lens: lens)
+    let grid = mode.compose(.idle(), width: 120, height: 40)
+    for binding in Keymap(KeyContext(mode: .lens)).rows { #expect(contains(grid, binding.label), "help lists \(binding.label)") }
     // Below the keys it explains the lens's marks, not the histograms' (=0, ≈0, the zero bar).
     #expect(contains(grid, "L1's diamond has corners on the axes"), "\(grid.text())")
     #expect(contains(grid, "a weight that landed on an axis: exactly 0.0"))

@@ -21,7 +21,7 @@ struct LessonSessionTests {
     var saves = 0
     var mode = LessonMode(session: session, state: state, save: { _ in saves += 1 })
     for key in keys {
-      guard let action = Bindings.action(for: key, in: .lesson) else { continue }
+      guard let action = Keymap(KeyContext(mode: .lesson)).action(for: key) else { continue }
       commands += F.names(mode.perform(action, snapshot: snapshot ?? F.snapshot(mode.session, epochs: 0)))
     }
     session = mode.session

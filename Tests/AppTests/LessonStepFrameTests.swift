@@ -24,8 +24,7 @@ struct LessonStepFrameTests {
   /// reads as one line again.
   static func paneText(_ grid: Grid, width: Int, height: Int) -> String {
     let frameWidth = LessonPane.frameWidth(screenWidth: width)
-    let side = DashboardLayout.split(width: width, height: height,
-                                     sideWidth: ScreenComposer.sideWidth(frameWidth, screenWidth: width)).side!
+    let side = DashboardLayout.split(width: width, height: height, paneWidth: frameWidth).side!
     let inner = side.inset(by: 1)
     let rows = (inner.y..<inner.maxY).map { y in
       String(grid.row(y).dropFirst(inner.x).prefix(inner.width)).trimmingCharacters(in: .whitespaces)
@@ -132,8 +131,7 @@ struct LessonStepFrameTests {
       let grid = LessonPaneTests.frame(&session, F.snapshot(session, epochs: 10, running: false), width: width, height: height)
       let top = Array(grid.row(1)), bottom = Array(grid.row(height - 2))
       let frameWidth = LessonPane.frameWidth(screenWidth: width)
-      let side = try #require(DashboardLayout.split(width: width, height: height,
-                                                    sideWidth: ScreenComposer.sideWidth(frameWidth, screenWidth: width)).side)
+      let side = try #require(DashboardLayout.split(width: width, height: height, paneWidth: frameWidth).side)
       let where_ = "lesson \(lesson + 1) step \(step + 1) (\(view)) at \(width)×\(height)"
       #expect(top[side.x] == "┬", "\(where_)\n\(String(top))")
       #expect(bottom[side.x] == "┴", "\(where_)\n\(String(bottom))")

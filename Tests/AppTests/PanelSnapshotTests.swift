@@ -79,7 +79,7 @@ import Training
     for width in [120, 80] {
       let grid = draw(width: width, height: 2) { rect, p in
         StatusBar.drawStatus(snapshot, state: state, in: rect.line(0), painter: &p)
-        StatusBar.drawKeys(snapshot, state: state, bindings: Bindings.rows(for: .play), in: rect.line(1), painter: &p)
+        StatusBar.drawKeys(snapshot, state: state, bindings: Keymap(KeyContext(mode: .play)).rows, in: rect.line(1), painter: &p)
       }
       assertSnapshot(grid, named: "panel-status-\(width)")
       #expect(grid.row(0).contains("epoch 300") && grid.row(0).contains("λ 0.01"))
@@ -151,7 +151,7 @@ import Training
     var state = AppState()
     state.note("λ is at its maximum")
     let grid = draw(width: 80, height: 1) { rect, p in
-      StatusBar.drawKeys(snapshot, state: state, bindings: Bindings.rows(for: .play), in: rect, painter: &p)
+      StatusBar.drawKeys(snapshot, state: state, bindings: Keymap(KeyContext(mode: .play)).rows, in: rect, painter: &p)
     }
     #expect(grid.row(0) == " λ is at its maximum")
   }

@@ -94,11 +94,11 @@ import Training
   /// A lesson that highlights the model at 80×24 (side pane open) gets it in place of the
   /// small charts rather than squeezing every chart to a sliver.
   @Test func aForcedModelInANarrowBandReplacesTheSmallCharts() {
-    let side = ScreenComposer.sideWidth(LessonPane.frameWidth(screenWidth: 80), screenWidth: 80)
-    let layout = DashboardLayout(width: 80, height: 24, laneRows: 2, featuresWidth: 130, sideWidth: side, forceModel: true)
+    let side = LessonPane.frameWidth(screenWidth: 80)
+    let layout = DashboardLayout(width: 80, height: 24, laneRows: 2, featuresWidth: 130, paneWidth: side, forceModel: true)
     #expect(layout.model != nil && layout.zeros == nil && layout.norm == nil)
     #expect(layout.loss.width >= 14 && layout.model!.width == DashboardLayout.modelWidth)
-    let wide = DashboardLayout(width: 200, height: 60, laneRows: 2, featuresWidth: 130, sideWidth: side, forceModel: true)
+    let wide = DashboardLayout(width: 200, height: 60, laneRows: 2, featuresWidth: 130, paneWidth: side, forceModel: true)
     #expect(wide.zeros != nil && wide.norm != nil && wide.model != nil)
   }
 

@@ -46,7 +46,7 @@ import Testing
     let path = Self.path(snapshot)
     let (minIndex, oneSE) = (try #require(path.minIndex), try #require(path.oneSEIndex))
     #expect(minIndex == 7 && oneSE > minIndex, "the made-up path has its 1-s.e. λ right of the minimum")
-    let grid = ScreenComposer.compose(snapshot, state: Self.state(snapshot, job: .finished(path), cursor: 3),
+    let grid = Chrome.compose(snapshot, state: Self.state(snapshot, job: .finished(path), cursor: 3),
                                       width: size.0, height: size.1)
     let text = rows(grid).joined(separator: "\n")
     if ProcessInfo.processInfo.environment["PATHVIEW_PRINT"] != nil { print(text) }
@@ -86,7 +86,7 @@ import Testing
   @Test func whileComputingItSaysHowFarAndDrawsThePointsDone() {
     let snapshot = Fixtures.snapshot(exportable: true)
     let done = Self.path(snapshot).points.enumerated().map { $0.offset < 4 ? $0.element : nil }
-    let grid = ScreenComposer.compose(snapshot, state: Self.state(snapshot, job: .running(done: 26, total: 78, points: done)),
+    let grid = Chrome.compose(snapshot, state: Self.state(snapshot, job: .running(done: 26, total: 78, points: done)),
                                       width: 120, height: 40)
     let text = rows(grid).joined(separator: "\n")
     #expect(text.contains("computing 4/13 λ… (26 of 78 runs"), "\(text)")
@@ -95,7 +95,7 @@ import Testing
 
   @Test func asciiModeHasNoUnicodeLeft() {
     let snapshot = Fixtures.snapshot(exportable: true)
-    let grid = ScreenComposer.compose(snapshot, state: Self.state(snapshot, job: .finished(Self.path(snapshot)), theme: Theme(colorMode: .monochrome, ascii: true)),
+    let grid = Chrome.compose(snapshot, state: Self.state(snapshot, job: .finished(Self.path(snapshot)), theme: Theme(colorMode: .monochrome, ascii: true)),
                                       width: 120, height: 40)
     let text = rows(grid).joined(separator: "\n")
     #expect(text.allSatisfy { $0.isASCII }, "\(Set(text.filter { !$0.isASCII }))")
@@ -114,7 +114,7 @@ import Testing
     var mode = PlayMode(state: AppState())
     Self.tiny(&mode.pathRunner)
     func press(_ key: Key) -> [RunnerCommand] {
-      let commands = mode.perform(try! #require(Bindings.action(for: key, in: .play)), snapshot: snapshot)
+      let commands = mode.perform(try! #require(Keymap(KeyContext(mode: .play)).action(for: key)), snapshot: snapshot)
       _ = mode.observe(snapshot, elapsed: 0.03)
       return commands
     }

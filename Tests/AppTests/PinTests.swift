@@ -57,9 +57,9 @@ import Training
 
     // The charts with and without the pin, everything else equal.
     var state = reset.state
-    let withGhostCharts = ScreenComposer.compose(short, state: state, width: 200, height: 60)
+    let withGhostCharts = Chrome.compose(short, state: state, width: 200, height: 60)
     state.pinned = nil
-    let plainCharts = ScreenComposer.compose(short, state: state, width: 200, height: 60)
+    let plainCharts = Chrome.compose(short, state: state, width: 200, height: 60)
     let theme = state.theme
     let live = Set(short.lanes.indices.map { theme.laneStyle($0) })
     let dim = Set(live.map { $0.adding(.dim) })
@@ -73,8 +73,8 @@ import Training
   }
 
   @Test func gIsInTheHelpOfFreePlay() {
-    let row = Bindings.rows(for: .play).first { $0.label == "g" }
+    let row = Keymap(KeyContext(mode: .play)).rows.first { $0.label == "g" }
     #expect(row?.action(for: "g") == .togglePin)
-    #expect(Bindings.action(for: "g", in: .lesson) == nil)
+    #expect(Keymap(KeyContext(mode: .lesson)).action(for: "g") == nil)
   }
 }

@@ -7,10 +7,10 @@ import Training
 /// A teacher's preset in free play: the keys it allows act, the others (and the data set)
 /// do nothing and say so, and the key line lists them as locked.
 @Suite struct PresetLocksTests {
-  static let locks = PresetLocks(name: "L1, λ only", allowance: KeyAllowance(keys: [.lambda]))
+  static let locks = KeyLock.preset(name: "L1, λ only", allowance: KeyAllowance(keys: [.lambda]))
 
   @Test func allowedKeysActLockedKeysSaySo() {
-    var mode = PlayMode(state: AppState(), locks: Self.locks)
+    var mode = PlayMode(state: AppState(), lock: Self.locks)
     let snap = Fixtures.snapshot(epochs: 3)
     #expect(mode.perform(.lambda(up: true), snapshot: snap) == [.stepLambda(up: true)])
     #expect(mode.perform(.learningRate(up: true), snapshot: snap).isEmpty)
@@ -25,7 +25,7 @@ import Training
   }
 
   @Test func theKeyLineSaysWhichKeysAreLocked() {
-    let rows = Self.locks.rows(Bindings.rows(for: .play))
+    let rows = Keymap(KeyContext(mode: .play, lock: Self.locks)).rows
     #expect(rows.contains { $0.label == "[ ]" && $0.short == "λ" })
     let locked = rows.filter { $0.short == "locked" }
     #expect(locked.map(\.label) == ["- + u d z"])
@@ -34,8 +34,8 @@ import Training
   }
 
   @Test func aPresetMayMoveOneLanesLambda() {
-    let locks = PresetLocks(name: "p", allowance: KeyAllowance(keys: [.lambda], lambdaLane: "L1"))
-    var mode = PlayMode(state: AppState(), locks: locks)
+    let locks = KeyLock.preset(name: "p", allowance: KeyAllowance(keys: [.lambda], lambdaLane: "L1"))
+    var mode = PlayMode(state: AppState(), lock: locks)
     let snap = Fixtures.snapshot(epochs: 3)
     let index = snap.lanes.firstIndex { $0.name == "L1" }!
     #expect(mode.perform(.lambda(up: false), snapshot: snap) == [.stepLaneLambda(lane: index, up: false)])

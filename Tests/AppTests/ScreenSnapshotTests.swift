@@ -13,7 +13,7 @@ import Training
     var state = AppState(theme: theme)
     configure(&state)
     state.observe(snapshot)
-    return ScreenComposer.compose(snapshot, state: state, width: width, height: height)
+    return Chrome.compose(snapshot, state: state, width: width, height: height)
   }
 
   @Test func wide120x40() {
@@ -35,7 +35,7 @@ import Training
   @Test func medium100x30WithHelp() {
     let grid = Self.frame(width: 100, height: 30) { $0.overlay = .help(scroll: 0) }
     assertSnapshot(grid, named: "screen-100x30-help")
-    for binding in Bindings.rows(for: .play) {
+    for binding in Keymap(KeyContext(mode: .play)).rows {
       #expect(contains(grid, binding.label), "help lists \(binding.label)")
     }
   }
@@ -97,7 +97,7 @@ import Training
     var state = AppState()
     state.observe(snapshot)
     for (width, height) in [(80, 24), (120, 40)] {
-      let grid = ScreenComposer.compose(snapshot, state: state, width: width, height: height)
+      let grid = Chrome.compose(snapshot, state: state, width: width, height: height)
       #expect(contains(grid, "diverged") && contains(grid, "at epoch 7"), "\(width)×\(height)")
     }
   }
@@ -121,7 +121,7 @@ import Training
     let pane = SidePane(title: "lesson 2/6 · step 3/7", blocks: [
       .paragraph([.plain("L1 adds "), .code("λ·Σ|w|"), .plain(" to the loss: watch the "), .bold("=0"), .plain(" gauge.")]),
     ], footer: "n next · b back · h hint", width: 36)
-    let grid = ScreenComposer.compose(snapshot, state: state, width: 140, height: 40, side: pane, highlight: .zeros)
+    let grid = Chrome.compose(snapshot, state: state, width: 140, height: 40, side: pane, highlight: .zeros)
     assertSnapshot(grid, named: "screen-lesson-pane")
     #expect(contains(grid, "lesson 2/6"))
     let title = (0..<grid.height).first { grid.row($0).contains("exact zeros %") }!

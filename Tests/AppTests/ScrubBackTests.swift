@@ -44,7 +44,7 @@ import Training
     // every panel the same, but the charts, which keep the whole run with a cursor at epoch 3.
     var then = snapshots[2]
     then.running = false
-    let reference = ScreenComposer.compose(then, state: mode.state, bindings: Bindings.rows(for: .play),
+    let reference = Chrome.compose(then, state: mode.state, keymap: Keymap(KeyContext(mode: .play)),
                                            width: 120, height: 40, histograms: HistogramCache())
     let rows = Self.text(scrubbed), expected = Self.text(reference)
     let band = try #require(rows.firstIndex { $0.contains("data loss") })
@@ -65,7 +65,7 @@ import Training
     let cursor = try #require(axis.distance(of: "↑"))
     #expect(cursor - start == Int((2.0 / 11 * Double(end - start - 1)).rounded()), "\(axis)")
     #expect(rows[band + 1..<bandEnd - 1].allSatisfy { Array($0)[cursor] != " " }, "the cursor line runs up the plot")
-    let live = ScreenComposer.compose(paused, state: mode.state, bindings: Bindings.rows(for: .play),
+    let live = Chrome.compose(paused, state: mode.state, keymap: Keymap(KeyContext(mode: .play)),
                                       width: 120, height: 40, histograms: HistogramCache())
     #expect(Self.text(scrubbed) != Self.text(live), "the epoch shown is not the live one")
     // End returns to the live end; Home goes to the first epoch; resuming leaves the history.

@@ -1,3 +1,4 @@
+import Lessons
 import Canvas
 import NeuralCore
 import Testing
@@ -34,7 +35,7 @@ import Testing
     var state = AppState()
     state.view = view
     state.observe(snapshot)
-    return ScreenComposer.compose(snapshot, state: state, width: width, height: height)
+    return Chrome.compose(snapshot, state: state, width: width, height: height)
   }
 
   @Test func matrix120x40() {
@@ -103,8 +104,8 @@ import Testing
   }
 
   @Test func vCyclesTheViewsInPlayAndLessons() {
-    #expect(Bindings.action(for: "v", in: .play) == .nextView)
-    #expect(Bindings.action(for: "v", in: .lesson) == .nextView)
+    #expect(Keymap(KeyContext(mode: .play)).action(for: "v") == .nextView)
+    #expect(Keymap(KeyContext(mode: .lesson)).action(for: "v") == .nextView)
     let driver = RecordingDriver(Fixtures.snapshot())
     let backend = RecordingBackend(width: 120, height: 40, keys: ["v", "v", "v", "v", "]", "v", "v"])
     let state = runPlay(driver: driver, backend: backend)
@@ -154,8 +155,10 @@ import Testing
   @Test func tPicksAnotherWeight() {
     var state = AppState()
     state.view = .tug
-    _ = state.performCommon(.nextTugWeight, snapshot: Fixtures.snapshot())
+    var dashboard = Dashboard(state: state)
+    _ = dashboard.perform(.nextTugWeight, snapshot: Fixtures.snapshot(), lock: nil)
+    state = dashboard.state
     #expect(state.tugPick == 1)
-    #expect(Bindings.action(for: "t", in: .play) == .nextTugWeight)
+    #expect(Keymap(KeyContext(mode: .play)).action(for: "t") == .nextTugWeight)
   }
 }

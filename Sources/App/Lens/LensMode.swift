@@ -2,35 +2,41 @@ import Canvas
 import NeuralCore
 import Training
 
-/// `regviz lens`: the two-weight lens on the one frame loop, with its own rows of the key
-/// table. Nothing trains; `IdleDriver` stands in for the runner.
+/// `regviz lens`: the two-weight lens alone on the one frame loop, under its own status line,
+/// with its own keys. Nothing trains; `IdleDriver` stands in for the runner.
 public struct LensMode: DashboardMode {
-  public static let kind = ModeKind.lens
-  public private(set) var state: AppState
-  public private(set) var lens: LensView
+  private var dashboard: Dashboard
+  public var state: AppState { dashboard.state }
+  public var lens: LensView { dashboard.lens }
 
   public init(state: AppState, lens: LensView = LensView()) {
-    self.state = state
-    self.lens = lens
+    dashboard = Dashboard(state: state)
+    dashboard.state.view = .lens
+    dashboard.lens = lens
+  }
+
+  public func keymap(_ snapshot: ExperimentSnapshot) -> Keymap {
+    Keymap(KeyContext(mode: .lens, view: .lens, overlay: state.overlay != nil))
   }
 
   public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {
-    state.observe(snapshot, elapsed: elapsed)
-    if let landed = lens.advance(elapsed) { state.note(landed, for: 6) }
+    dashboard.observe(snapshot, elapsed: elapsed)
     return []
   }
 
   public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
-    LensScreen.compose(lens, state: state, bindings: Bindings.rows(for: .lens), width: width, height: height,
-                       snapshot: snapshot)
+    let context = ViewContext(snapshot: snapshot, state: state, visible: [], lens: lens, histograms: nil, side: nil,
+                              highlight: nil)
+    return Chrome.compose(context, keymap: keymap(snapshot), status: .lens, width: width, height: height)
   }
 
   public mutating func perform(_ action: Action, snapshot: ExperimentSnapshot) -> [RunnerCommand] {
     switch action {
-    case .quit, .toggleHelp, .closeOverlay, .scroll:
-      _ = state.performCommon(action, snapshot: snapshot)
+    case .quit, .toggleHelp, .closeOverlay, .scrollOverlay:
+      _ = dashboard.perform(action, snapshot: snapshot, lock: nil)
     default:
-      if let notice = lens.perform(action) { state.note(notice) }
+      // The lens's own meaning of the shared keys: its lanes, its restart, its pause.
+      if let notice = dashboard.lens.perform(action) { dashboard.state.note(notice) }
     }
     return []
   }

@@ -76,7 +76,7 @@ public struct LensView: Sendable {
   /// What the lens makes of an action; nil when it is not a lens action.
   public mutating func perform(_ action: Action) -> String? {
     switch action {
-    case .lambda(let up):
+    case .lensLambda(let up):
       update { $0.lambda += up ? LensView.lambdaStep : -LensView.lambdaStep }
       return "λ \(LensView.number(settings.lambda))"
     case .lensCorrelation(let up):

@@ -1,3 +1,4 @@
+import Lessons
 import Canvas
 import NeuralCore
 import Training
@@ -65,5 +66,18 @@ struct MatrixView {
     let pruned = network.prunedUnits.filter { $0.layer == l }.count
     let rows = l == 0 ? "\(emptyRows) dropped" : "\(emptyRows) rows 0"
     return l == network.layers.count - 1 ? rows : rows + ", \(pruned) pruned"
+  }
+}
+
+extension MatrixView: MainView {
+  static let name = DashboardView.matrix
+  static let title = "weight matrix"
+
+  static func draw(_ c: ViewContext, in body: Rect, painter p: inout Painter) {
+    drawBesidePane(c, in: body, painter: &p) { rect, p in
+      MatrixView(lanes: c.visible.map { ($0.index, $0.lane) }, layer: c.state.layer, rule: c.snapshot.config.l1Rule,
+                 featureNames: c.snapshot.featureNames, informative: c.snapshot.informative)
+        .draw(in: rect, painter: &p, theme: c.theme)
+    }
   }
 }

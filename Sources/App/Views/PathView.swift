@@ -1,3 +1,4 @@
+import Lessons
 import Canvas
 import Foundation
 import NeuralCore
@@ -290,5 +291,44 @@ struct PathView {
     guard let informative = snapshot.informative else { return theme.laneMarker(7 - i) }
     guard let k = informative.firstIndex(of: i) else { return "." }
     return theme.laneMarker(7 - k)
+  }
+}
+
+extension PathView: MainView {
+  static let name = DashboardView.path
+  static let title = "λ path"
+
+  static func draw(_ c: ViewContext, in body: Rect, painter p: inout Painter) {
+    drawBesidePane(c, in: body, painter: &p) { rect, p in
+      PathView(path: c.state.path, snapshot: c.snapshot).draw(in: rect, painter: &p, theme: c.theme)
+    }
+  }
+
+  /// Free play: ← → PgUp PgDn Home End move the cursor along the λ grid, enter sets λ there
+  /// (a lesson's path only shows: its ← → turn pages).
+  static func rows(_ c: KeyContext) -> [Binding] {
+    guard c.pathPicks, !c.overlay else { return [] }
+    return [
+      Binding("← →", [(.left, .pathCursor(.back)), (.right, .pathCursor(.forward)), (.pageUp, .pathCursor(.pageBack)),
+                      (.pageDown, .pathCursor(.pageForward)), (.home, .pathCursor(.first)), (.end, .pathCursor(.last))],
+              "λ path: the cursor one λ back / on (PgUp PgDn: three, Home End: the ends)", short: "cursor", keep: 3),
+      Binding("enter", [(.enter, .pickPathLambda)], "λ path: every lane's λ to the cursor's (ratios kept, as [ ])",
+              short: "set λ", keep: 3),
+    ]
+  }
+
+  /// The background job follows the view: started when it opens, stopped when it closes.
+  static func observe(_ d: inout Dashboard, snapshot: ExperimentSnapshot, elapsed: Double) {
+    d.pathRunner.update(&d.state, snapshot: snapshot)
+  }
+
+  static func perform(_ action: Action, _ d: inout Dashboard, snapshot: ExperimentSnapshot) -> [RunnerCommand]? {
+    switch action {
+    case .pathCursor(let move):
+      PathPanel.move(move, state: &d.state, snapshot: snapshot)
+      return []
+    case .pickPathLambda: return PathPanel.pick(state: &d.state, snapshot: snapshot)
+    default: return nil
+    }
   }
 }

@@ -1,3 +1,4 @@
+import Lessons
 import Canvas
 import NeuralCore
 import Training
@@ -49,4 +50,17 @@ struct TrajectoriesView {
   /// Weight `k`'s colour: the lane palette read from the far end, so it does not suggest a lane.
   static func style(_ k: Int, theme: Theme) -> Style { theme.laneStyle(7 - k) }
   static func marker(_ k: Int, theme: Theme) -> Character { theme.laneMarker(7 - k) }
+}
+
+extension TrajectoriesView: MainView {
+  static let name = DashboardView.trajectories
+  static let title = "weight trajectories"
+
+  static func draw(_ c: ViewContext, in body: Rect, painter p: inout Painter) {
+    drawBesidePane(c, in: body, painter: &p) { rect, p in
+      TrajectoriesView(lanes: c.visible.map { ($0.index, $0.lane) }, featureNames: c.snapshot.featureNames,
+                       epoch: c.snapshot.epoch)
+        .draw(in: rect, painter: &p, theme: c.theme)
+    }
+  }
 }

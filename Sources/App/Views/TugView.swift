@@ -1,3 +1,4 @@
+import Lessons
 import Canvas
 import NeuralCore
 import Training
@@ -129,5 +130,17 @@ struct TugView {
   static func number(_ x: Float) -> String {
     if x == 0 { return "0" }
     return String(format: abs(x) >= 0.001 ? "%.4f" : "%.2e", Double(x))
+  }
+}
+
+extension TugView: MainView {
+  static let name = DashboardView.tug
+  static let title = "tug of war"
+
+  static func draw(_ c: ViewContext, in body: Rect, painter p: inout Painter) {
+    drawBesidePane(c, in: body, painter: &p) { rect, p in
+      TugView(snapshot: c.snapshot, lanes: c.visible.map { ($0.index, $0.lane) }, pick: c.state.tugPick)
+        .draw(in: rect, painter: &p, theme: c.theme)
+    }
   }
 }

@@ -2,19 +2,20 @@ import Canvas
 import Foundation
 import Training
 
-/// A way of using the dashboard — free play or a lesson — as the frame loop sees it: take in a
-/// snapshot, draw a frame, act on an action. Adding a mode is writing these four; adding a key
-/// is one row in `Bindings`.
+/// A way of using the dashboard — free play, a lesson or the lens — as the frame loop sees it:
+/// take in a snapshot, offer keys, draw a frame, act on an action. The keys a frame offers are
+/// its `keymap`: the same rows draw the key line and the help and dispatch the key.
 public protocol DashboardMode {
-  static var kind: ModeKind { get }
   /// What the viewer chose (lanes, layer, overlays) and the notices.
   var state: AppState { get }
+  /// The keys on offer now, built from where the learner is.
+  func keymap(_ snapshot: ExperimentSnapshot) -> Keymap
   /// Called once per frame with the latest snapshot and the seconds since the last frame;
   /// returns commands that are due (the automatic pace, say).
   mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand]
   /// The frame for a `width × height` terminal.
   mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid
-  /// Acts on `action` (already mapped from a key through `Bindings`); returns the commands.
+  /// Acts on `action` (already mapped from a key through `keymap`); returns the commands.
   mutating func perform(_ action: Action, snapshot: ExperimentSnapshot) -> [RunnerCommand]
 }
 
@@ -60,7 +61,7 @@ public enum FrameLoop {
       if due > start + step { due = start + step }
       guard let key = backend.nextKey(timeout: max(0, due - now())) else { continue }
       // A resize needs nothing but the redraw at the top of the loop, with the new size.
-      guard key != .resize, let action = Bindings.action(for: key, in: Mode.kind) else { continue }
+      guard key != .resize, let action = mode.keymap(snapshot).action(for: key) else { continue }
       let commands = mode.perform(action, snapshot: snapshot)
       for command in commands { driver.send(command) }
       if !commands.isEmpty { eagerUntil = now() + eagerDuration }

@@ -15,6 +15,8 @@ struct DashboardLayout {
   static let minimumHeight = 24
   /// The model panel's frame width: its table is 32 columns at four lanes.
   static let modelWidth = 34
+  /// Columns the dashboard keeps beside a side pane; the pane gets the rest, up to its width.
+  static let columnsBesidePane = 50
 
   var status: Rect
   var keys: Rect
@@ -32,15 +34,15 @@ struct DashboardLayout {
   /// - Parameters:
   ///   - laneRows: lanes the feature view lists (visible lanes).
   ///   - featuresWidth: the columns the feature view needs to show every feature.
-  ///   - sideWidth: the side pane's width, if there is one.
+  ///   - paneWidth: the side pane's preferred width, if there is one.
   ///   - forceModel: the model panel must be shown (a lesson highlights it).
   ///   - modelRows: the model panel's rows when whole; beside the features, the bottom band
   ///     grows to hold them where the charts keep their minimum.
-  init(width: Int, height: Int, laneRows: Int, featuresWidth: Int, sideWidth: Int? = nil,
+  init(width: Int, height: Int, laneRows: Int, featuresWidth: Int, paneWidth: Int? = nil,
        forceModel: Bool = false, modelRows: Int = 0) {
     status = Rect(x: 0, y: 0, width: width, height: 1)
     keys = Rect(x: 0, y: height - 1, width: width, height: 1)
-    let (body, side) = DashboardLayout.split(width: width, height: height, sideWidth: sideWidth)
+    let (body, side) = DashboardLayout.split(width: width, height: height, paneWidth: paneWidth)
     self.side = side
     let inside = body.height - 4
     let modelBesideFeatures = featuresWidth + DashboardLayout.modelWidth - 1 <= body.width
@@ -81,10 +83,14 @@ struct DashboardLayout {
   }
 
   /// The area between the status and key lines, less the side pane's frame at the right edge
-  /// (when there is one). The lesson pane's scrolling reads the side frame from here too.
-  static func split(width: Int, height: Int, sideWidth: Int?) -> (body: Rect, side: Rect?) {
+  /// (when there is one): the pane gets `paneWidth` columns where the dashboard keeps
+  /// `columnsBesidePane`, else what is left. Every view, and the lesson pane's own scrolling,
+  /// place the pane with this one function.
+  static func split(width: Int, height: Int, paneWidth: Int?) -> (body: Rect, side: Rect?) {
     let body = Rect(x: 0, y: 1, width: width, height: height - 2)
-    guard let sideWidth, sideWidth > 0 else { return (body, nil) }
+    guard let paneWidth else { return (body, nil) }
+    let sideWidth = min(paneWidth, width - columnsBesidePane)
+    guard sideWidth > 0 else { return (body, nil) }
     let split = body.splitHorizontally(at: width - sideWidth)
     // Overlap by one column so the two frames share a border.
     return (split.left, Rect(x: split.right.x - 1, y: body.y, width: split.right.width + 1, height: body.height))

@@ -1,46 +1,47 @@
+import Lessons
 import Canvas
 import NeuralCore
 import Training
 
-/// The lens's whole screen: a status line, the plane beside its readout, the key line.
+/// The two-weight lens as a view: the plane beside its readout. `regviz lens` shows it alone
+/// under the lens's own status line; play and lessons show it in the `v` cycle (`view: lens`).
 ///
 /// ```
 ///  RegViz lens │ y ≈ w1·x1 + w2·x2, MSE + Keras penalty │ λ 1.5 │ corr 0 │ …   ? help
 /// ┌ (w1, w2): loss contours, L1 ◆ diamond, L2 ▲ disk ─┐┌ numbers ──────────┐
 /// │ …                                                  ││ λ 1.5 …           │
 /// ```
-public enum LensScreen {
+enum LensPanel: MainView {
+  static let name = DashboardView.lens
+  static let title = "two-weight lens ([ ] its λ)"
   /// The readout's preferred width.
   static let readoutWidth = 40
 
-  public static func compose(_ lens: LensView, state: AppState, bindings: [Binding], width: Int, height: Int,
-                             snapshot: ExperimentSnapshot) -> Grid {
-    var grid = Grid(width: width, height: height)
-    let theme = state.theme
-    guard width >= DashboardLayout.minimumWidth, height >= DashboardLayout.minimumHeight else {
-      grid.paint { p in
-        p.centered(theme.printable("enlarge the terminal to at least \(DashboardLayout.minimumWidth)×\(DashboardLayout.minimumHeight)"),
-                   in: p.grid.bounds, style: theme.warning)
-      }
-      return grid
-    }
-    let screen = grid.bounds
-    grid.paint { p in
-      drawStatus(lens, theme: theme, in: Rect(x: 0, y: 0, width: width, height: 1), painter: &p)
-      let body = Rect(x: 0, y: 1, width: width, height: height - 2)
-      draw(lens, in: body, painter: &p, theme: theme)
-      StatusBar.drawKeys(snapshot, state: state, bindings: bindings, in: Rect(x: 0, y: height - 1, width: width, height: 1),
-                         painter: &p)
-      if let overlay = state.overlay {
-        Overlays.draw(overlay, snapshot: snapshot, theme: theme, in: screen, bindings: bindings, legend: .lens,
-                      painter: &p)
-      }
-    }
-    return grid
+  static func draw(_ c: ViewContext, in body: Rect, painter p: inout Painter) {
+    drawBesidePane(c, in: body, painter: &p) { rect, p in draw(c.lens, in: rect, painter: &p, theme: c.theme) }
+  }
+
+  /// In play and lessons `[ ]` move the lens's λ while it shows.
+  static func rows(_ c: KeyContext) -> [Binding] {
+    guard !c.overlay else { return [] }
+    return [Binding("[ ]", [("[", .lensLambda(up: false)), ("]", .lensLambda(up: true))],
+                    "two-weight lens: its λ down / up by 0.1", short: "λ", keep: 11)]
+  }
+
+  /// The trajectories play out while the lens shows; a weight landing on 0 is announced.
+  static func observe(_ d: inout Dashboard, snapshot: ExperimentSnapshot, elapsed: Double) {
+    guard d.state.view == .lens, let landed = d.lens.advance(elapsed) else { return }
+    d.state.note(landed, for: 6)
+  }
+
+  static func perform(_ action: Action, _ d: inout Dashboard, snapshot: ExperimentSnapshot) -> [RunnerCommand]? {
+    guard case .lensLambda = action else { return nil }
+    if let notice = d.lens.perform(action) { d.state.note(notice) }
+    return []
   }
 
   /// The plane and the readout in `rect` (also what a lesson's `view: lens` shows).
-  public static func draw(_ lens: LensView, in rect: Rect, painter p: inout Painter, theme: Theme) {
+  static func draw(_ lens: LensView, in rect: Rect, painter p: inout Painter, theme: Theme) {
     // A square plane: a cell is 2 braille dots wide and 4 tall, so h rows need 2h columns.
     let readout = min(rect.width >= 110 ? readoutWidth : 33, max(0, rect.width - 30))
     let planeWidth = min(rect.width - readout, 2 * (rect.height - 2) + 2)
@@ -58,7 +59,7 @@ public enum LensScreen {
     }
   }
 
-  private static func drawStatus(_ lens: LensView, theme: Theme, in rect: Rect, painter p: inout Painter) {
+  static func drawStatus(_ lens: LensView, theme: Theme, in rect: Rect, painter p: inout Painter) {
     let s = lens.settings
     let n = LensView.number
     let separator = theme.ascii ? " | " : " │ "

@@ -1,3 +1,4 @@
+import Lessons
 import Canvas
 import NeuralCore
 import Training
@@ -90,5 +91,21 @@ public struct AppState: Hashable, Sendable {
   /// Lane indices to draw, in order: every lane of `count` that is not hidden.
   public func visibleLanes(count: Int) -> [Int] {
     (0..<count).filter { !hiddenLanes.contains($0) }
+  }
+
+  /// A new lesson starts from a clean view — the histograms, linear, train vs validation, every
+  /// lane, all layers, nothing pinned — until its steps say otherwise: what a learner chose in
+  /// one lesson must not change what the next one's text describes.
+  mutating func startLesson() {
+    view = .histograms
+    histogramScale = .linear
+    lossView = .trainValidation
+    hiddenLanes = []
+    layer = nil
+    tugPick = 0
+    pinned = nil
+    overlay = nil
+    viewing = nil
+    path.cursor = nil
   }
 }

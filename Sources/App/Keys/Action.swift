@@ -1,5 +1,8 @@
-/// What a key asks for, whatever key it was: the vocabulary of both modes. Keys become actions
-/// through the one table in `Bindings`; modes act on actions, never on keys.
+import Lessons
+/// What a key asks for, whatever key it was: the vocabulary of every mode. Keys become actions
+/// through the mode's `Keymap`, built each frame from where the learner is (`KeyContext`);
+/// modes act on actions, never on keys. An action means one thing wherever it arrives: the
+/// keymap, not the mode, decides that `←` moves the λ path's cursor rather than the scrub.
 public enum Action: Hashable, Sendable {
   case togglePause
   case stepEpoch
@@ -19,7 +22,7 @@ public enum Action: Hashable, Sendable {
   case switchLossView
   /// Histograms: w ↔ log10|w|.
   case switchHistogramScale
-  /// The main area's view: histograms → weight matrix → weight trajectories.
+  /// The main area's next view, in the order of `Views.all`.
   case nextView
   /// The tug of war follows the next weight.
   case nextTugWeight
@@ -32,10 +35,15 @@ public enum Action: Hashable, Sendable {
   case togglePin
   /// The path view (cross-validated λ path, computed in the background) on / off.
   case togglePathView
-  /// Enter: on the path view, every lane's λ to the cursor's; over a window, close it.
+  /// Enter on the path view: every lane's λ to the cursor's.
   case pickPathLambda
+  /// ← → PgUp PgDn Home End on the path view: its cursor along the λ grid.
+  case pathCursor(ScrubMove)
   case toggleHelp
   case closeOverlay
+  /// The open window's text (help, Keras code, selection).
+  case scrollOverlay(Scroll)
+  /// The lesson text.
   case scroll(Scroll)
   case quit
   // Lesson mode
@@ -46,7 +54,9 @@ public enum Action: Hashable, Sendable {
   case toggleHint
   // Free play, while paused: look back through the recorded epochs.
   case scrub(ScrubMove)
-  // The two-weight lens
+  // The two-weight lens (`regviz lens`, or the dashboard's lens view)
+  /// The lens's λ, one step down or up.
+  case lensLambda(up: Bool)
   /// The correlation of the lens's two features, one step down or up.
   case lensCorrelation(up: Bool)
   /// The scale of the lens's second feature, one step down or up.

@@ -1,0 +1,106 @@
+import Canvas
+import RegvizData
+import Training
+
+/// Free play: every key works, and λ, the learning rate, the L1 rule and the data set are the
+/// learner's to change — or, under a teacher's preset, the ones it leaves open.
+public struct PlayMode: DashboardMode {
+  private var dashboard: Dashboard
+  public var state: AppState { dashboard.state }
+  /// A teacher's preset (`regviz play --preset`); nil leaves every key free.
+  public let lock: KeyLock?
+
+  /// `pathFolds` and `pathEpochs` size the λ path's cross-validation (`--path-folds`,
+  /// `--path-epochs`): shorter runs for a large network or data set.
+  public init(state: AppState, lock: KeyLock? = nil, pathFolds: Int = PathPanel.folds,
+              pathEpochs: Int = PathPanel.epochs) {
+    dashboard = Dashboard(state: state)
+    self.lock = lock
+    dashboard.pathRunner.folds = pathFolds
+    dashboard.pathRunner.epochs = pathEpochs
+  }
+
+  /// The lens of the lens view (`v`).
+  public var lens: LensView { dashboard.lens }
+  var pathRunner: PathRunner {
+    get { dashboard.pathRunner }
+    set { dashboard.pathRunner = newValue }
+  }
+
+  public func keymap(_ snapshot: ExperimentSnapshot) -> Keymap {
+    Keymap(KeyContext(mode: .play, view: state.view, overlay: state.overlay != nil, lock: lock))
+  }
+
+  public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {
+    dashboard.observe(snapshot, elapsed: elapsed)
+    return AutoPace.command(state: &dashboard.state, snapshot: snapshot).map { [$0] } ?? []
+  }
+
+  public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
+    dashboard.compose(snapshot, keymap: keymap(snapshot), width: width, height: height)
+  }
+
+  public mutating func perform(_ action: Action, snapshot: ExperimentSnapshot) -> [RunnerCommand] {
+    if let commands = dashboard.perform(action, snapshot: snapshot, lock: lock) { return commands }
+    switch action {
+    case .lambda, .learningRate, .nextL1Rule:
+      return KeyLock.command(action, lock: lock, snapshot: snapshot).map { [$0] } ?? []
+    case .nextDataset: return nextDataset(snapshot)
+    case .toggleSelection:
+      if case .selection? = state.overlay { dashboard.state.overlay = nil; return [] }
+      openSelection(snapshot)
+      return []
+    case .toggleStandardize:
+      var config = snapshot.config
+      config.standardize.toggle()
+      dashboard.state.histogramRanges = [:]
+      dashboard.state.note(config.standardize ? "standardization on: every feature as z-scores (training starts over)"
+                                              : "standardization off: features in their own units (training starts over)")
+      return [.reconfigure(config)]
+    case .writeKeras:
+      guard let code = KerasCode(snapshot: snapshot) else {
+        dashboard.state.note("nothing to write yet: the experiment is still starting")
+        return []
+      }
+      do { dashboard.state.note("wrote \(try code.write(to: "regviz-keras")[0]): run it with python3") } catch {
+        dashboard.state.note("Keras code not written: \(error.message)")
+      }
+      return []
+    default: return []
+    }
+  }
+
+  /// Opens the selection overlay; (re)starts the background run when the setup changed since.
+  private mutating func openSelection(_ snapshot: ExperimentSnapshot) {
+    var config = snapshot.config
+    config.seed = 1
+    if dashboard.selection?.config != config {
+      dashboard.selection?.cancel()
+      let job = SelectionJob(config: config, seeds: SelectionFrequency.seedList(from: 1, count: SelectionOverlay.seeds),
+                             epochs: SelectionOverlay.epochs)
+      job.start()
+      dashboard.selection = job
+    }
+    dashboard.state.overlay = .selection(scroll: 0, job: dashboard.selection?.latest())
+  }
+
+  /// sparse → iris → sparse; a CSV given on the command line is not in the cycle, and `d`
+  /// leaves it for the first built-in data set. Iris comes as the Keras tutorial's model
+  /// (`--setup keras-iris`), what a learner from that tutorial expects to see; back on sparse
+  /// the default layers and lanes return.
+  private mutating func nextDataset(_ snapshot: ExperimentSnapshot) -> [RunnerCommand] {
+    let sources = DataSource.builtIn
+    var config = snapshot.config
+    let index = sources.firstIndex(of: config.dataset).map { ($0 + 1) % sources.count } ?? 0
+    if sources[index] == .iris {
+      config = NamedSetup.kerasIris.applied(to: config)
+    } else {
+      let defaults = ExperimentConfig()
+      if config.dataset == .iris { (config.hidden, config.lanes) = (defaults.hidden, defaults.lanes) }
+    }
+    config.dataset = sources[index]
+    dashboard.state.histogramRanges = [:]
+    dashboard.state.note("data set: \(config.dataset) (training starts over)")
+    return [.reconfigure(config)]
+  }
+}
