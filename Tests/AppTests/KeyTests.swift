@@ -1,3 +1,4 @@
+import Lessons
 import Canvas
 import NeuralCore
 import Testing
@@ -166,17 +167,29 @@ import Training
 
   @Test func everyKeyInTheTableIsHandled() {
     // Every key of every free-play row reaches its row's action (no row shadows another), and
-    // that action changes something: the UI state or a command. Overlay keys act on an overlay.
-    for row in Keymap(KeyContext(mode: .play)).rows {
-      for trigger in row.triggers {
-        #expect(Keymap(KeyContext(mode: .play)).action(for: trigger.key) == trigger.action, "\(row.label): \(trigger.key)")
-        var before = AppState()
-        if case .scroll = trigger.action { before.overlay = .help(scroll: 5) }
-        if trigger.action == .closeOverlay { before.overlay = .keras(scroll: 0) }
-        if trigger.action == .pickPathLambda { before.view = .path }
-        var mode = PlayMode(state: before)
-        let commands = mode.perform(trigger.action, snapshot: Fixtures.snapshot())
-        #expect(mode.state != before || !commands.isEmpty, "\(row.label): \(trigger.key) did nothing")
+    // that action changes something: the UI state or a command — in each context the keymap
+    // knows (a window open, the λ path showing, the lens showing).
+    var states: [AppState] = [AppState()]
+    for view in [DashboardView.path, .lens] {
+      var s = AppState()
+      s.view = view
+      states.append(s)
+    }
+    var open = AppState()
+    open.overlay = .help(scroll: 5)
+    states.append(open)
+    for before in states {
+      let mode = PlayMode(state: before)
+      let keymap = mode.keymap(Fixtures.snapshot())
+      for row in keymap.rows {
+        for trigger in row.triggers {
+          #expect(keymap.action(for: trigger.key) == trigger.action, "\(row.label): \(trigger.key)")
+          var start = before
+          if trigger.action == .closeOverlay, start.overlay == nil { start.overlay = .keras(scroll: 0) }
+          var mode = PlayMode(state: start)
+          let commands = mode.perform(trigger.action, snapshot: Fixtures.snapshot())
+          #expect(mode.state != start || !commands.isEmpty, "\(row.label): \(trigger.key) did nothing")
+        }
       }
     }
   }

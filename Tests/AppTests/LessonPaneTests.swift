@@ -129,8 +129,9 @@ struct LessonPaneTests {
     #expect(!keys.contains("λ"), "the λ keys are not the learner's in a lesson")
     var state = AppState()
     state.overlay = .help(scroll: 0)
-    let help = Chrome.compose(F.snapshot(session, epochs: 10), state: state, keymap: Keymap(KeyContext(mode: .lesson)),
-                                      width: 120, height: 40)
+    let help = Chrome.compose(F.snapshot(session, epochs: 10), state: state,
+                              keymap: LessonMode(session: session, state: state).keymap(F.snapshot(session, epochs: 10)),
+                              width: 120, height: 40)
     #expect(contains(help, "answer the question; training waits for your prediction"))
     #expect(contains(help, "λ, lr, L1 rule, data: the lesson's; try them in free play (regviz play)"))
   }

@@ -51,7 +51,17 @@ public struct Binding: Hashable, Sendable {
 public struct Keymap: Hashable, Sendable {
   public var rows: [Binding]
 
-  public init(rows: [Binding]) { self.rows = rows }
+  /// `rows` as offered: a key an earlier row lists is taken out of the later ones (a row left
+  /// with no key goes), so the help never describes a key as doing what it no longer does here.
+  public init(rows: [Binding]) {
+    var taken = Set<Key>()
+    self.rows = rows.compactMap { row in
+      var row = row
+      row.triggers = row.triggers.filter { !taken.contains($0.key) }
+      taken.formUnion(row.triggers.map(\.key))
+      return row.triggers.isEmpty ? nil : row
+    }
+  }
 
   /// The action `key` asks for: the first row that lists it.
   public func action(for key: Key) -> Action? {

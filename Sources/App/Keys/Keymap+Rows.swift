@@ -67,7 +67,7 @@ extension Keymap {
       Binding("l", [("l", .switchHistogramScale)], "histograms: w ↔ log10|w| (exact zeros apart, at the left)",
               short: "log", keep: 4),
       Binding("v", [("v", .nextView)], "view: " + Views.all.map { $0.title }.joined(separator: " → "), short: "view", keep: 2),
-      Binding("c", [("c", .togglePathView)], lesson
+      Binding("c", [("c", .togglePathView), ("C", .togglePathView)], lesson
               ? "λ path: 5-fold cross-validation over 13 λ, trained in the background; c goes back (c answers a question first)"
               : "λ path: 5-fold CV over 13 λ, in the background; ← → its cursor, enter sets λ"),
       Binding("t", [("t", .nextTugWeight)], "tug of war: follow another weight (noise inputs first)"),
