@@ -105,7 +105,7 @@ public enum DashboardBench {
     defer { runner.stop() }
     let backend = TimingBackend()
     var firstFrame = 0.0, pressed = 0.0, shown = 0.0
-    let before = "λ " + Format.strength(runner.snapshot().lanes.map(\.lane.largestLambda).max() ?? 0)
+    let before = "λ " + Format.strength(Lane.referenceLambda(runner.snapshot().lanes.map(\.lane)))
     FrameLoop.run(PlayMode(state: AppState()), driver: runner, backend: backend) {
       let now = FrameLoop.now()
       if firstFrame == 0, backend.frames > 0 { firstFrame = now - start }

@@ -11,17 +11,10 @@ enum Format {
   }
 
   /// `λ 0.01`, `λ 0.005/0.005` (L1/L2), or for per-layer lanes the distinct strengths; empty
-  /// for a lane without regularization.
+  /// for a lane without a penalty (`LaneTerms.penaltyStrengths`: wd is not a λ).
   /// With `mergeEqual`, an L1+L2 term with equal strengths shows one number.
   static func lambdaLabel(_ lane: Lane, mergeEqual: Bool = false) -> String {
-    let regs = lane.regularizers
-    var seen: [String] = []
-    for r in regs where !r.isNone {
-      var values = [r.lambda1, r.lambda2].filter { $0 > 0 }.map(strength)
-      if mergeEqual, values.count == 2, values[0] == values[1] { values.removeLast() }
-      let text = values.joined(separator: "/")
-      if !seen.contains(text) { seen.append(text) }
-    }
+    let seen = lane.spec.terms.penaltyStrengths(mergeEqual: mergeEqual, format: strength)
     return seen.isEmpty ? "" : "λ " + seen.joined(separator: " ")
   }
 

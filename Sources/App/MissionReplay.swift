@@ -25,13 +25,16 @@ extension LessonReplay {
 
   /// The settings as the λ, lr and rule keys would leave them.
   static func apply(_ settings: Mission.Solution, lambdaLane: String?, to run: inout Experiment) {
-    for i in run.trainers.indices {
-      let base = run.prepared.lanes[i]
-      // λ of one lane (`keys: lambda(NAME)`) or of all, the largest λ of any lane on the rung.
-      let reference = lambdaLane == nil ? run.prepared.referenceLambda : base.largestLambda
-      if let lambda = settings.lambda, reference > 0, lambdaLane == nil || lambdaLane == base.name {
-        run.trainers[i].lane = base.rescaled(to: Float(lambda), from: reference)
+    // λ of one lane (`keys: lambda(NAME)`, the first lane so named, as the dashboard picks it)
+    // or of all (the largest λ of any lane as configured on the rung): the runner's function.
+    let only = lambdaLane.flatMap { name in run.trainers.firstIndex { $0.lane.name == name } }
+    if let lambda = settings.lambda, lambdaLane == nil || only != nil {
+      let lanes = only == nil ? run.prepared.lanes : run.trainers.map(\.lane)
+      for (i, lane) in Lane.rescaled(lanes, to: Float(lambda), only: only).enumerated() where run.trainers[i].lane != lane {
+        run.trainers[i].lane = lane
       }
+    }
+    for i in run.trainers.indices {
       if let lr = settings.learningRate { run.trainers[i].setLearningRate(Float(lr)) }
       if let rule = settings.l1Rule, run.trainers[i].lane.spec.l1Rule == nil { run.trainers[i].setL1Rule(rule) }
     }

@@ -28,14 +28,14 @@ public enum PathPanel {
 
   /// The lane the path sweeps: the first visible lane with a λ, else the first with one.
   static func templateLane(_ snapshot: ExperimentSnapshot, visible: [Int]) -> Int? {
-    let penalized = snapshot.lanes.indices.filter { SweepTemplate(spec: snapshot.lanes[$0].lane.spec).largest > 0 }
+    let penalized = snapshot.lanes.indices.filter { snapshot.lanes[$0].lane.largestLambda > 0 }
     return penalized.first(where: visible.contains) ?? penalized.first
   }
 
   /// The lane's λ now: "you are here".
   static func currentLambda(_ snapshot: ExperimentSnapshot, lane: Int?) -> Float? {
     guard let lane, snapshot.lanes.indices.contains(lane) else { return nil }
-    let l = SweepTemplate(spec: snapshot.lanes[lane].lane.spec).largest
+    let l = snapshot.lanes[lane].lane.largestLambda
     return l > 0 ? l : nil
   }
 

@@ -13,7 +13,7 @@ public struct PinnedRun: Hashable, Sendable {
   public init(_ snapshot: ExperimentSnapshot, lanes: [Int]) {
     histories = Dictionary(uniqueKeysWithValues: lanes.filter { $0 < snapshot.lanes.count }
       .map { ($0, snapshot.lanes[$0].history) })
-    let lambda = Format.strength(snapshot.lanes.map(\.lane.largestLambda).max() ?? 0)
+    let lambda = Format.strength(Lane.referenceLambda(snapshot.lanes.map(\.lane)))
     label = "rule \(snapshot.config.l1Rule.rawValue), λ \(lambda), \(snapshot.epoch) epochs"
   }
 

@@ -10,7 +10,7 @@ extension SweepTemplate {
   static func resolve(type: SweepCommand.Penalty?, lanes: [LaneConfig], lanesGiven: Bool) throws -> SweepTemplate {
     guard lanesGiven else { return SweepTemplate(spec: (type ?? .l1).spec) }
     if type != nil { throw ValidationError("--type: give either --type or --lane as what to sweep, not both") }
-    let penalized = lanes.filter { SweepTemplate(spec: $0.spec).largest > 0 }
+    let penalized = lanes.filter { SweepTemplate(spec: $0.spec).isPenalized }
     guard penalized.count == 1 else {
       throw ValidationError("--lane: sweep takes one regularized lane as the template of the penalty it sweeps, got \(penalized.count) (\(lanes.map(\.spec.description).joined(separator: " | ")))")
     }

@@ -222,46 +222,49 @@ final class ControlState: @unchecked Sendable {
       message = up ? "λ is at its maximum" : "λ is at its minimum"
       return
     }
-    rescaleLanes(to: next, from: reference)
+    rescaleLanes(to: next)
   }
 
-  /// Every lane rescaled from its configured strengths so that lane `index`'s largest λ is
-  /// `value`: the largest configured λ goes to the rung that puts that lane there.
+  /// Every lane rescaled from its configured strengths so that lane `index`'s λ is `value`:
+  /// the largest configured λ goes to the rung that puts that lane there.
   func setLambda(_ value: Float, lane index: Int) {
-    let reference = prepared.referenceLambda
     guard prepared.lanes.indices.contains(index), value > 0, value.isFinite else { return }
-    let base = prepared.lanes[index].largestLambda
-    guard reference > 0, base > 0 else { message = "lane \(prepared.lanes[index].name) has no λ to set"; return }
-    rescaleLanes(to: base == reference ? value : Float(Double(value) * Double(reference) / Double(base)), from: reference)
+    guard let rung = Lane.rung(putting: index, at: value, in: prepared.lanes) else {
+      message = "lane \(prepared.lanes[index].name) has no λ to set"
+      return
+    }
+    rescaleLanes(to: rung)
   }
 
   /// `rung` becomes the largest λ, each lane's terms keeping their ratios to it as configured.
-  private func rescaleLanes(to rung: Float, from reference: Float) {
+  private func rescaleLanes(to rung: Float) {
     lambdaRung = rung
-    for (slot, base) in zip(lanes, prepared.lanes) {
-      slot.trainer.lane = base.rescaled(to: rung, from: reference)
+    install(Lane.rescaled(prepared.lanes, to: rung))
+  }
+
+  /// One lane's λ to the next rung, its other terms keeping their ratios.
+  func stepLaneLambda(_ index: Int, up: Bool) {
+    guard lanes.indices.contains(index) else { return }
+    let current = lanes.map(\.trainer.lane)
+    let lane = current[index]
+    guard lane.largestLambda > 0 else { message = "lane \(lane.name) has no λ to change"; return }
+    guard let next = Ladder.step(lane.largestLambda, up: up, on: Ladder.lambda) else {
+      message = up ? "λ of \(lane.name) is at its maximum" : "λ of \(lane.name) is at its minimum"
+      return
+    }
+    install(Lane.rescaled(current, to: next, only: index))
+  }
+
+  /// The lanes' new settings into their trainers, the penalty measured again.
+  private func install(_ rescaled: [Lane]) {
+    for (slot, lane) in zip(lanes, rescaled) {
+      slot.trainer.lane = lane
       slot.trainer.remeasure()
       slot.snapshot = slot.trainer.snapshot()
     }
   }
 
-  /// One lane's largest λ to the next rung, its other terms keeping their ratios.
-  func stepLaneLambda(_ index: Int, up: Bool) {
-    guard lanes.indices.contains(index) else { return }
-    let lane = lanes[index].trainer.lane
-    let reference = lane.largestLambda
-    guard reference > 0 else { message = "lane \(lane.name) has no λ to change"; return }
-    guard let next = Ladder.step(reference, up: up, on: Ladder.lambda) else {
-      message = up ? "λ of \(lane.name) is at its maximum" : "λ of \(lane.name) is at its minimum"
-      return
-    }
-    let slot = lanes[index]
-    slot.trainer.lane = lane.rescaled(to: next, from: reference)
-    slot.trainer.remeasure()
-    slot.snapshot = slot.trainer.snapshot()
-  }
-
-  /// The `n` key and `setL1Rule`: every lane without an L1 rule of its own (`rule=` in its
+  /// The `u` key and `setL1Rule`: every lane without an L1 rule of its own (`rule=` in its
   /// spec) switches; a lane that names its rule keeps it, as its name promises.
   private func setSharedL1Rule(_ rule: L1Rule) {
     guard lanes.contains(where: { $0.trainer.lane.spec.l1Rule == nil }) else {

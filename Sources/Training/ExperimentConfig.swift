@@ -167,7 +167,7 @@ public struct PreparedExperiment: Sendable {
   }
 
   /// The largest λ of any lane as configured: where the λ keys' ladder starts.
-  public var referenceLambda: Float { lanes.map(\.largestLambda).max() ?? 0 }
+  public var referenceLambda: Float { Lane.referenceLambda(lanes) }
 }
 
 /// A configuration that cannot run, said in one line.

@@ -1,7 +1,9 @@
 import NeuralCore
 
 /// One lane's training loop, without threads: advance an epoch, measure it, keep the history.
-/// The runner calls it from that lane's queue only.
+/// A value with no thread of its own: whoever holds it trains it — the runner from the lane's
+/// queue during a round and from its control loop between rounds (`LaneSlot`, the λ and lr
+/// keys), `HeadlessRun` from its queues, a lesson's replay from its training thread.
 public struct LaneTrainer: Sendable {
   /// The lane's settings; the learner's regularizers follow it (the learner is its working
   /// copy, written here only).

@@ -24,7 +24,7 @@ public final class PathJob: Sendable {
     public init?(_ snapshot: ExperimentSnapshot, lane: Int, lambdas: [Float], folds: Int, epochs: Int) {
       guard snapshot.prepared != nil, snapshot.lanes.indices.contains(lane) else { return nil }
       let template = SweepTemplate(spec: snapshot.lanes[lane].lane.spec)
-      guard template.largest > 0 else { return nil }
+      guard template.isPenalized else { return nil }
       // At λ = 1, to 5 digits: `[ ]` rescale in Float, and the same penalty must stay the same setup.
       self.template = SweepTemplate(spec: template.spec(at: 1).mapStrengths { Float(String(format: "%.5g", Double($0))) ?? $0 })
       config = snapshot.config

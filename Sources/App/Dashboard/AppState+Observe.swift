@@ -16,7 +16,7 @@ extension AppState {
       histogramRanges = [:]
       lambdaLowered = false
     }
-    let lambda = snapshot.lanes.map(\.lane.largestLambda).max() ?? 0
+    let lambda = Lane.referenceLambda(snapshot.lanes.map(\.lane))
     if let shown = shownLambda, lambda < shown { lambdaLowered = true }
     shownLambda = lambda
     lastEpoch = snapshot.epoch
