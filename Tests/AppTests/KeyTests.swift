@@ -181,8 +181,10 @@ import Training
     for before in states {
       let mode = PlayMode(state: before)
       let keymap = mode.keymap(Fixtures.snapshot())
+      // An open window's unlisted rows take the scrolling keys first, on purpose.
+      let caught = Set(keymap.rows.filter { !$0.listed }.flatMap(\.triggers).map(\.key))
       for row in keymap.rows {
-        for trigger in row.triggers {
+        for trigger in row.triggers where !(row.listed && caught.contains(trigger.key)) {
           #expect(keymap.action(for: trigger.key) == trigger.action, "\(row.label): \(trigger.key)")
           var start = before
           if trigger.action == .closeOverlay, start.overlay == nil { start.overlay = .keras(scroll: 0) }

@@ -127,10 +127,12 @@ struct LessonPaneTests {
     let keys = grid.row(39)
     #expect(keys.contains("→ enter next") && keys.contains("← back") && keys.contains("? help"))
     #expect(!keys.contains("λ"), "the λ keys are not the learner's in a lesson")
+    // The help lists the page's keys: on the first page a question waits for its answer.
     var state = AppState()
     state.overlay = .help(scroll: 0)
-    let help = Chrome.compose(F.snapshot(session, epochs: 10), state: state,
-                              keymap: LessonMode(session: session, state: state).keymap(F.snapshot(session, epochs: 10)),
+    let asking = F.session()
+    let help = Chrome.compose(F.snapshot(asking, epochs: 10), state: state,
+                              keymap: LessonMode(session: asking, state: state).keymap(F.snapshot(asking, epochs: 10)),
                               width: 120, height: 40)
     #expect(contains(help, "answer the question; training waits for your prediction"))
     #expect(contains(help, "λ, lr, L1 rule, data: the lesson's; try them in free play (regviz play)"))

@@ -51,14 +51,16 @@ public struct Binding: Hashable, Sendable {
 public struct Keymap: Hashable, Sendable {
   public var rows: [Binding]
 
-  /// `rows` as offered: a key an earlier row lists is taken out of the later ones (a row left
-  /// with no key goes), so the help never describes a key as doing what it no longer does here.
+  /// `rows` as offered: a key an earlier listed row has is taken out of the later ones (a row
+  /// left with no key goes), so the help never describes a key as doing what another row does.
+  /// Unlisted rows take their keys first without hiding them from the help: an open window
+  /// scrolls with ↑ ↓ while the help it may be still describes the page underneath.
   public init(rows: [Binding]) {
     var taken = Set<Key>()
     self.rows = rows.compactMap { row in
       var row = row
       row.triggers = row.triggers.filter { !taken.contains($0.key) }
-      taken.formUnion(row.triggers.map(\.key))
+      if row.listed { taken.formUnion(row.triggers.map(\.key)) }
       return row.triggers.isEmpty ? nil : row
     }
   }

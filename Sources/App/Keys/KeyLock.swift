@@ -117,7 +117,7 @@ public struct KeyLock: Hashable, Sendable {
     switch holder {
     case .lesson:
       return [Binding(rows.map(\.label).joined(separator: " "), lockedTriggers,
-                      "λ, lr, L1 rule, data: the lesson's; try them in free play (\(Invocation.named("play")))")]
+                      "λ, lr, L1 rule, data: the lesson's; try them in free play (regviz play)")]
     case .mission:
       let order = Mission.Key.allCases
       let openKeys = order.filter(open.contains), lockedKeys = order.filter { !open.contains($0) }

@@ -91,7 +91,7 @@ extension Keymap {
       Binding("?", [("?", .toggleHelp)] + (lesson ? [] : [("h", .toggleHelp)]), "this help", short: "help"),
       Binding("esc", [(.escape, .closeOverlay)], "close the help or the Keras code"),
       Binding("q", [("q", .quit), ("Q", .quit)],
-              lesson ? "quit; \(Invocation.named("")) with no arguments comes back here" : "quit (Ctrl-C works too)",
+              lesson ? "quit; regviz with no arguments comes back here" : "quit (Ctrl-C works too)",
               short: "quit"),
     ]
     // A preset keeps the rows it leaves open and lists the rest as one locked row.
