@@ -1,4 +1,5 @@
 import NeuralCore
+import RegvizData
 
 /// The view a step opens the dashboard's main area with (`view:`).
 public enum StepView: String, Sendable, Equatable, CaseIterable {
@@ -18,10 +19,10 @@ public struct LensDirectives: Sendable, Equatable {
     self.lambda = lambda
   }
 
-  /// `key: value` of a lens directive: a number inside the lens's range.
-  static func number(_ v: String, key: String, range: ClosedRange<Double>) throws(SetupValues.Problem) -> Double {
+  /// The value of a lens directive: a number inside the lens's range.
+  static func number(_ v: String, range: ClosedRange<Double>) throws(ExperimentValues.Problem) -> Double {
     guard let x = Double(v), x.isFinite, range.contains(x) else {
-      throw SetupValues.Problem("\(key) must be a number from \(range.lowerBound) to \(range.upperBound), got '\(v)'")
+      throw ExperimentValues.Problem("must be a number from \(range.lowerBound) to \(range.upperBound), got '\(v)'")
     }
     return x
   }
