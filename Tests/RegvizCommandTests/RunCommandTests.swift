@@ -103,6 +103,13 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.jsonl"])
   }
 
+  /// The flags read their values as a lesson's setup does (`ExperimentValues`), so a
+  /// percentage works for `--val-split` as for `val-split:`.
+  @Test func flagsTakeTheLessonsValues() throws {
+    let r = try CLI.run(["run", "--epochs", "1", "--hidden", "4", "--val-split", "20%", "--batch-size", "full", "--lr", "0.05"])
+    #expect(r.status == 0, "\(r.stderr)")
+  }
+
   @Test func everyBadFlagGetsOneLineAndANonZeroExit() throws {
     let dir = CLI.temporaryDirectory()
     let badJSON = dir.appendingPathComponent("w.json").path
@@ -126,6 +133,8 @@ import Testing
       (["--hidden", "4,x"], "--hidden: must be layer widths such as 16,16 or 'none', got '4,x'"),
       (["--format", "xml"], "--format: 'xml' is not one of jsonl, csv, table"),
       (["--momentum", "1.5"], "--momentum: must be a number with 0 ≤ m < 1, got '1.5'"),
+      (["--hidden", "16,5000"], "--hidden: layer width 5000 is too large (at most 4096)"),
+      (["--seed=-1"], "--seed: must be a non-negative whole number, got '-1'"),
       (["--dataset", "/no/such.csv"], "/no/such.csv: cannot read the file"),
       (["--init-weights", "/no/such.json"], "--init-weights: /no/such.json: cannot read the file"),
       (["--init-weights", badJSON], "--init-weights: \(badJSON): not a weights file: expected model.get_weights() as JSON"),
