@@ -17,11 +17,8 @@ public struct MissionTracker: Sendable, Equatable {
 
   public init(_ mission: Mission) { self.mission = mission }
 
-  /// Stages: 1…hints.count show that many hints; hints.count + 1 also shows the solution.
-  var stage: Int {
-    let byTime = Int(seconds / Mission.secondsPerHint), byAttempts = attempts / Mission.attemptsPerHint
-    return min(mission.hints.count + 1, max(byTime, byAttempts))
-  }
+  /// Where `Mission.stage(seconds:attempts:)`, the one hint schedule, has got to.
+  var stage: Int { mission.stage(seconds: seconds, attempts: attempts) }
 
   public var hintsShown: Int { min(stage, mission.hints.count) }
   public var solutionShown: Bool { reached || stage > mission.hints.count }

@@ -15,18 +15,9 @@ struct DirectiveLine: Equatable {
     LessonError(file: file, line: line, column: keyColumn, message: message)
   }
 
-  static let setupKeys: Set = [
-    "dataset", "hidden", "activation", "lane", "optimizer", "lr", "momentum", "batch", "l1-rule",
-    "speed", "seed", "val-split", "standardize", "scale-feature",
-  ]
-  static let flowKeys: Set = ["until", "max-epochs", "highlight", "histogram", "hint", "before-answer", "numbers",
-                              "view", "lens-correlation", "lens-scale", "lens-lambda"]
-  static let questionKeys: Set = ["ask", "choice a", "choice b", "choice c", "choice d", "answer", "explain"]
-  /// Keys that may appear more than once in a block.
-  static let repeatable: Set = ["lane", "goal-hint"]
-
   /// Reads the lines of a `regviz` block: blank lines and `#` comment lines are skipped;
-  /// every other line must be a known `key: value`, each key at most once except `lane`.
+  /// every other line must be a known `key: value` (a key of `Directive.table`), each key at
+  /// most once unless its row says it repeats.
   static func scan(_ body: [SourceLine], file: String) throws(LessonError) -> [DirectiveLine] {
     var result: [DirectiveLine] = []
     var seen: [String: Int] = [:]
@@ -46,8 +37,7 @@ struct DirectiveLine: Equatable {
         key: key, value: String(afterColon).trimmed, line: source.number,
         keyColumn: keyColumn, valueColumn: valueStart + 1)
 
-      guard setupKeys.contains(key) || flowKeys.contains(key) || questionKeys.contains(key)
-              || MissionDirectives.keys.contains(key) else {
+      guard let row = Directive.named(key) else {
         if key.hasPrefix("choice") {
           throw directive.keyError("unknown directive '\(key)': choices are 'choice a:' to 'choice d:'", file: file)
         }
@@ -56,7 +46,7 @@ struct DirectiveLine: Equatable {
       if directive.value.isEmpty {
         throw directive.error("missing value for '\(key):'", file: file)
       }
-      if let first = seen[key], !repeatable.contains(key) {
+      if let first = seen[key], !row.repeatable {
         throw directive.keyError("duplicate directive '\(key)' (first at line \(first))", file: file)
       }
       seen[key] = seen[key] ?? source.number

@@ -1,23 +1,7 @@
-import NeuralCore
+import RegvizData
 
-/// What a step's `regviz` block says, checked and typed.
-struct StepDirectives: Equatable {
-  var setup: Setup?
-  var until: Condition?
-  var maxEpochs: Int = Step.defaultMaxEpochs
-  var highlight: Panel?
-  var histogram: HistogramView?
-  var question: Question?
-  var hint: String?
-  var beforeAnswer: BeforeAnswer = .pause
-  var numbers: [Metric] = []
-  var mission: Mission?
-  var keys: KeyAllowance?
-  var view: StepView?
-  var lens: LensDirectives?
-}
-
-/// Turns a `regviz` block into `StepDirectives`.
+/// Turns a `regviz` block into `StepDirectives`: each line through its row of
+/// `Directive.table`, then the checks that read the block as a whole.
 enum DirectiveParser {
   /// `inheritedLanes` are the lane names in effect from earlier steps; a `lane:` list in this
   /// block replaces them, also for this block's `until:`, wherever in the block it appears.
@@ -26,94 +10,48 @@ enum DirectiveParser {
   ) throws(LessonError) -> StepDirectives {
     let lines = try DirectiveLine.scan(block.body, file: file)
     var result = StepDirectives()
-    var setup = Setup()
-    var laneLines: [String: Int] = [:]
-    var until: DirectiveLine?
-    var maxEpochs: DirectiveLine?
-    var beforeAnswer: DirectiveLine?
-
+    var context = Directive.Context(file: file, validator: validator)
     for d in lines {
-      if d.key == "lane" {
-        let lane = try parseLane(d, validator: validator, file: file)
-        if let earlier = laneLines[lane.name] {
-          throw d.error("duplicate lane name '\(lane.name)' (also on line \(earlier)); name lanes with 'lane: NAME = SPEC'", file: file)
-        }
-        laneLines[lane.name] = d.line
-        setup.lanes.append(lane)
-        continue
-      }
-      if d.key == "numbers" {
-        // Errors point at the offending name inside the list, not at the value's start.
-        result.numbers = try NumbersDirective.parse(d, file: file)
-        continue
-      }
+      guard let store = Directive.named(d.key)?.store else { continue }
       do {
-        switch d.key {
-        case "until": until = d
-        case "max-epochs":
-          maxEpochs = d
-          result.maxEpochs = try SetupValues.positiveInt(d.value, key: "max-epochs")
-        case "highlight": result.highlight = try SetupValues.choice(d.value, key: "highlight") as Panel
-        case "histogram": result.histogram = try SetupValues.choice(d.value, key: "histogram") as HistogramView
-        case "hint": result.hint = d.value
-        case "view": result.view = try SetupValues.choice(d.value, key: "view") as StepView
-        case "lens-correlation":
-          result.lens = result.lens ?? LensDirectives()
-          result.lens?.correlation = try LensDirectives.number(d.value, key: d.key, range: LensSettings.correlationRange)
-        case "lens-scale":
-          result.lens = result.lens ?? LensDirectives()
-          result.lens?.scale = try LensDirectives.number(d.value, key: d.key, range: LensSettings.scaleRange)
-        case "lens-lambda":
-          result.lens = result.lens ?? LensDirectives()
-          result.lens?.lambda = try LensDirectives.number(d.value, key: d.key, range: LensSettings.lambdaRange)
-        case "before-answer":
-          beforeAnswer = d
-          result.beforeAnswer = try BeforeAnswer.parse(d.value)
-        default: try apply(d, to: &setup)
-        }
+        try store(d, &result, &context)
+      } catch let error as LessonError {
+        throw error
+      } catch let problem as ExperimentValues.Problem {
+        throw d.error("\(d.key) \(problem.message)", file: file)
       } catch {
-        throw d.error(error.message, file: file)
+        throw d.error("\(d.key): \(error)", file: file)
       }
     }
 
-    if let maxEpochs, until == nil, !lines.contains(where: { $0.key == "goal" }) {
+    let until = lines.first { $0.key == "until" }
+    if let maxEpochs = lines.first(where: { $0.key == "max-epochs" }), until == nil,
+       !lines.contains(where: { $0.key == "goal" }) {
       throw maxEpochs.keyError("'max-epochs:' needs an 'until:' or 'goal:' condition in the same step", file: file)
     }
+    let declared = result.setup?.lanes ?? []
+    let lanes = declared.isEmpty ? inheritedLanes : declared.map(\.name)
     if let until {
-      let lanes = setup.lanes.isEmpty ? inheritedLanes : setup.lanes.map(\.name)
       result.until = try ConditionParser.parse(
         until.value, lanes: lanes, file: file, line: until.line, column: until.valueColumn)
     }
-    (result.mission, result.keys) = try MissionDirectives.parse(
-      lines, lanes: setup.lanes.isEmpty ? inheritedLanes : setup.lanes.map(\.name), hasUntil: until != nil, file: file)
-    result.question = try QuestionBuilder.build(
-      lines.filter { DirectiveLine.questionKeys.contains($0.key) }, file: file)
-    if let beforeAnswer, result.question == nil {
+    (result.mission, result.keys) = try MissionDirectives.parse(lines, lanes: lanes, hasUntil: until != nil, file: file)
+    let questionKeys = Directive.keys(.question)
+    result.question = try QuestionBuilder.build(lines.filter { questionKeys.contains($0.key) }, file: file)
+    if let beforeAnswer = lines.first(where: { $0.key == "before-answer" }), result.question == nil {
       throw beforeAnswer.keyError("'before-answer:' needs a question ('ask:') in the same step", file: file)
     }
-    result.setup = setup.isEmpty ? nil : setup
     return result
   }
 
-  /// Stores one setup value; question keys are collected by the caller and ignored here.
-  private static func apply(_ d: DirectiveLine, to setup: inout Setup) throws(SetupValues.Problem) {
-    let v = d.value
-    switch d.key {
-    case "dataset": setup.dataset = try SetupValues.dataset(v)
-    case "hidden": setup.hidden = try SetupValues.hidden(v)
-    case "activation": setup.activation = try SetupValues.choice(v, key: d.key) as Activation
-    case "optimizer": setup.optimizer = try SetupValues.choice(v, key: d.key) as Optimizer.Kind
-    case "lr": setup.learningRate = try SetupValues.learningRate(v)
-    case "momentum": setup.momentum = try SetupValues.momentum(v)
-    case "batch": setup.batch = try SetupValues.batch(v)
-    case "l1-rule": setup.l1Rule = try SetupValues.choice(v, key: d.key) as L1Rule
-    case "speed": setup.speed = try SetupValues.speed(v)
-    case "seed": setup.seed = try SetupValues.seed(v)
-    case "val-split": setup.validationSplit = try SetupValues.validationSplit(v)
-    case "standardize": setup.standardize = try SetupValues.yesNo(v, key: d.key)
-    case "scale-feature": setup.scaleFeature = try SetupValues.scaleFeature(v)
-    default: break
+  /// `lane:` adds one lane to the step's list; names must differ within a block.
+  static func storeLane(_ d: DirectiveLine, into result: inout StepDirectives, _ context: inout Directive.Context) throws {
+    let lane = try parseLane(d, validator: context.validator, file: context.file)
+    if let earlier = context.laneLines[lane.name] {
+      throw d.error("duplicate lane name '\(lane.name)' (also on line \(earlier)); name lanes with 'lane: NAME = SPEC'", file: context.file)
     }
+    context.laneLines[lane.name] = d.line
+    result.setupFields.lanes.append(lane)
   }
 
   /// `lane: SPEC` or `lane: NAME = SPEC`. The name is separated by the first `=` that has a

@@ -39,11 +39,15 @@ public struct Lesson: Sendable, Equatable {
   }
 }
 
-/// One step of a lesson: text to read, and optionally a new setup, a condition to reach, a
-/// panel to highlight, a question and a hint.
+/// One step of a lesson: text to read, and what its `regviz` block says (`directives`): a new
+/// setup, a condition to reach, a panel to highlight, a question, a hint, a mission.
+///
+/// The directives' fields read as the step's own (`step.until`, `step.setup`), so a new
+/// directive is a field of `StepDirectives` and a row of `Directive.table`, nothing here.
+@dynamicMemberLookup
 public struct Step: Sendable, Equatable {
   /// Budget for `until` when a step gives no `max-epochs:`.
-  public static let defaultMaxEpochs = 2000
+  public static let defaultMaxEpochs = StepDirectives.defaultMaxEpochs
 
   /// The text after `## `.
   public var title: String
@@ -51,33 +55,19 @@ public struct Step: Sendable, Equatable {
   public var line: Int
   /// The step's text; the `regviz` block is not included.
   public var blocks: [Block]
-  /// Non-nil when the step sets any setup key: the experiment is reconfigured on arrival.
-  public var setup: Setup?
-  /// What the learner waits for before Next is allowed.
-  public var until: Condition?
-  /// Epochs within which `until` should be reached (`max-epochs:`, default 2000).
-  public var maxEpochs: Int
-  public var highlight: Panel?
-  /// The histogram view the step opens with (`histogram:`); nil keeps the learner's.
-  public var histogram: HistogramView?
-  public var question: Question?
-  public var hint: String?
-  /// What the screen does while the question waits for its answer (`before-answer:`).
-  public var beforeAnswer: BeforeAnswer = .pause
-  /// Metrics the lesson pane lists per lane on this step (`numbers:`), in order.
-  public var numbers: [Metric] = []
-  /// A goal the learner reaches by acting (`goal:`); Next waits for it as for `until:`.
-  public var mission: Mission?
-  /// The setting keys this step leaves to the learner (`keys:`), a mission's or a preset's.
-  public var keys: KeyAllowance?
-  /// The view the step opens (`view:`); nil keeps the learner's.
-  public var view: StepView? = nil
-  /// The lens's settings on this step (`lens-…:`), for `view: lens`.
-  public var lens: LensDirectives? = nil
+  /// What the step's `regviz` block says (all defaults when it has none).
+  public var directives: StepDirectives
+
+  public subscript<T>(dynamicMember path: WritableKeyPath<StepDirectives, T>) -> T {
+    get { directives[keyPath: path] }
+    set { directives[keyPath: path] = newValue }
+  }
 
   /// This step (re)starts the experiment on arrival: it sets up one, or restarts the one in
   /// force so that its question comes before what it asks about.
-  public var startsExperiment: Bool { setup != nil || (question != nil && beforeAnswer == .restart) }
+  public var startsExperiment: Bool {
+    directives.setup != nil || (directives.question != nil && directives.beforeAnswer == .restart)
+  }
 
   public init(
     title: String, line: Int = 0, blocks: [Block] = [], setup: Setup? = nil,
@@ -87,11 +77,12 @@ public struct Step: Sendable, Equatable {
     self.title = title
     self.line = line
     self.blocks = blocks
-    self.setup = setup
-    self.until = until
-    self.maxEpochs = maxEpochs
-    self.highlight = highlight
-    self.question = question
-    self.hint = hint
+    directives = StepDirectives()
+    directives.setup = setup
+    directives.until = until
+    directives.maxEpochs = maxEpochs
+    directives.highlight = highlight
+    directives.question = question
+    directives.hint = hint
   }
 }

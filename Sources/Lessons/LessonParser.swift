@@ -49,20 +49,7 @@ public enum LessonParser {
       }
     }
     if let regviz {
-      let d = try DirectiveParser.parse(regviz, inheritedLanes: lanes, validator: validator, file: file)
-      step.setup = d.setup
-      step.until = d.until
-      step.maxEpochs = d.maxEpochs
-      step.highlight = d.highlight
-      step.histogram = d.histogram
-      step.question = d.question
-      step.hint = d.hint
-      step.beforeAnswer = d.beforeAnswer
-      step.numbers = d.numbers
-      step.mission = d.mission
-      step.keys = d.keys
-      step.view = d.view
-      step.lens = d.lens
+      step.directives = try DirectiveParser.parse(regviz, inheritedLanes: lanes, validator: validator, file: file)
     }
     return step
   }

@@ -1,4 +1,5 @@
 import NeuralCore
+import RegvizData
 
 /// A step the learner solves by acting: a `goal:` condition over the live metrics that must
 /// hold for `hold` epochs in a row, reached with the keys the step allows (`keys:`), helped by
@@ -49,17 +50,17 @@ public struct Mission: Sendable, Equatable {
     }
 
     /// `lambda=0.02`, `lr=0.05`, `rule=prox`, comma-separated; nil with the problem.
-    static func parse(_ text: String) -> Result<Solution, SetupValues.Problem> {
+    static func parse(_ text: String) -> Result<Solution, ExperimentValues.Problem> {
       var s = Solution()
       for term in text.split(separator: ",").map({ $0.trimmed }) {
         let kv = term.split(separator: "=", maxSplits: 1).map { $0.trimmed }
         guard kv.count == 2 else { return .failure(.init("solution terms are lambda=λ, lr=RATE, rule=RULE; got '\(term)'")) }
         switch kv[0] {
         case "lambda":
-          guard let v = SetupValues.decimal(kv[1]), v > 0 else { return .failure(.init("lambda must be a number > 0, got '\(kv[1])'")) }
+          guard let v = ExperimentValues.decimal(kv[1]), v > 0 else { return .failure(.init("lambda must be a number > 0, got '\(kv[1])'")) }
           s.lambda = v
         case "lr":
-          guard let v = SetupValues.decimal(kv[1]), v > 0 else { return .failure(.init("lr must be a number > 0, got '\(kv[1])'")) }
+          guard let v = ExperimentValues.decimal(kv[1]), v > 0 else { return .failure(.init("lr must be a number > 0, got '\(kv[1])'")) }
           s.learningRate = v
         case "rule":
           guard let r = L1Rule(rawValue: kv[1]) else {
@@ -104,10 +105,12 @@ public struct Mission: Sendable, Equatable {
   public static let secondsPerHint = 45.0
   public static let attemptsPerHint = 3
 
-  /// How many hints are due after `seconds` on the step and `attempts` settings tried.
-  public func hintsDue(seconds: Double, attempts: Int) -> Int {
+  /// The hint schedule: the stage reached after `seconds` on the step and `attempts` settings
+  /// tried. Stages 1…hints.count show that many hints; hints.count + 1 also shows the solution
+  /// (one interval after the last hint).
+  public func stage(seconds: Double, attempts: Int) -> Int {
     let byTime = Int(seconds / Self.secondsPerHint), byAttempts = attempts / Self.attemptsPerHint
-    return min(hints.count, max(byTime, byAttempts))
+    return min(hints.count + 1, max(byTime, byAttempts))
   }
 
   /// The keys allowed once `hintsShown` hints have been shown.

@@ -1,13 +1,15 @@
+import RegvizData
+
 /// The mission keys of a `regviz` block (`goal:`, `hold:`, `keys:`, `goal-hint:`, `solution:`,
 /// `unlock:`), checked together: a goal needs the keys the learner acts with and a solution
 /// those keys can reach; the other keys need a goal.
 enum MissionDirectives {
-  static let keys: Set = ["goal", "hold", "keys", "goal-hint", "solution", "unlock"]
 
   /// `keys:` alone (no goal) is a preset's allowance: free play with the other keys locked.
   static func parse(_ lines: [DirectiveLine], lanes: [String], hasUntil: Bool, file: String)
     throws(LessonError) -> (mission: Mission?, keys: KeyAllowance?) {
-    let mine = lines.filter { keys.contains($0.key) }
+    let missionKeys = Directive.keys(.mission)
+    let mine = lines.filter { missionKeys.contains($0.key) }
     guard mine.contains(where: { $0.key == "goal" }) else {
       if let keysLine = mine.first(where: { $0.key == "keys" }), mine.count == 1 {
         let allowance = try parseKeys(keysLine, lanes: lanes, file: file)
@@ -61,7 +63,7 @@ enum MissionDirectives {
     for d in mine {
       switch d.key {
       case "hold":
-        do { hold = try SetupValues.positiveInt(d.value, key: "hold") } catch { throw d.error(error.message, file: file) }
+        do { hold = try ExperimentValues.positiveInt(d.value) } catch { throw d.error("hold \(error.message)", file: file) }
       case "keys":
         let allowance = try parseKeys(d, lanes: lanes, file: file)
         allowed = allowance.keys

@@ -1,3 +1,5 @@
+import RegvizData
+
 /// What the learner sees while a step's question waits for its answer (`before-answer:`).
 ///
 /// Predict, then observe: the screen must not show the answer before the learner commits to
@@ -11,11 +13,11 @@ public enum BeforeAnswer: Sendable, Equatable {
   case restart
   /// `pause` or `restart`. (Hiding one panel while the run goes on needs the composer to
   /// blank a panel; it waits for the dashboard's layout to offer that.)
-  static func parse(_ v: String) throws(SetupValues.Problem) -> BeforeAnswer {
+  static func parse(_ v: String) throws(ExperimentValues.Problem) -> BeforeAnswer {
     switch v {
     case "pause": return .pause
     case "restart": return .restart
-    default: throw SetupValues.Problem("before-answer must be pause or restart, got '\(v)'")
+    default: throw ExperimentValues.Problem("must be pause or restart, got '\(v)'")
     }
   }
 }

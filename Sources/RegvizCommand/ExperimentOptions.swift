@@ -34,19 +34,19 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
   public var optimizer: Optimizer.Kind = .sgd
 
   @Option(help: "Learning rate (> 0). Default: 0.1 for sgd, 0.01 for adam.")
-  public var lr: Float?
+  public var lr: String?
 
   @Option(help: "SGD momentum in [0, 1).")
-  public var momentum: Float = 0
+  public var momentum: String = "0"
 
   @Option(name: .customLong("batch-size"), help: "Samples per step, or 'full' for the whole training set.")
   public var batchSize: String = "full"
 
   @Option(help: "Seed for the initial weights, the split and the minibatch order.")
-  public var seed: UInt64 = 1
+  public var seed: String = "1"
 
-  @Option(name: .customLong("val-split"), help: "Fraction of the data held out for validation, in [0, 1).")
-  public var valSplit: Double = 0.3
+  @Option(name: .customLong("val-split"), help: "Fraction of the data held out for validation, in [0, 1) (or a percentage).")
+  public var valSplit: String = "0.3"
 
   @Option(name: .customLong("scale-feature"), help: ArgumentHelp(
     "Multiply one feature by a factor before the split, a change of units: A1:1000 (a name or 1-based number).",
@@ -69,8 +69,13 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
 
   public init() {}
 
-  /// The configuration, or a ValidationError naming the flag and what it accepts.
+  /// The configuration, or a ValidationError naming the flag and what it accepts. Values are
+  /// read by `ExperimentValues`, as a lesson's setup reads them.
   public func makeConfig() throws -> ExperimentConfig {
+    /// `parse(text)`, its problem as `--FLAG: problem`.
+    func value<T>(_ flag: String, _ text: String, _ parse: (String) throws(ExperimentValues.Problem) -> T) throws -> T {
+      do throws(ExperimentValues.Problem) { return try parse(text) } catch { throw ValidationError("--\(flag): \(error.message)") }
+    }
     var c = ExperimentConfig()
     var label = LabelColumn.last
     if let labelColumn {
@@ -81,15 +86,13 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
         label = .name(labelColumn)
       }
     }
-    guard let source = DataSource(dataset, label: label) else {
-      throw ValidationError("--dataset: '\(dataset)' is not iris, sparse, correlated[:ρ] with ρ in [0, 0.99], or a .csv file")
-    }
+    let source = try value("dataset", dataset) { v throws(ExperimentValues.Problem) in try ExperimentValues.dataset(v, label: label) }
     if labelColumn != nil, case .csv = source {} else if let labelColumn {
       throw ValidationError("--label-column: '\(labelColumn)' applies to CSV files only; \(dataset) has its own labels")
     }
     if let problem = locator.explicitProblem { throw ValidationError("--data-dir: \(problem)") }
     c.dataset = source
-    c.hidden = try Self.parseHidden(hidden)
+    c.hidden = try value("hidden", hidden, ExperimentValues.hidden)
     c.activation = activation
     if let setup { c = setup.applied(to: c) }
     if let model = try loadKerasModel() {
@@ -106,24 +109,16 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
       }
     }
     c.l1Rule = l1Rule
-    if optimizer == .adam && momentum != 0 { throw ValidationError("--momentum applies to sgd only") }
-    c.optimizer = Optimizer(optimizer, learningRate: lr ?? (optimizer == .sgd ? 0.1 : 0.01), momentum: momentum)
-    if let lr, !(lr.isFinite && lr > 0) { throw ValidationError("--lr: must be a finite number > 0, got \(lr)") }
-    if !(momentum >= 0 && momentum < 1) { throw ValidationError("--momentum: must be in [0, 1), got \(momentum)") }
-    if batchSize == "full" { c.batchSize = nil } else {
-      guard let b = Int(batchSize), b >= 1 else {
-        throw ValidationError("--batch-size: '\(batchSize)' is not a positive whole number or 'full'")
-      }
-      c.batchSize = b
-    }
-    c.seed = seed
-    guard valSplit.isFinite && valSplit >= 0 && valSplit < 1 else {
-      throw ValidationError("--val-split: must be in [0, 1), got \(valSplit)")
-    }
-    c.validationSplit = valSplit
+    let rate = try lr.map { try value("lr", $0, ExperimentValues.learningRate) }
+    let m = try value("momentum", momentum, ExperimentValues.momentum)
+    if optimizer == .adam && m != 0 { throw ValidationError("--momentum applies to sgd only") }
+    c.optimizer = Optimizer(optimizer, learningRate: rate.map(Float.init) ?? (optimizer == .sgd ? 0.1 : 0.01), momentum: Float(m))
+    c.batchSize = try value("batch-size", batchSize, ExperimentValues.batch)
+    c.seed = try value("seed", seed, ExperimentValues.seed)
+    c.validationSplit = try value("val-split", valSplit, ExperimentValues.validationSplit)
     c.standardize = !noStandardize
-    if let scaleFeature {
-      do { c.featureScale = try FeatureScale.parse(scaleFeature) } catch { throw ValidationError("--scale-feature: \(error.message)") }
+    if let scaleFeature, let scale = try value("scale-feature", scaleFeature, ExperimentValues.scaleFeature) {
+      c.featureScale = FeatureScale(feature: scale.feature, factor: scale.factor)
     }
     guard zeroThreshold.isFinite && zeroThreshold > 0 else {
       throw ValidationError("--zero-threshold: must be a finite number > 0, got \(zeroThreshold)")
@@ -165,15 +160,5 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
     var perLayer: [Int: Regularizer] = [:]
     for (l, r) in regularizers.enumerated() where !r.isNone { perLayer[l + 1] = r }
     return perLayer.isEmpty ? LaneSpec() : LaneSpec(perLayer: perLayer)
-  }
-
-  static func parseHidden(_ text: String) throws -> [Int] {
-    if text == "none" || text.isEmpty { return [] }
-    return try text.split(separator: ",", omittingEmptySubsequences: false).map { part in
-      guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 1, n <= 4096 else {
-        throw ValidationError("--hidden: '\(part)' is not a layer size from 1 to 4096 (e.g. --hidden 16,16)")
-      }
-      return n
-    }
   }
 }

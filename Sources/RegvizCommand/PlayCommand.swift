@@ -55,12 +55,11 @@ public struct PlayCommand: ParsableCommand {
   public init() {}
 
   /// `4`, `0.5` or `max`.
+  /// `--speed`, read as a lesson's `speed:` is (`ExperimentValues.speed`).
   static func parseSpeed(_ text: String) throws -> Speed {
-    if text == "max" { return .max }
-    guard let rate = Double(text), rate.isFinite, rate >= 0.1, rate <= 1000 else {
-      throw ValidationError("--speed: '\(text)' is not a number of epochs per second from 0.1 to 1000, or 'max'")
+    do throws(ExperimentValues.Problem) { return try ExperimentValues.speed(text) } catch {
+      throw ValidationError("--speed: \(error.message)")
     }
-    return .epochsPerSecond(rate)
   }
 
   public func validate() throws {

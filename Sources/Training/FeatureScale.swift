@@ -1,4 +1,5 @@
 import NeuralCore
+import RegvizData
 
 /// A change of units for one feature: every value of it multiplied by `factor` before the data
 /// is split and standardized (`--scale-feature A1:1000`, metres → millimetres). Standardized,
@@ -14,17 +15,15 @@ public struct FeatureScale: Sendable, Hashable, CustomStringConvertible {
     self.factor = factor
   }
 
-  /// `FEATURE:FACTOR`, e.g. `A1:1000` or `3:0.001`.
+  /// `FEATURE:FACTOR`, e.g. `A1:1000` or `3:0.001`, read as the flag and a lesson's
+  /// `scale-feature:` read it (`ExperimentValues.scaleFeature`); `none` is no scale to make.
   public static func parse(_ text: String) throws(ConfigError) -> FeatureScale {
-    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 2, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw ConfigError("'\(text)' should be FEATURE:FACTOR, e.g. A1:1000 (a feature name or 1-based number)")
+    let parsed: (feature: String, factor: Float)?
+    do throws(ExperimentValues.Problem) { parsed = try ExperimentValues.scaleFeature(text) } catch {
+      throw ConfigError("scale-feature \(error.message)")
     }
-    let raw = parts[1].trimmingCharacters(in: .whitespaces)
-    guard let factor = Float(raw), factor.isFinite, factor != 0 else {
-      throw ConfigError("'\(text)': the factor must be a finite number other than 0, got '\(raw)'")
-    }
-    return FeatureScale(feature: parts[0].trimmingCharacters(in: .whitespaces), factor: factor)
+    guard let parsed else { throw ConfigError("scale-feature 'none' is no scale to apply") }
+    return FeatureScale(feature: parsed.feature, factor: parsed.factor)
   }
 
   /// The column this names in `data`, or a message listing the features.

@@ -39,7 +39,7 @@ struct DirectiveErrorTests {
     ("batch: -3", 8, "batch must be a positive whole number or 'full', got '-3'"),
     ("l1-rule: soft", 10, "l1-rule must be one of prox, subgradient, clip, got 'soft'"),
     ("histogram: sideways", 12, "histogram must be one of linear, log, got 'sideways'"),
-    ("speed: 0", 8, "speed must be epochs per second (> 0) or 'max', got '0'"),
+    ("speed: 0", 8, "speed must be epochs per second from 0.1 to 1000, or 'max', got '0'"),
     ("seed: -1", 7, "seed must be a non-negative whole number, got '-1'"),
     ("val-split: 1.0", 12, "val-split must be a fraction with 0 ≤ f < 1 (or a percentage), got '1.0'"),
     ("standardize: maybe", 14, "standardize must be yes or no, got 'maybe'"),

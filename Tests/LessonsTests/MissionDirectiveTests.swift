@@ -26,8 +26,11 @@ struct MissionDirectiveTests {
     #expect(mission.hints == ["one", "two"] && mission.solution == .init(lambda: 0.02, l1Rule: .prox))
     #expect(step.maxEpochs == 600 && step.until == nil)
     #expect(step.keys == KeyAllowance(keys: [.lambda, .rule], lambdaLane: "L2"))
-    #expect(mission.hintsDue(seconds: 0, attempts: 0) == 0)
-    #expect(mission.hintsDue(seconds: Mission.secondsPerHint * 5, attempts: 0) == 2)
+    // The one hint schedule (`MissionTracker` shows what it says): both hints and then the
+    // solution (stage 3) at most, whatever the time.
+    #expect(mission.stage(seconds: 0, attempts: 0) == 0)
+    #expect(mission.stage(seconds: Mission.secondsPerHint * 5, attempts: 0) == mission.hints.count + 1)
+    #expect(mission.stage(seconds: 0, attempts: Mission.attemptsPerHint) == 1)
   }
 
   @Test func keysAloneAreAPresetsAllowance() throws {

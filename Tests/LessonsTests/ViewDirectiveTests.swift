@@ -14,7 +14,7 @@ struct ViewDirectiveTests {
     let s = try step("view: lens\nlens-correlation: -0.5\nlens-scale: 2\nlens-lambda: 1.2")
     #expect(s.view == .lens)
     #expect(s.lens == LensDirectives(correlation: -0.5, scale: 2, lambda: 1.2))
-    for view in StepView.allCases { #expect(try step("view: \(view.rawValue)").view == view) }
+    for view in DashboardView.allCases { #expect(try step("view: \(view.rawValue)").view == view) }
     #expect(try step("lr: 0.1").view == nil)
   }
 

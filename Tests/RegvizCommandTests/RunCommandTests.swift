@@ -103,6 +103,13 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.jsonl"])
   }
 
+  /// The flags read their values as a lesson's setup does (`ExperimentValues`), so a
+  /// percentage works for `--val-split` as for `val-split:`.
+  @Test func flagsTakeTheLessonsValues() throws {
+    let r = try CLI.run(["run", "--epochs", "1", "--hidden", "4", "--val-split", "20%", "--batch-size", "full", "--lr", "0.05"])
+    #expect(r.status == 0, "\(r.stderr)")
+  }
+
   @Test func everyBadFlagGetsOneLineAndANonZeroExit() throws {
     let dir = CLI.temporaryDirectory()
     let badJSON = dir.appendingPathComponent("w.json").path
@@ -114,18 +121,20 @@ import Testing
       (["--lane", "l1=nan"], "--lane: lane 'l1=nan'"),
       (["--lane", "l2=inf"], "--lane: lane 'l2=inf'"),
       (["--lane", "wat"], "--lane: lane 'wat': unknown term"),
-      (["--lr=0"], "--lr: must be a finite number > 0"),
-      (["--lr=-1"], "--lr: must be a finite number > 0"),
+      (["--lr=0"], "--lr: must be a number > 0, got '0'"),
+      (["--lr=-1"], "--lr: must be a number > 0, got '-1'"),
       (["--epochs", "0"], "--epochs: must be ≥ 1"),
-      (["--batch-size", "0"], "--batch-size: '0' is not a positive whole number or 'full'"),
-      (["--dataset", "mnist"], "--dataset: 'mnist' is not iris, sparse, correlated[:ρ] with ρ in [0, 0.99], or a .csv file"),
+      (["--batch-size", "0"], "--batch-size: must be a positive whole number or 'full', got '0'"),
+      (["--dataset", "mnist"], "--dataset: must be iris, sparse, correlated[:ρ] (ρ in [0, 0.99]) or a path ending in .csv, got 'mnist'"),
       (["--activation", "gelu"], "--activation: 'gelu' is not one of relu, tanh, sigmoid, linear"),
       (["--l1-rule", "ftrl"], "--l1-rule: 'ftrl' is not one of prox, subgradient, clip"),
       (["--optimizer", "rmsprop"], "--optimizer: 'rmsprop' is not one of sgd, adam"),
-      (["--val-split", "1"], "--val-split: must be in [0, 1)"),
-      (["--hidden", "4,x"], "--hidden: 'x' is not a layer size"),
+      (["--val-split", "1"], "--val-split: must be a fraction with 0 ≤ f < 1 (or a percentage), got '1'"),
+      (["--hidden", "4,x"], "--hidden: must be layer widths such as 16,16 or 'none', got '4,x'"),
       (["--format", "xml"], "--format: 'xml' is not one of jsonl, csv, table"),
-      (["--momentum", "1.5"], "--momentum: must be in [0, 1)"),
+      (["--momentum", "1.5"], "--momentum: must be a number with 0 ≤ m < 1, got '1.5'"),
+      (["--hidden", "16,5000"], "--hidden: layer width 5000 is too large (at most 4096)"),
+      (["--seed=-1"], "--seed: must be a non-negative whole number, got '-1'"),
       (["--dataset", "/no/such.csv"], "/no/such.csv: cannot read the file"),
       (["--init-weights", "/no/such.json"], "--init-weights: /no/such.json: cannot read the file"),
       (["--init-weights", badJSON], "--init-weights: \(badJSON): not a weights file: expected model.get_weights() as JSON"),

@@ -1,4 +1,5 @@
 import NeuralCore
+import RegvizData
 
 /// The views of the dashboard's main area, by the names a lesson's `view:` accepts, in the
 /// order `v` cycles through them. Each case has one implementation in App's view registry
@@ -18,9 +19,6 @@ public enum DashboardView: String, Sendable, Hashable, CaseIterable {
   case path
 }
 
-/// The view a step opens (`view:`).
-public typealias StepView = DashboardView
-
 /// The two-weight lens's settings a step asks for (`lens-correlation:`, `lens-scale:`,
 /// `lens-lambda:`); nil fields keep the lens's defaults.
 public struct LensDirectives: Sendable, Equatable {
@@ -34,10 +32,10 @@ public struct LensDirectives: Sendable, Equatable {
     self.lambda = lambda
   }
 
-  /// `key: value` of a lens directive: a number inside the lens's range.
-  static func number(_ v: String, key: String, range: ClosedRange<Double>) throws(SetupValues.Problem) -> Double {
+  /// The value of a lens directive: a number inside the lens's range.
+  static func number(_ v: String, range: ClosedRange<Double>) throws(ExperimentValues.Problem) -> Double {
     guard let x = Double(v), x.isFinite, range.contains(x) else {
-      throw SetupValues.Problem("\(key) must be a number from \(range.lowerBound) to \(range.upperBound), got '\(v)'")
+      throw ExperimentValues.Problem("must be a number from \(range.lowerBound) to \(range.upperBound), got '\(v)'")
     }
     return x
   }
