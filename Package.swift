@@ -42,7 +42,10 @@ let package = Package(
     /// Lesson files speak the core's vocabulary (activation, L1 rule, optimizer, pace, data source).
     .target(name: "Lessons", dependencies: ["NeuralCore", "RegvizData"]),
     .target(name: "Canvas"),
-    .target(name: "App", dependencies: ["NeuralCore", "RegvizData", "Training", "Lessons", "Canvas"]),
+    /// Lessons without a screen: their experiments and metrics, replays, `lessons check`, the
+    /// mission tracker and the lens's playback — what both the dashboard and the checks run.
+    .target(name: "LessonRuns", dependencies: ["NeuralCore", "RegvizData", "Training", "Lessons"]),
+    .target(name: "App", dependencies: ["NeuralCore", "RegvizData", "Training", "Lessons", "LessonRuns", "Canvas"]),
 
     // MARK: - Terminal
     .target(name: "NcursesBackend", dependencies: ["CNcurses", "Canvas", "App"]),
@@ -51,7 +54,7 @@ let package = Package(
     .target(
       name: "RegvizCommand",
       dependencies: [
-        "NeuralCore", "RegvizData", "Training", "Lessons", "Canvas", "App", "NcursesBackend",
+        "NeuralCore", "RegvizData", "Training", "Lessons", "LessonRuns", "Canvas", "App", "NcursesBackend",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: coreSettings),
@@ -66,7 +69,9 @@ let package = Package(
     .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralCore", "RegvizData"]),
     .testTarget(name: "LessonsTests", dependencies: ["Lessons", "NeuralCore", "RegvizData"]),
     .testTarget(name: "CanvasTests", dependencies: ["Canvas", "TestSupport"], exclude: ["Snapshots"]),
-    .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Training", "NeuralCore", "RegvizData", "Lessons", "TestSupport"],
+    .testTarget(name: "LessonRunsTests", dependencies: ["LessonRuns", "Lessons", "Training", "NeuralCore", "RegvizData"]),
+    .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Training", "NeuralCore", "RegvizData", "Lessons", "LessonRuns",
+                                                 "TestSupport"],
                 exclude: ["Snapshots"]),
     .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "Canvas"]),
     /// Fixtures are read from the source tree (the Keras ones are made by scripts/, with TensorFlow).

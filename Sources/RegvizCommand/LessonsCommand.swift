@@ -1,3 +1,4 @@
+import LessonRuns
 import App
 import ArgumentParser
 import Foundation

@@ -1,3 +1,4 @@
+import LessonRuns
 import App
 import Foundation
 import Lessons

@@ -1,3 +1,4 @@
+import LessonRuns
 import Lessons
 import Canvas
 import NeuralCore
@@ -10,7 +11,7 @@ import Training
 @Suite struct LensScreenTests {
   static func frame(width: Int, height: Int, theme: Theme = .standard, lens: LensView = LensView()) -> Grid {
     var lens = lens
-    lens.showAll()
+    _ = lens.advance(1e6)  // every step shown
     var mode = LensMode(state: AppState(theme: theme), lens: lens)
     return mode.compose(.idle(), width: width, height: height)
   }
@@ -84,7 +85,7 @@ import Training
     var state = AppState()
     state.overlay = .help(scroll: 0)
     var lens = LensView()
-    lens.showAll()
+    _ = lens.advance(1e6)  // every step shown
     var mode = LensMode(state: state, lens: lens)
     let grid = mode.compose(.idle(), width: 120, height: 40)
     for binding in Keymap(KeyContext(mode: .lens)).rows { #expect(contains(grid, binding.label), "help lists \(binding.label)") }

@@ -1,3 +1,4 @@
+import LessonRuns
 import Canvas
 import Lessons
 import NeuralCore

@@ -1,3 +1,4 @@
+import LessonRuns
 import Testing
 
 @testable import Lessons

@@ -1,4 +1,4 @@
-import App
+import LessonRuns
 import Foundation
 import Lessons
 import NeuralCore

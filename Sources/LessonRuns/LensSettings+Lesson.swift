@@ -3,7 +3,7 @@ import NeuralCore
 
 extension LensSettings {
   /// The lens a lesson step asks for: its `lens-…:` values over the defaults.
-  init(_ directives: LensDirectives?) {
+  public init(_ directives: LensDirectives?) {
     self.init()
     if let c = directives?.correlation { correlation = c }
     if let s = directives?.scale { scale = s }

@@ -1,3 +1,4 @@
+import LessonRuns
 import Lessons
 import NeuralCore
 import Training

@@ -1,3 +1,4 @@
+import LessonRuns
 import Canvas
 import Foundation
 import Lessons

@@ -108,7 +108,7 @@ public enum LessonReplay {
           if until.isSatisfied(by: metrics) { reachedAt = metrics.epoch; break }
           if pressesLambda ? presses >= step.maxEpochs : metrics.epoch >= step.maxEpochs { break }
           if run.allDiverged { break }
-          if pressesLambda { _ = lens?.perform(.lensLambda(up: true)) }
+          if pressesLambda { lens?.update { $0.lambda += LensView.lambdaStep } }
           presses += 1
           metrics = run.trainEpoch()
           metrics.lens = lens?.scene
