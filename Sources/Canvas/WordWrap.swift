@@ -50,19 +50,6 @@ enum WordWrap {
     return lines
   }
 
-  /// Hard-wraps one unstyled line into pieces of `width` characters (code lines).
-  static func hardWrap(_ text: String, width: Int) -> [String] {
-    let width = max(1, width)
-    guard text.count > width else { return [text] }
-    var pieces: [String] = []
-    var rest = Substring(text)
-    while !rest.isEmpty {
-      pieces.append(String(rest.prefix(width)))
-      rest = rest.dropFirst(width)
-    }
-    return pieces
-  }
-
   /// Splits spans into words, each word a styled line of its own.
   static func words(_ spans: [Span], theme: Theme) -> [StyledLine] {
     var words: [StyledLine] = []

@@ -42,16 +42,6 @@ public enum CrossValidation {
 
     public var lambdaMin: Float? { minIndex.map { points[$0].lambda } }
     public var lambdaOneSE: Float? { oneSEIndex.map { points[$0].lambda } }
-
-    /// The grid index at which feature `i`'s norm reaches exactly zero and stays zero to the
-    /// end of the path; nil when it never does.
-    public func zeroOnset(feature i: Int) -> Int? {
-      var onset: Int?
-      for (k, p) in points.enumerated() {
-        if p.featureNorms[i] == 0 { onset = onset ?? k } else { onset = nil }
-      }
-      return onset
-    }
   }
 
   /// `points` values from `from` to `to`, evenly spaced in log λ (`regviz sweep`'s grid and the

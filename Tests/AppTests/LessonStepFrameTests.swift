@@ -19,6 +19,20 @@ struct LessonStepFrameTests {
 
   /// (lesson, step) for every step of the course.
   static let steps: [(Int, Int)] = F.shipped.enumerated().flatMap { l, lesson in lesson.steps.indices.map { (l, $0) } }
+  /// The steps each test below is about: with `numbers:`; drawing the histograms view (no
+  /// `view:`, or `view: histograms`), and of those the ones on a data set with ★ features;
+  /// opening another view.
+  static let numberSteps = steps.filter { !F.shipped[$0.0].steps[$0.1].numbers.isEmpty }
+  static let histogramSteps = steps.filter { (F.shipped[$0.0].steps[$0.1].view ?? .histograms) == .histograms }
+  static let starSteps = histogramSteps.filter { lesson, step in
+    (try? LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)).map { F.snapshot($0, epochs: 0).informative != nil } ?? false
+  }
+  static let viewSteps = steps.filter { (F.shipped[$0.0].steps[$0.1].view ?? .histograms) != .histograms }
+
+  @Test func everyFrameTestHasStepsToCheck() {
+    #expect(numberSteps.count >= 3 && starSteps.count >= 10 && viewSteps.count >= 5 && histogramSteps.count > starSteps.count,
+            "\(numberSteps.count) \(starSteps.count) \(viewSteps.count) \(histogramSteps.count)")
+  }
 
   /// The pane's text, row by row trimmed and joined with single spaces: a wrapped sentence
   /// reads as one line again.
@@ -56,10 +70,9 @@ struct LessonStepFrameTests {
     }
   }
 
-  @Test(arguments: steps)
+  @Test(arguments: numberSteps)
   func numbersShowARowPerLane(lesson: Int, step: Int) throws {
     let metrics = F.shipped[lesson].steps[step].numbers
-    guard !metrics.isEmpty else { return }
     for (width, height) in Self.sizes {
       var session = try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)
       if let question = session.step.question {
@@ -80,14 +93,12 @@ struct LessonStepFrameTests {
 
   /// Every informative feature's ★ is on screen in the feature view, at every size and step,
   /// with the lanes trained (lessons 2, 3 and 5 ask which ★ features survive).
-  @Test(arguments: steps)
+  @Test(arguments: starSteps)
   func everyInformativeFeatureIsOnScreen(lesson: Int, step: Int) throws {
     for (width, height) in Self.sizes {
       var session = try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)
       let snapshot = F.snapshot(session, epochs: 300, running: true)
-      guard let informative = snapshot.informative else { return }
-      // A step that opens another view (the lens, the matrix, the tug of war) has no feature panel.
-      if let view = session.step.view, view != .histograms { return }
+      let informative = try #require(snapshot.informative)
       let grid = LessonPaneTests.frame(&session, snapshot, width: width, height: height)
       let where_ = "lesson \(lesson + 1) step \(step + 1) at \(width)×\(height)"
       let titleRow = try #require((0..<grid.height).first { grid.row($0).contains("per feature") || grid.row($0).contains("per input feature") },
@@ -102,11 +113,10 @@ struct LessonStepFrameTests {
 
   /// Every lane's histogram title is one of its forms, whole (`strong λ 0.1`, `strong 0.1`,
   /// `strong`), never a cut one (`strong 0.`), at every size and step.
-  @Test(arguments: steps)
+  @Test(arguments: histogramSteps)
   func everyLaneTitleIsWhole(lesson: Int, step: Int) throws {
     for (width, height) in Self.sizes {
       var session = try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)
-      if let view = session.step.view, view != .histograms { return }
       let snapshot = F.snapshot(session, epochs: 300, running: true)
       let grid = LessonPaneTests.frame(&session, snapshot, width: width, height: height)
       let row = grid.row(2)  // the lane titles, under the weights panel's frame
@@ -123,11 +133,11 @@ struct LessonStepFrameTests {
 
   /// A step that opens another view (`view:`) joins its frame to the lesson pane's: `┬` on top
   /// and `┴` at the bottom where they meet, no corner drawn over the other's.
-  @Test(arguments: steps)
+  @Test(arguments: viewSteps)
   func aViewsFrameJoinsThePanesFrame(lesson: Int, step: Int) throws {
     for (width, height) in Self.sizes {
       var session = try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)
-      guard let view = session.step.view, view != .histograms else { return }
+      let view = try #require(session.step.view)
       let grid = LessonPaneTests.frame(&session, F.snapshot(session, epochs: 10, running: false), width: width, height: height)
       let top = Array(grid.row(1)), bottom = Array(grid.row(height - 2))
       let frameWidth = LessonPane.frameWidth(screenWidth: width)

@@ -84,11 +84,6 @@ import Testing
     let chosen = CrossValidation.choose(points)
     #expect(chosen.min == 1 && chosen.oneSE == 2)
     #expect(CrossValidation.choose([point(1, .nan, .nan)]).min == nil)
-    // Reached zero and stayed there.
-    let path = CrossValidation.Path(folds: 2, points: [0, 1, 0, 0].map { v -> CrossValidation.Point in
-      var p = point(1, 0, 0); p.featureNorms = [Float(v)]; return p
-    })
-    #expect(path.zeroOnset(feature: 0) == 2)
   }
 
   @Test func sameSeedSamePath() throws {

@@ -51,12 +51,6 @@ public final class RecordingBackend: TerminalBackend {
   /// The last frame presented.
   public var lastFrame: Grid? { frames.last }
 
-  /// Adds events to the end of the script.
-  public func enqueue(_ events: [Event]) { script += events }
-
-  /// Ends the loop at its next check, like Ctrl-C.
-  public func interrupt() { interrupted = true }
-
   public func nextKey(timeout: Double) -> Key? {
     waited += timeout
     guard !script.isEmpty else {
