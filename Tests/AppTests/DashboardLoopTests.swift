@@ -83,13 +83,12 @@ import Training
     runner.start()
     defer { runner.stop() }
     #expect(runner.wait(timeout: 10) { $0.epoch >= 5 })
-    let backend = RecordingBackend(width: 100, height: 30, keepsAllFrames: false, realTime: true)
-    backend.enqueue([.key("]"), .idle(frames: 20)])
+    let backend = RecordingBackend(width: 100, height: 30, script: [.key("]"), .idle(frames: 20)], keepsAllFrames: false,
+                                   realTime: true)
     var sawLambda = false
     runPlay(driver: runner, backend: backend) {
       sawLambda = sawLambda || (backend.lastFrame.map { $0.row(0).contains("λ 0.02") } ?? false)
-      if sawLambda { backend.interrupt() }
-      return false
+      return sawLambda
     }
     #expect(sawLambda, "λ 0.02 on the status line after ]")
     let lanes = runner.snapshot().lanes

@@ -30,8 +30,8 @@ struct LessonStepFrameTests {
   static let viewSteps = steps.filter { (F.shipped[$0.0].steps[$0.1].view ?? .histograms) != .histograms }
 
   @Test func everyFrameTestHasStepsToCheck() {
-    #expect(numberSteps.count >= 3 && starSteps.count >= 10 && viewSteps.count >= 5 && histogramSteps.count > starSteps.count,
-            "\(numberSteps.count) \(starSteps.count) \(viewSteps.count) \(histogramSteps.count)")
+    #expect(Self.numberSteps.count >= 3 && Self.starSteps.count >= 10 && Self.viewSteps.count >= 5 && Self.histogramSteps.count > Self.starSteps.count,
+            "\(Self.numberSteps.count) \(Self.starSteps.count) \(Self.viewSteps.count) \(Self.histogramSteps.count)")
   }
 
   /// The pane's text, row by row trimmed and joined with single spaces: a wrapped sentence

@@ -56,3 +56,34 @@ import Training
     #expect(contains(backend.lastFrame!, "weight matrix"))
   }
 }
+
+/// What a learner chose in one lesson (view, histogram scale, loss chart, hidden lanes) does
+/// not carry into the next: each lesson starts from a clean view unless its steps say otherwise.
+@Suite struct LessonCleanStartTests {
+  typealias F = LessonFixtures
+
+  @Test func theNextLessonStartsFromACleanView() throws {
+    let lesson = try #require(F.shipped.firstIndex { $0.id == "06-exact-zeros-and-decay" })
+    let last = F.shipped[lesson].steps.count - 1
+    let session = try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: last)
+    var mode = LessonMode(session: session, state: AppState(), save: nil)
+    let snapshot = F.snapshot(mode.session, epochs: 10)
+    _ = mode.observe(snapshot, elapsed: 0.1)
+    for action in [Action.nextView, .switchHistogramScale, .switchLossView, .toggleLane(0), .layer(forward: true)] {
+      _ = mode.perform(action, snapshot: snapshot)
+    }
+    #expect(mode.state.view == .matrix && mode.state.histogramScale == .log && mode.state.lossView == .dataPenalty)
+    #expect(mode.state.hiddenLanes == [0] && mode.state.layer == 0)
+    // The last page of lesson 6 waits for nothing; → shows the lesson's end, → again the next lesson.
+    for _ in 0..<2 where mode.session.lessonIndex == lesson {
+      _ = mode.perform(.next, snapshot: snapshot)
+      _ = mode.observe(F.snapshot(mode.session, epochs: 0), elapsed: 0.1)
+    }
+    #expect(mode.session.lessonIndex == lesson + 1)
+    _ = mode.observe(F.snapshot(mode.session, epochs: 0), elapsed: 0.1)
+    let first = mode.session.step
+    #expect(mode.state.view == first.view ?? .histograms)
+    #expect(mode.state.histogramScale == (first.histogram == .log ? .log : .linear))
+    #expect(mode.state.lossView == .trainValidation && mode.state.hiddenLanes.isEmpty && mode.state.layer == nil)
+  }
+}
