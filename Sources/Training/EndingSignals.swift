@@ -17,7 +17,7 @@ public enum EndingSignals {
       return !started
     }
     guard first else { return }
-    for signal in signals { csignals_watch(signal) }
+    for signal in signals { _ = csignals_watch(signal) }
     let thread = Thread {
       let signal = csignals_wait()
       if signal != 0 { then(signal) }
