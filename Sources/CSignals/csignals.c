@@ -2,6 +2,7 @@
 #include "csignals.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -27,7 +28,13 @@ int csignals_watch(int sig) {
   action.sa_handler = handler;
   sigemptyset(&action.sa_mask);
   action.sa_flags = SA_RESTART;
-  return sigaction(sig, &action, NULL);
+  if (sigaction(sig, &action, NULL) != 0) return -1;
+  /* A mask inherited blocking it (a parent that spawned us from a Dispatch worker thread, whose
+   * mask blocks INT, TERM, HUP…) would keep the signal pending for ever: take it on this thread. */
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, sig);
+  return pthread_sigmask(SIG_UNBLOCK, &set, NULL) == 0 ? 0 : -1;
 }
 
 int csignals_wait(void) {
