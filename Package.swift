@@ -30,6 +30,8 @@ let package = Package(
     .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
     /// `__builtin_cpu_supports`: which kernel build this CPU (and OS) can run.
     .target(name: "CCPU"),
+    /// A sigaction handler that wakes a waiting thread: how headless commands end on Ctrl-C.
+    .target(name: "CSignals"),
 
     // MARK: - Pure Swift: math, training, lessons, drawing
     /// `Sources/NeuralCoreAVX512` holds symlinks to NeuralCore's kernel files: one source,
@@ -38,7 +40,7 @@ let package = Package(
     .target(name: "NeuralCore", dependencies: ["CCPU", "NeuralCoreAVX512"], swiftSettings: coreSettings),
     /// Files: CSV data, shipped assets, weights JSON, atomic writes. NeuralCore stays math only.
     .target(name: "RegvizData", dependencies: ["NeuralCore"]),
-    .target(name: "Training", dependencies: ["NeuralCore", "RegvizData"], swiftSettings: coreSettings),
+    .target(name: "Training", dependencies: ["NeuralCore", "RegvizData", "CSignals"], swiftSettings: coreSettings),
     /// Lesson files speak the core's vocabulary (activation, L1 rule, optimizer, pace, data source).
     .target(name: "Lessons", dependencies: ["NeuralCore", "RegvizData"]),
     .target(name: "Canvas"),

@@ -26,7 +26,7 @@ public enum LessonCheck {
   public static func check(path: String, locator: ResourceLocator = ResourceLocator(), replay: Bool = false,
                            linger: Int = 0) -> Result {
     let url = URL(fileURLWithPath: path)
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let data = UserFiles.contents(path) else {
       return Result(file: path, lesson: nil, problems: [LessonError(file: path, line: 1, column: 1, message: "cannot read lesson file")], outcomes: [])
     }
     guard let text = String(data: data, encoding: .utf8) else {
@@ -46,7 +46,7 @@ public enum LessonCheck {
         problems.append(lines.locate(error, in: lesson, step: index))
       }
     }
-    for (index, step) in lesson.steps.enumerated() {
+    for step in lesson.steps {
       if let mission = step.mission, let why = LessonReplay.unreachable(mission.solution) {
         let at = lines.keyPosition("solution", afterLine: step.line) ?? (step.line, 1)
         problems.append(LessonError(file: path, line: at.line, column: at.column, message: why))

@@ -1,4 +1,5 @@
 import Foundation
+import RegvizData
 
 #if canImport(Glibc)
 import Glibc
@@ -42,7 +43,7 @@ public struct ProgressStore: Sendable {
     guard FileManager.default.fileExists(atPath: path) else { return (CourseProgress(), nil) }
     let problem: String
     do {
-      let data = try Data(contentsOf: fileURL)
+      guard let data = UserFiles.contents(path) else { throw CocoaError(.fileReadUnknown) }
       return (try JSONDecoder().decode(CourseProgress.self, from: data), nil)
     } catch let error as DecodingError {
       problem = Self.describe(error)
@@ -52,27 +53,15 @@ public struct ProgressStore: Sendable {
     return (CourseProgress(), setAside(problem: problem))
   }
 
-  /// Writes `progress` atomically: to a temporary file in the same directory, then renamed
-  /// over `progress.json`, so a crash mid-write never leaves a half-written file. Creates the
+  /// Writes `progress` atomically (`AtomicFile`: a temporary file beside it, renamed over
+  /// `progress.json`), so a crash mid-write never leaves a half-written file. Creates the
   /// directory if needed.
   public func save(_ progress: CourseProgress) throws {
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try UserFiles.makeDirectory(directory.path, parents: true)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let data = try encoder.encode(progress)
-    let temp = directory.appendingPathComponent(".progress.json.\(UUID().uuidString).tmp")
-    do {
-      try data.write(to: temp)
-      guard rename(temp.path, fileURL.path) == 0 else {
-        throw CocoaError(.fileWriteUnknown, userInfo: [
-          NSFilePathErrorKey: fileURL.path,
-          NSLocalizedDescriptionKey: "cannot replace \(fileURL.path): \(String(cString: strerror(errno)))",
-        ])
-      }
-    } catch {
-      try? FileManager.default.removeItem(at: temp)
-      throw error
-    }
+    try AtomicFile.write(String(decoding: data, as: UTF8.self), to: fileURL.path)
   }
 
   /// Forgets all progress. A missing file is not an error; anything at the path that is not a
@@ -91,10 +80,8 @@ public struct ProgressStore: Sendable {
   }
 
   private func setAside(problem: String) -> String {
-    let fm = FileManager.default
-    try? fm.removeItem(at: corruptURL)
     do {
-      try fm.moveItem(at: fileURL, to: corruptURL)
+      try UserFiles.move(fileURL.path, to: corruptURL.path)
       return "warning: progress file \(fileURL.path) \(problem); moved it to \(corruptURL.path) and started afresh"
     } catch {
       return "warning: progress file \(fileURL.path) \(problem), and it could not be moved aside (\(error.localizedDescription)); starting afresh"

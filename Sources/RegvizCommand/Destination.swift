@@ -1,6 +1,6 @@
-import Dispatch
 import Foundation
 import RegvizData
+import Training
 
 /// Where a headless command's text goes: standard output (no flag, or `-`) or a file written
 /// atomically. Every write is checked; the target is checked before any work is done.
@@ -45,21 +45,16 @@ enum Destination {
 
 /// The signals that end a headless command: temporary files go first, then the process, with
 /// 128 + the signal's number. SIGPIPE is ignored, so a closed reader shows up as a write error
-/// (`Destination.print`) instead of killing the process mid-file.
+/// (`Destination.print`) instead of killing the process mid-file. The handler and the thread
+/// that does the cleaning are Training's (`EndingSignals`): no Dispatch signal sources.
 enum HeadlessSignals {
-  nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+  static let ending: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM]
 
   static func install() {
     signal(SIGPIPE, SIG_IGN)
-    for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM] {
-      signal(sig, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: sig, queue: .global(qos: .userInteractive))
-      source.setEventHandler { @Sendable in
-        TemporaryFiles.shared.removeAll()
-        _exit(128 + sig)
-      }
-      source.resume()
-      sources.append(source)
+    EndingSignals.watch(ending) { signal in
+      TemporaryFiles.shared.removeAll()
+      _exit(128 + signal)
     }
   }
 }

@@ -74,11 +74,11 @@ public struct PlayCommand: ParsableCommand {
     if let preset { return try runPreset(preset) }
     let pace = try speed.map(Self.parseSpeed)
     let weights = try initWeights.map(RunCommand.loadWeights)
-    // Prepared once here to check the flags (and a --keras-model's sizes) before the screen opens.
+    // Prepared once, here: the flags (and a --keras-model's sizes) are checked before the screen
+    // opens, and the runner trains this experiment rather than loading the data again.
     let prepared = try experiment.prepare(initialWeights: weights)
     if try kerasExport.export(prepared, epochs: KerasCode.defaultEpochs) { return }
-    let config = prepared.config
-    let runner = try Self.runner(config, speed: pace, initialWeights: weights, locator: experiment.locator)
+    let runner = Runner(prepared: prepared, speed: pace ?? AutoPace.speed(atEpoch: 0), locator: experiment.locator)
     let recording = try display.openRecording()
     let terminal = Screen.open(display.terminal) { "regviz play: \($0)" }
     Self.play(runner: runner, autoPace: pace == nil, terminal: terminal, recording: recording,
@@ -86,11 +86,9 @@ public struct PlayCommand: ParsableCommand {
   }
 
   /// A runner for `config`; `speed` nil follows `AutoPace` (4 epochs/s at first).
-  static func runner(_ config: ExperimentConfig, speed: Speed?, initialWeights: WeightsFile? = nil,
-                     locator: ResourceLocator) throws -> Runner {
+  static func runner(_ config: ExperimentConfig, speed: Speed?, locator: ResourceLocator) throws -> Runner {
     do {
-      return try Runner(config: config, speed: speed ?? AutoPace.speed(atEpoch: 0), initialWeights: initialWeights,
-                        locator: locator)
+      return try Runner(config: config, speed: speed ?? AutoPace.speed(atEpoch: 0), locator: locator)
     } catch {
       throw CLIError(error.message)
     }

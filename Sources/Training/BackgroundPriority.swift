@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,5 +34,16 @@ public enum BackgroundPriority {
     #else
     return nil
     #endif
+  }
+
+  /// The nice value a new thread of its own reaches after `lowerCurrentThread` (what the path
+  /// job's thread runs at), for `regviz bench`. The thread is started here: threads belong to
+  /// Training.
+  public static func niceOfALoweredThread() -> Int32? {
+    let seen = Locked<Int32??>(nil)
+    let thread = Thread { seen.withLock { $0 = .some(lowerCurrentThread()) } }
+    thread.start()
+    while seen.withLock({ $0 }) == nil { Thread.sleep(forTimeInterval: 0.001) }
+    return seen.withLock { $0 } ?? nil
   }
 }

@@ -21,9 +21,18 @@ public final class Runner: Sendable {
   private let state: ControlState
 
   /// Prepares the lanes (throws on a bad configuration); call `start()` to begin training.
-  public init(config: ExperimentConfig, speed: Speed = .epochsPerSecond(4), paused: Bool = false,
-              initialWeights: WeightsFile? = nil, locator: ResourceLocator = ResourceLocator()) throws(ConfigError) {
+  public convenience init(config: ExperimentConfig, speed: Speed = .epochsPerSecond(4), paused: Bool = false,
+                          initialWeights: WeightsFile? = nil,
+                          locator: ResourceLocator = ResourceLocator()) throws(ConfigError) {
     let prepared = try PreparedExperiment(config, initialWeights: initialWeights, locator: locator)
+    self.init(prepared: prepared, speed: speed, paused: paused, locator: locator)
+  }
+
+  /// Trains an experiment already prepared (its data loaded, its weights drawn): a command
+  /// that checked it before opening the screen hands it over rather than loading it twice.
+  /// `locator` finds the data of a data set chosen later on the dashboard.
+  public init(prepared: PreparedExperiment, speed: Speed = .epochsPerSecond(4), paused: Bool = false,
+              locator: ResourceLocator = ResourceLocator()) {
     state = ControlState(prepared: prepared, speed: speed, running: !paused, locator: locator)
     box = LatestBox(state.makeSnapshot())
     let box = self.box

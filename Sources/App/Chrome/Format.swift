@@ -4,9 +4,9 @@ import NeuralCore
 import Training
 
 /// Number and label formatting for the dashboard: short, round, and the same everywhere.
-enum Format {
+public enum Format {
   /// λ or a learning rate, in at most three significant digits (`0.02`, `1e-05`).
-  static func strength(_ x: Float) -> String {
+  public static func strength(_ x: Float) -> String {
     String(format: "%.3g", Double(x))
   }
 

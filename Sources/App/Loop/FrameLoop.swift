@@ -70,7 +70,7 @@ public enum FrameLoop {
   }
 
   /// Seconds on the monotonic clock.
-  static func now() -> Double {
+  public static func now() -> Double {
     Double(DispatchTime.now().uptimeNanoseconds) / 1e9
   }
 }

@@ -22,12 +22,12 @@ public struct PathViewState: Hashable, Sendable {
 /// enter asks of the runner.
 public enum PathPanel {
   /// `regviz sweep --cv 5`'s grid and run length, so the view and the command show one path.
-  static let lambdas = CrossValidation.logGrid(from: 1e-4, to: 1, points: 13)
+  public static let lambdas = CrossValidation.logGrid(from: 1e-4, to: 1, points: 13)
   public static let folds = 5
   public static let epochs = 300
 
   /// The lane the path sweeps: the first visible lane with a λ, else the first with one.
-  static func templateLane(_ snapshot: ExperimentSnapshot, visible: [Int]) -> Int? {
+  public static func templateLane(_ snapshot: ExperimentSnapshot, visible: [Int]) -> Int? {
     let penalized = snapshot.lanes.indices.filter { snapshot.lanes[$0].lane.largestLambda > 0 }
     return penalized.first(where: visible.contains) ?? penalized.first
   }

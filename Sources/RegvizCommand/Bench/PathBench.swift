@@ -1,27 +1,28 @@
+import App
 import Foundation
 import Training
 
 /// `regviz bench`'s figure for the λ path view: the lanes' training speed while the path job
 /// runs beside them, as a fraction of their speed alone (target ≥ 80%). The worst case: every
 /// lane at full speed on every core, the job computing the view's own grid (`PathPanel`).
-public enum PathBench {
-  public struct Figure: Sendable, Encodable {
+enum PathBench {
+  struct Figure: Sendable, Encodable {
     /// With-job epochs/s over alone epochs/s, the median of per-round ratios.
-    public var kept_fraction: Double
-    public var alone_epochs_per_s: Double
-    public var with_job_epochs_per_s: Double
+    var kept_fraction: Double
+    var alone_epochs_per_s: Double
+    var with_job_epochs_per_s: Double
     /// Runs of the path's (K + 1) × λ the job finished during the measured seconds (median).
-    public var job_runs_done: Int
-    public var job_runs_total: Int
+    var job_runs_done: Int
+    var job_runs_total: Int
     /// The job thread's nice value (nil where the system has none).
-    public var job_nice: Int32?
+    var job_nice: Int32?
     /// Seconds the whole path took beside lanes at the dashboard's usual pace (8 epochs/s),
     /// nil past the time limit.
-    public var job_seconds_beside_paced_lanes: Double?
+    var job_seconds_beside_paced_lanes: Double?
   }
 
   /// Alternates `rounds` of `seconds` alone and with the job, on the default setup.
-  public static func measure(config: ExperimentConfig = ExperimentConfig(), seconds: Double = 2,
+  static func measure(config: ExperimentConfig = ExperimentConfig(), seconds: Double = 2,
                              rounds: Int = 3) throws(ConfigError) -> Figure {
     var alone: [Double] = [], with: [Double] = [], ratios: [Double] = [], runs: [Int] = []
     var total = 0
@@ -36,7 +37,7 @@ public enum PathBench {
     }
     return Figure(kept_fraction: median(ratios), alone_epochs_per_s: median(alone), with_job_epochs_per_s: median(with),
                   job_runs_done: runs.sorted()[runs.count / 2], job_runs_total: total,
-                  job_nice: niceOfAThreadLowered(),
+                  job_nice: BackgroundPriority.niceOfALoweredThread(),
                   job_seconds_beside_paced_lanes: try pathSeconds(config, pace: 8, limit: seconds * 30))
   }
 
@@ -84,14 +85,6 @@ public enum PathBench {
     if case .running(let d, let t, _)? = path?.latest() { (done, total) = (d, t) }
     if case .finished(let p)? = path?.latest() { (done, total) = (p.points.count * (p.folds + 1), p.points.count * (p.folds + 1)) }
     return (Double(e1 - e0) / (t1 - t0), done, total)
-  }
-
-  private static func niceOfAThreadLowered() -> Int32? {
-    let seen = Locked<Int32??>(nil)
-    let thread = Thread { seen.withLock { $0 = .some(BackgroundPriority.lowerCurrentThread()) } }
-    thread.start()
-    while seen.withLock({ $0 }) == nil { Thread.sleep(forTimeInterval: 0.001) }
-    return seen.withLock { $0 } ?? nil
   }
 
   private static func median(_ xs: [Double]) -> Double {

@@ -1,3 +1,4 @@
+import App
 import Canvas
 import Foundation
 import Training
@@ -8,28 +9,28 @@ import Training
 /// - kept: training throughput with the UI drawing at 30 frames/s, as a fraction of the same
 ///   run without a UI (target ≥ 80%);
 /// - latency: start to first frame (≤ 200 ms) and key press to the change on screen (≤ 50 ms).
-public enum DashboardBench {
-  public struct FrameTimes: Sendable {
-    public var medianMilliseconds: Double
-    public var p90Milliseconds: Double
-    public var frames: Int
+enum DashboardBench {
+  struct FrameTimes: Sendable {
+    var medianMilliseconds: Double
+    var p90Milliseconds: Double
+    var frames: Int
   }
 
-  public struct Kept: Sendable {
+  struct Kept: Sendable {
     /// With-UI throughput over headless throughput (medians of alternating rounds).
-    public var fraction: Double
-    public var headlessEpochsPerSecond: Double
-    public var withUIEpochsPerSecond: Double
-    public var framesPerSecond: Double
+    var fraction: Double
+    var headlessEpochsPerSecond: Double
+    var withUIEpochsPerSecond: Double
+    var framesPerSecond: Double
   }
 
-  public struct Latency: Sendable {
-    public var firstFrameMilliseconds: Double
-    public var keyToScreenMilliseconds: Double
+  struct Latency: Sendable {
+    var firstFrameMilliseconds: Double
+    var keyToScreenMilliseconds: Double
   }
 
   /// A snapshot of `config` trained for at least `epochs` epochs at full speed.
-  public static func trainedSnapshot(_ config: ExperimentConfig, epochs: Int) throws(ConfigError) -> ExperimentSnapshot {
+  static func trainedSnapshot(_ config: ExperimentConfig, epochs: Int) throws(ConfigError) -> ExperimentSnapshot {
     let runner = try Runner(config: config, speed: .max)
     runner.start()
     runner.wait(timeout: 120) { $0.epoch >= epochs }
@@ -38,7 +39,7 @@ public enum DashboardBench {
   }
 
   /// Composes `frames` frames of `width × height` from one snapshot trained `epochs` epochs.
-  public static func frameComposeMilliseconds(
+  static func frameComposeMilliseconds(
     config: ExperimentConfig = ExperimentConfig(), epochs: Int = 500, width: Int = 120, height: Int = 40,
     frames: Int = 400
   ) throws(ConfigError) -> FrameTimes {
@@ -62,7 +63,7 @@ public enum DashboardBench {
   }
 
   /// Alternates `rounds` headless and with-UI runs of `seconds` each, all lanes at full speed.
-  public static func trainingKeptFraction(
+  static func trainingKeptFraction(
     config: ExperimentConfig = ExperimentConfig(), seconds: Double = 2, rounds: Int = 3
   ) throws(ConfigError) -> Kept {
     var headless: [Double] = [], withUI: [Double] = [], fps: [Double] = []
@@ -98,7 +99,7 @@ public enum DashboardBench {
 
   /// Start (runner creation) to the first frame presented, and `]` to the first frame whose
   /// status line shows the new λ, with the lanes training at full speed.
-  public static func latency(config: ExperimentConfig = ExperimentConfig()) throws(ConfigError) -> Latency {
+  static func latency(config: ExperimentConfig = ExperimentConfig()) throws(ConfigError) -> Latency {
     let start = FrameLoop.now()
     let runner = try Runner(config: config, speed: .max)
     runner.start()
@@ -157,7 +158,7 @@ extension DashboardBench {
   /// A wide network drawn live: `hidden` layers (default 4096, 4096) on `sparse`, the lanes at
   /// full speed, the free-play frame (observe + compose) timed for `seconds`. Also the time from
   /// creating the runner to the first finished frame.
-  public static func wideNetwork(hidden: [Int] = [4096, 4096], seconds: Double = 3) throws(ConfigError)
+  static func wideNetwork(hidden: [Int] = [4096, 4096], seconds: Double = 3) throws(ConfigError)
     -> (firstFrameMilliseconds: Double, frames: FrameTimes) {
     var config = ExperimentConfig()
     config.hidden = hidden
