@@ -1,4 +1,3 @@
-import LessonRuns
 import Testing
 
 @testable import Lessons
