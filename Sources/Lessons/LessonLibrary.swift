@@ -1,4 +1,5 @@
 import Foundation
+import RegvizData
 
 /// Finds and loads the lesson files of a directory.
 public enum LessonLibrary {
@@ -25,7 +26,7 @@ public enum LessonLibrary {
   /// Reads and parses one lesson file.
   public static func load(file url: URL, validator: LessonValidator) -> Result<Lesson, LessonError> {
     let path = url.path
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let data = UserFiles.contents(path) else {
       return .failure(LessonError(file: path, line: 1, column: 1, message: "cannot read lesson file"))
     }
     guard let text = String(data: data, encoding: .utf8) else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegvizData
 
 /// `regviz replay FILE.cast`: plays a recorded session (`--record`) back in the terminal, with
 /// its timing — or any asciicast v2 file.
@@ -41,7 +42,7 @@ public struct ReplayCommand: ParsableCommand {
   }
 
   public func run() throws {
-    guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+    guard let data = UserFiles.contents(file), let text = String(data: data, encoding: .utf8) else {
       throw CLIError("\(file): cannot read the file")
     }
     let frames = try Self.frames(text, path: file)

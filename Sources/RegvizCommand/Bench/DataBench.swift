@@ -61,10 +61,8 @@ enum DataBench {
   /// Formats numbers with integer arithmetic (String(format:) for 6 M cells takes seconds) and
   /// writes in 4 MiB pieces; returns the file's size.
   static func write(path: String, rows: Int, features: Int) throws -> Int {
-    guard let out = FileHandle(forWritingAtPath: path) ?? {
-      FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil
-    }() else { throw CLIError("bench: cannot write \(path)") }
-    defer { try? out.close() }
+    let out: AtomicFile.Writer
+    do { out = try AtomicFile.Writer(path: path) } catch { throw CLIError("bench: \(error)") }
     var rng = SplitMix64(seed: 7)
     var buffer: [UInt8] = []
     buffer.reserveCapacity(1 << 22)
@@ -86,12 +84,13 @@ enum DataBench {
       }
       buffer.append(contentsOf: "c\(rng.next() % 3)\n".utf8)
       if buffer.count > (1 << 22) - 512 {
-        try out.write(contentsOf: buffer)
+        try out.write(String(decoding: buffer, as: UTF8.self))
         total += buffer.count
         buffer.removeAll(keepingCapacity: true)
       }
     }
-    try out.write(contentsOf: buffer)
+    try out.write(String(decoding: buffer, as: UTF8.self))
+    try out.commit()
     return total + buffer.count
   }
 
