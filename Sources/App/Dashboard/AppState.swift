@@ -30,8 +30,11 @@ public enum Overlay: Hashable, Sendable {
 /// Everything the dashboard remembers between frames that is not training state.
 ///
 /// Training state lives in the runner and arrives each frame as an `ExperimentSnapshot`; this
-/// struct holds only what the viewer chose (visible lanes, layer, views, overlays) plus the
-/// histogram ranges, which must persist so that shrinking weights read as a narrowing bell.
+/// struct holds what the viewer chose (visible lanes, layer, view, scales, overlays, a pinned
+/// run, the path's cursor), what the screen must remember to tell a change (the histogram
+/// ranges, which only grow so that shrinking weights read as a narrowing bell; the λ and L1 rule
+/// last shown; the newest epoch), the notice on the key line, and the scrub-back history. Value
+/// types only: the views' jobs and caches live in `Dashboard`.
 public struct AppState: Hashable, Sendable {
   public var theme: Theme
   /// Indices of lanes the viewer hid with `1`–`8`. Hidden lanes keep training.
