@@ -4,15 +4,19 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <unistd.h>
 
-/* One copy of the state for the process: a .c file, not a header's statics. */
-static volatile sig_atomic_t raised = 0;
+/* One copy of the state for the process: a .c file, not a header's statics. A lock-free atomic
+ * is async-signal-safe and orders the handler's store with the watcher's load (ThreadSanitizer
+ * saw the plain sig_atomic_t as a race between the handler and the watching thread). */
+static _Atomic int raised = 0;
 static int wake[2] = { -1, -1 };
 
 static void handler(int sig) {
   int saved = errno;
-  if (raised == 0) raised = sig;
+  int none = 0;
+  atomic_compare_exchange_strong(&raised, &none, sig);
   char byte = 1;
   ssize_t ignored = write(wake[1], &byte, 1);  /* async-signal-safe; a full pipe already woke */
   (void)ignored;
@@ -40,11 +44,11 @@ int csignals_watch(int sig) {
 int csignals_wait(void) {
   char byte;
   if (wake[0] < 0) return 0;
-  while (raised == 0) {
+  while (atomic_load(&raised) == 0) {
     ssize_t n = read(wake[0], &byte, 1);
     if (n < 0 && errno != EINTR) return 0;
   }
-  return raised;
+  return atomic_load(&raised);
 }
 
-int csignals_raised(void) { return raised; }
+int csignals_raised(void) { return atomic_load(&raised); }
