@@ -117,7 +117,8 @@ public struct ReplayCommand: ParsableCommand {
 }
 
 /// The lines of a file read in blocks, never more than `limit` bytes of one line held; empty
-/// lines skipped.
+/// lines skipped. Each byte is looked at once: a line's start moves through the buffer, which
+/// is compacted only when a block is read.
 struct LineReader {
   struct TooLong: Error, CustomStringConvertible {
     var limit: Int
@@ -126,7 +127,10 @@ struct LineReader {
 
   private let handle: FileHandle
   private let limit: Int
-  private var buffer = Data()
+  private var buffer: [UInt8] = []
+  /// Where the current line starts in `buffer`, and how far it has been searched for a newline.
+  private var start = 0
+  private var scanned = 0
   private var atEnd = false
   private var lineNumber = 0
 
@@ -138,24 +142,34 @@ struct LineReader {
   /// The next non-empty line and its 1-based number in `number`, or nil at the end.
   mutating func next(counting number: inout Int) throws -> Data? {
     while true {
-      if let newline = buffer.firstIndex(of: 0x0A) {
-        let line = buffer[buffer.startIndex..<newline]
-        buffer = Data(buffer[(newline + 1)...])
+      if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
+        let line = buffer[start..<newline]
+        start = newline + 1
+        scanned = start
         lineNumber += 1
         number = lineNumber
+        if line.count > limit { throw TooLong(limit: limit) }
         if line.isEmpty { continue }
         return Data(line)
       }
-      if buffer.count > limit { number = lineNumber + 1; throw TooLong(limit: limit) }
+      scanned = buffer.count
+      if buffer.count - start > limit { number = lineNumber + 1; throw TooLong(limit: limit) }
       if atEnd {
-        guard !buffer.isEmpty else { return nil }
+        guard start < buffer.count else { return nil }
         lineNumber += 1
         number = lineNumber
-        defer { buffer = Data() }
-        return buffer
+        defer { start = buffer.count; scanned = start }
+        return Data(buffer[start...])
       }
       let block = (try? handle.read(upToCount: 1 << 16)) ?? nil
-      if let block, !block.isEmpty { buffer.append(block) } else { atEnd = true }
+      if let block, !block.isEmpty {
+        buffer.removeFirst(start)
+        scanned -= start
+        start = 0
+        buffer.append(contentsOf: block)
+      } else {
+        atEnd = true
+      }
     }
   }
 }

@@ -19,13 +19,14 @@ import Testing
         new-session -d -s e2e -x 100 -y 30 -e LANG=C.UTF-8 -e SWIFT_BACKTRACE=interactive=no -e PS1='$ ' \
         "bash --norc --noprofile -i"
       sleep 0.3
-      $T send-keys -t e2e "$BIN play; echo EXIT=\$?" Enter
+      $T send-keys -t e2e "$BIN play" Enter
       wait_for 'RegViz' || fail "no first frame"
       pid=$(pgrep -f -n "^$BIN play")
       [ -n "$pid" ] || fail "no regviz process"
       kill -STOP "$pid"
       wait_for 'Stopped' 10 || fail "the shell did not see the stop"
-      $T send-keys -t e2e 'fg' Enter
+      # bash reads the whole line, then waits in fg: the status printed is the job's.
+      $T send-keys -t e2e 'fg; echo EXIT=$?' Enter
       sleep 1
       wait_for 'RegViz' 10 || fail "no dashboard after fg"
       $T send-keys -t e2e q
@@ -75,7 +76,7 @@ import Testing
       N=$((N + 1)); T="tmux -L regviz-e2e-$$-$N -f /dev/null"
       $T start-server \; set -g default-terminal tmux-256color \; \
         new-session -d -s e2e -x 80 -y 24 -e LANG=C.UTF-8 \
-        "\"$BIN\" replay --speed 0 \#(small); echo AFTER; \"$BIN\" replay --speed 0 \#(big); echo EXIT=\$?; sleep 30"
+        "cd \#(dir.path); \"$BIN\" replay --speed 0 small.cast; echo AFTER; \"$BIN\" replay --speed 0 big.cast; echo EXIT=\$?; sleep 30"
       wait_for 'EXIT=' 10 || fail "the replays did not end"
       screen | grep -q 'recorded at 100×30, this terminal is 80×24' || fail "no size message"
       screen | grep -q 'EXIT=1' || fail "not status 1"
