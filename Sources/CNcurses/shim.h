@@ -9,6 +9,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include <stdio.h>
+#include <pthread.h>
 
 /* ncurses macros and C globals do not import into Swift 6; these accessors stand in for them. */
 static inline attr_t cn_A_NORMAL(void)    { return A_NORMAL; }
@@ -122,14 +123,48 @@ static inline volatile sig_atomic_t *cn_raised_slot(void) {
   return &raised;
 }
 static inline void cn_flag_handler(int sig) { *cn_raised_slot() = sig; }
+/* Unblocks `sig` on the calling thread too: a parent that spawned us from a Dispatch worker
+ * (the test runner's `Process`) passes on a mask blocking INT, TERM, HUP…, and the signal then
+ * stayed pending for ever (as Training's EndingSignals found). Threads started later inherit it. */
+static inline void cn_unblock_signal(int sig) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, sig);
+  pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
 static inline void cn_watch_signal(int sig) {
   struct sigaction action;
   action.sa_handler = cn_flag_handler;
   sigemptyset(&action.sa_mask);
   action.sa_flags = SA_RESTART;
   sigaction(sig, &action, NULL);
+  cn_unblock_signal(sig);
 }
 static inline int cn_raised_signal(void) { return *cn_raised_slot(); }
+
+/* ---- Resumed after a stop ---------------------------------------------------------------
+ * `kill -STOP` then `fg`: the shell put its own (cooked) modes on the terminal while we were
+ * stopped, and ncurses only restores its modes after a SIGTSTP it handled itself. SIGCONT sets a
+ * flag; the next frame re-applies the program modes and repaints. */
+static inline volatile sig_atomic_t *cn_continued_slot(void) {
+  static volatile sig_atomic_t continued = 0;
+  return &continued;
+}
+static inline void cn_continued_handler(int sig) { (void)sig; *cn_continued_slot() = 1; }
+static inline void cn_watch_continue(void) {
+  struct sigaction action;
+  action.sa_handler = cn_continued_handler;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  sigaction(SIGCONT, &action, NULL);
+  cn_unblock_signal(SIGCONT);
+}
+/* 1 once after each SIGCONT, else 0. */
+static inline int cn_take_continued(void) {
+  if (*cn_continued_slot() == 0) return 0;
+  *cn_continued_slot() = 0;
+  return 1;
+}
 
 /* signal(2) with a disposition Swift cannot spell (SIG_IGN / SIG_DFL are casts of integers). */
 static inline void cn_default_signal(int sig) { signal(sig, SIG_DFL); }

@@ -26,8 +26,11 @@ public enum LessonCheck {
   public static func check(path: String, locator: ResourceLocator = ResourceLocator(), replay: Bool = false,
                            linger: Int = 0) -> Result {
     let url = URL(fileURLWithPath: path)
-    guard let data = UserFiles.contents(path) else {
-      return Result(file: path, lesson: nil, problems: [LessonError(file: path, line: 1, column: 1, message: "cannot read lesson file")], outcomes: [])
+    let data: Data
+    do throws(UserFiles.LimitedReadError) { data = try UserFiles.contents(path, limit: UserFiles.lessonLimit) } catch {
+      var message = error.description
+      if case .cannotRead = error { message = "cannot read lesson file" }
+      return Result(file: path, lesson: nil, problems: [LessonError(file: path, line: 1, column: 1, message: message)], outcomes: [])
     }
     guard let text = String(data: data, encoding: .utf8) else {
       return Result(file: path, lesson: nil, problems: [LessonError(file: path, line: 1, column: 1, message: "lesson file is not valid UTF-8")], outcomes: [])

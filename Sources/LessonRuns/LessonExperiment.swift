@@ -150,7 +150,8 @@ extension LessonValidator {
         return withoutSpecPrefix(error.message, spec: spec)
       }
     },
-    defaultLaneName: { spec in (try? LaneSpec.parse(spec))?.defaultName ?? spec })
+    defaultLaneName: { spec in (try? LaneSpec.parse(spec))?.defaultName ?? spec },
+    isPenaltyFree: { spec in (try? LaneSpec.parse(spec)).map { $0.terms.largestPenalty == 0 } ?? false })
 
   /// `LaneSpec`'s messages start with "lane 'SPEC': "; the lesson parser already names the spec.
   static func withoutSpecPrefix(_ message: String, spec: String) -> String {

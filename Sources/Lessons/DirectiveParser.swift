@@ -3,10 +3,12 @@ import RegvizData
 /// Turns a `regviz` block into `StepDirectives`: each line through its row of
 /// `Directive.table`, then the checks that read the block as a whole.
 enum DirectiveParser {
+  /// `inheritedPenaltyFree` names those of them without a penalty (`lambda(…)` cannot move them).
   /// `inheritedLanes` are the lane names in effect from earlier steps; a `lane:` list in this
   /// block replaces them, also for this block's `until:`, wherever in the block it appears.
   static func parse(
-    _ block: FencedBlock, inheritedLanes: [String], validator: LessonValidator, file: String
+    _ block: FencedBlock, inheritedLanes: [String], inheritedPenaltyFree: Set<String> = [], validator: LessonValidator,
+    file: String
   ) throws(LessonError) -> StepDirectives {
     let lines = try DirectiveLine.scan(block.body, file: file)
     var result = StepDirectives()
@@ -35,7 +37,16 @@ enum DirectiveParser {
       result.until = try ConditionParser.parse(
         until.value, lanes: lanes, file: file, line: until.line, column: until.valueColumn)
     }
-    (result.mission, result.keys) = try MissionDirectives.parse(lines, lanes: lanes, hasUntil: until != nil, file: file)
+    // `lens_zero(…)` reads the two-weight lens, which only a step that shows it has.
+    if result.view != .lens && result.lens == nil,
+       let line = lines.first(where: { ($0.key == "until" || $0.key == "goal") && $0.value.contains("lens_zero") }),
+       let at = line.value.range(of: "lens_zero") {
+      throw LessonError(file: file, line: line.line, column: line.valueColumn + line.value.distance(from: line.value.startIndex, to: at.lowerBound),
+                        message: "lens_zero(…) reads the two-weight lens: this step needs 'view: lens' (or a 'lens-…:' directive)")
+    }
+    let penaltyFree = Set(declared.filter { validator.isPenaltyFree($0.spec) }.map(\.name))
+    (result.mission, result.keys) = try MissionDirectives.parse(lines, lanes: lanes, penaltyFree: declared.isEmpty ? inheritedPenaltyFree : penaltyFree,
+                                                                hasUntil: until != nil, file: file)
     let questionKeys = Directive.keys(.question)
     result.question = try QuestionBuilder.build(lines.filter { questionKeys.contains($0.key) }, file: file)
     if let beforeAnswer = lines.first(where: { $0.key == "before-answer" }), result.question == nil {

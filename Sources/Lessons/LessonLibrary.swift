@@ -26,8 +26,10 @@ public enum LessonLibrary {
   /// Reads and parses one lesson file.
   public static func load(file url: URL, validator: LessonValidator) -> Result<Lesson, LessonError> {
     let path = url.path
-    guard let data = UserFiles.contents(path) else {
-      return .failure(LessonError(file: path, line: 1, column: 1, message: "cannot read lesson file"))
+    let data: Data
+    do throws(UserFiles.LimitedReadError) { data = try UserFiles.contents(path, limit: UserFiles.lessonLimit) } catch {
+      if case .cannotRead = error { return .failure(LessonError(file: path, line: 1, column: 1, message: "cannot read lesson file")) }
+      return .failure(LessonError(file: path, line: 1, column: 1, message: error.description))
     }
     guard let text = String(data: data, encoding: .utf8) else {
       return .failure(LessonError(file: path, line: 1, column: 1, message: "lesson file is not valid UTF-8"))

@@ -12,9 +12,13 @@ public enum LessonParser {
 
     var steps: [Step] = []
     var lanes: [String] = []
+    var penaltyFree: Set<String> = []
     for raw in rawSteps {
-      let step = try parseStep(raw, lanes: lanes, validator: validator, file: file)
-      if let declared = step.setup?.lanes, !declared.isEmpty { lanes = declared.map(\.name) }
+      let step = try parseStep(raw, lanes: lanes, penaltyFree: penaltyFree, validator: validator, file: file)
+      if let declared = step.setup?.lanes, !declared.isEmpty {
+        lanes = declared.map(\.name)
+        penaltyFree = Set(declared.filter { validator.isPenaltyFree($0.spec) }.map(\.name))
+      }
       steps.append(step)
     }
     return Lesson(
@@ -29,7 +33,7 @@ public enum LessonParser {
   }
 
   private static func parseStep(
-    _ raw: RawStep, lanes: [String], validator: LessonValidator, file: String
+    _ raw: RawStep, lanes: [String], penaltyFree: Set<String>, validator: LessonValidator, file: String
   ) throws(LessonError) -> Step {
     var step = Step(title: raw.title, line: raw.headingLine)
     var regviz: FencedBlock?
@@ -49,7 +53,8 @@ public enum LessonParser {
       }
     }
     if let regviz {
-      step.directives = try DirectiveParser.parse(regviz, inheritedLanes: lanes, validator: validator, file: file)
+      step.directives = try DirectiveParser.parse(regviz, inheritedLanes: lanes, inheritedPenaltyFree: penaltyFree,
+                                                  validator: validator, file: file)
     }
     return step
   }

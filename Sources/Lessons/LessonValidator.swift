@@ -1,3 +1,4 @@
+import Foundation
 /// Checks that belong to other parts of RegViz, injected so that `Lessons` depends on nothing:
 /// the lane-spec grammar lives with the training code.
 public struct LessonValidator: Sendable {
@@ -8,11 +9,17 @@ public struct LessonValidator: Sendable {
   /// lanes by this name, so it must not contain whitespace or parentheses.
   public var defaultLaneName: @Sendable (String) -> String
 
+  /// Whether a valid lane spec has no penalty (`none`, `wd=…` alone): `keys: lambda(LANE)`
+  /// on such a lane would give the learner keys that move nothing.
+  public var isPenaltyFree: @Sendable (String) -> Bool
+
   public init(
     laneSpec: @escaping @Sendable (String) -> String?,
-    defaultLaneName: @escaping @Sendable (String) -> String
+    defaultLaneName: @escaping @Sendable (String) -> String,
+    isPenaltyFree: @escaping @Sendable (String) -> Bool = { $0.trimmingCharacters(in: .whitespaces) == "none" }
   ) {
     self.laneSpec = laneSpec
     self.defaultLaneName = defaultLaneName
+    self.isPenaltyFree = isPenaltyFree
   }
 }

@@ -55,6 +55,8 @@ public struct Mission: Sendable, Equatable {
       for term in text.split(separator: ",").map({ $0.trimmed }) {
         let kv = term.split(separator: "=", maxSplits: 1).map { $0.trimmed }
         guard kv.count == 2 else { return .failure(.init("solution terms are lambda=λ, lr=RATE, rule=RULE; got '\(term)'")) }
+        let given = ["lambda": s.lambda != nil, "lr": s.learningRate != nil, "rule": s.l1Rule != nil]
+        if given[kv[0]] == true { return .failure(.init("solution gives \(kv[0]) twice")) }
         switch kv[0] {
         case "lambda":
           guard let v = ExperimentValues.decimal(kv[1]), v > 0 else { return .failure(.init("lambda must be a number > 0, got '\(kv[1])'")) }

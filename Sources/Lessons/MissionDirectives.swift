@@ -6,13 +6,13 @@ import RegvizData
 enum MissionDirectives {
 
   /// `keys:` alone (no goal) is a preset's allowance: free play with the other keys locked.
-  static func parse(_ lines: [DirectiveLine], lanes: [String], hasUntil: Bool, file: String)
+  static func parse(_ lines: [DirectiveLine], lanes: [String], penaltyFree: Set<String> = [], hasUntil: Bool, file: String)
     throws(LessonError) -> (mission: Mission?, keys: KeyAllowance?) {
     let missionKeys = Directive.keys(.mission)
     let mine = lines.filter { missionKeys.contains($0.key) }
     guard mine.contains(where: { $0.key == "goal" }) else {
       if let keysLine = mine.first(where: { $0.key == "keys" }), mine.count == 1 {
-        let allowance = try parseKeys(keysLine, lanes: lanes, file: file)
+        let allowance = try parseKeys(keysLine, lanes: lanes, penaltyFree: penaltyFree, file: file)
         return (nil, allowance)
       }
       if let stray = mine.first(where: { $0.key != "keys" }) {
@@ -20,14 +20,16 @@ enum MissionDirectives {
       }
       return (nil, nil)
     }
-    let mission = try parseMission(mine, lanes: lanes, hasUntil: hasUntil, file: file)
+    let mission = try parseMission(mine, lanes: lanes, penaltyFree: penaltyFree, hasUntil: hasUntil, file: file)
     return (mission, KeyAllowance(keys: mission.keys, lambdaLane: mission.lambdaLane))
   }
 
-  static func parseKeys(_ d: DirectiveLine, lanes: [String], file: String) throws(LessonError) -> KeyAllowance {
+  static func parseKeys(_ d: DirectiveLine, lanes: [String], penaltyFree: Set<String> = [], file: String)
+    throws(LessonError) -> KeyAllowance {
     var set = Set<Mission.Key>()
     var lambdaLane: String?
-    for part in d.value.split(separator: ",") {
+    let parts = d.value.split(separator: ",")
+    for part in parts {
       let name = part.trimmed
       // Errors point at the name itself, not at the list's start.
       let offset = d.value.distance(from: d.value.startIndex, to: part.startIndex) + part.prefix { $0.isWhitespace }.count
@@ -38,18 +40,25 @@ enum MissionDirectives {
         guard lanes.contains(lane) else {
           throw at.error("no lane named '\(lane)' (lanes in effect: \(lanes.joined(separator: ", ")))", file: file)
         }
+        guard !penaltyFree.contains(lane) else {
+          throw at.error("lane '\(lane)' has no penalty: its λ keys would move nothing", file: file)
+        }
         lambdaLane = lane
         set.insert(.lambda)
         continue
       }
-      if name == "none" { continue }
+      if name == "none" {
+        // `none` is the whole allowance or nothing: `none, lambda` says two things at once.
+        guard parts.count == 1 else { throw at.error("'none' allows no key: it stands alone in 'keys:'", file: file) }
+        continue
+      }
       guard let k = Mission.Key(rawValue: name) else { throw at.error(badKey(name), file: file) }
       set.insert(k)
     }
     return KeyAllowance(keys: set, lambdaLane: lambdaLane)
   }
 
-  static func parseMission(_ mine: [DirectiveLine], lanes: [String], hasUntil: Bool, file: String)
+  static func parseMission(_ mine: [DirectiveLine], lanes: [String], penaltyFree: Set<String>, hasUntil: Bool, file: String)
     throws(LessonError) -> Mission {
     let goalLine = mine.first { $0.key == "goal" }!
     if hasUntil { throw goalLine.keyError("a step has either 'until:' or 'goal:', not both", file: file) }
@@ -65,7 +74,7 @@ enum MissionDirectives {
       case "hold":
         do { hold = try ExperimentValues.positiveInt(d.value) } catch { throw d.error("hold \(error.message)", file: file) }
       case "keys":
-        let allowance = try parseKeys(d, lanes: lanes, file: file)
+        let allowance = try parseKeys(d, lanes: lanes, penaltyFree: penaltyFree, file: file)
         allowed = allowance.keys
         lambdaLane = allowance.lambdaLane
       case "solution":

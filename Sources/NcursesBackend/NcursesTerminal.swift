@@ -124,7 +124,24 @@ public final class NcursesTerminal: TerminalBackend {
   /// 128 + its number, as a shell expects of a program stopped by a signal.
   public var interruptingSignal: Int32? { signals.raised }
 
+  /// After SIGCONT: the program modes again (no echo, cbreak, no flow control, keypad, no
+  /// cursor), and a full repaint on the next frame. Without it the terminal stayed cooked after
+  /// `kill -STOP` and `fg`: typed keys echoed and `q` waited for Enter.
+  private func reapplyModesIfResumed() {
+    guard !closed, signals.resumed() else { return }
+    reset_prog_mode()
+    cbreak()
+    noecho()
+    nonl()
+    keypad(window, true)
+    cn_disable_flow_control(0)
+    def_prog_mode()
+    curs_set(0)
+    previous = nil
+  }
+
   public func nextKey(timeout: Double) -> Key? {
+    reapplyModesIfResumed()
     wtimeout(window, Int32(max(0, min(timeout, 1)) * 1000))
     var value: wint_t = 0
     let status = wget_wch(window, &value)
@@ -138,6 +155,7 @@ public final class NcursesTerminal: TerminalBackend {
     // After a crash signal the terminal has been reset for the crash report; drawing on would
     // scribble over it while the other threads are being stopped.
     guard !closed, cn_crashed() == 0 else { return }
+    reapplyModesIfResumed()
     let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
     if full {
       werase(window)

@@ -14,6 +14,21 @@ enum Destination {
     do { return .file(try AtomicFile.Writer(path: path)) } catch { throw CLIError(error.message(flag: flag)) }
   }
 
+  /// Refuses two output flags naming one file (also through a symlink or another spelling):
+  /// the later write would replace the earlier and one output would be lost without a word.
+  /// Standard output (`-`) may be shared.
+  static func checkDistinct(_ targets: [(flag: String, path: String?)]) throws {
+    var seen: [(flag: String, path: String, identity: String)] = []
+    for case let (flag, path?) in targets where path != "-" {
+      guard let identity = AtomicFile.identity(path) else { continue }
+      if let earlier = seen.first(where: { $0.identity == identity }) {
+        let same = earlier.path == path ? "'\(path)'" : "'\(earlier.path)' and '\(path)'"
+        throw CLIError("\(earlier.flag) and \(flag) name the same file (\(same)): give each its own file")
+      }
+      seen.append((flag, path, identity))
+    }
+  }
+
   func write(_ text: String) throws {
     switch self {
     case .standard: try Destination.print(text)

@@ -17,9 +17,8 @@ public struct DisplayOptions: ParsableArguments, Sendable {
   public init() {}
 
   /// The recording's file, checked and opened before the screen is touched (nil: no recording).
-  func openRecording() throws -> AtomicFile.Writer? {
-    guard let record else { return nil }
-    do { return try AtomicFile.Writer(path: record) } catch { throw CLIError(error.message(flag: "--record")) }
+  func openRecording() throws -> Recording? {
+    try Recording.open(record)
   }
 
   var terminal: NcursesTerminal.Options { NcursesTerminal.Options(noColor: noColor, ascii: ascii) }

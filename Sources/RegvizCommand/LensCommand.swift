@@ -70,6 +70,7 @@ public struct LensCommand: ParsableCommand {
     if plot != nil || format != nil {
       HeadlessSignals.install()
       // Both targets are checked before anything is written.
+      try Destination.checkDistinct([("--plot", plot), ("--out", format == nil ? nil : out)])
       let figure = try plot.map { try Destination.open($0, flag: "--plot") }
       let lines = try format.map { _ in try Destination.open(out, flag: "--out") }
       if let lines {
@@ -83,21 +84,18 @@ public struct LensCommand: ParsableCommand {
       return
     }
     let recording = try display.openRecording()
-    let terminal = Screen.open(display.terminal) { "regviz lens: \($0)" }
+    let terminal = Screen.open(display.terminal, recording: recording) { "regviz lens: \($0)" }
     let mode = LensMode(state: AppState(theme: terminal.theme), lens: LensView(settings))
     if let recording {
-      let recorder = SessionRecorder(terminal, title: "regviz lens") { try? recording.write($0) }
+      let recorder = SessionRecorder(terminal, title: "regviz lens") { recording.write($0) }
       FrameLoop.run(mode, driver: IdleDriver(), backend: recorder)
     } else {
       FrameLoop.run(mode, driver: IdleDriver(), backend: terminal)
     }
     terminal.close()
-    if let recording {
-      do { try recording.commit() } catch {
-        FileHandle.standardError.write(Data("regviz: --record: \(error)\n".utf8))
-      }
-    }
+    let recorded = recording?.finish() ?? true
     if let signal = terminal.interruptingSignal { Foundation.exit(128 + signal) }
+    if !recorded { Foundation.exit(1) }
   }
 
   /// One line per lane and step: `{"lane":"L1","lambda":1.5,"step":3,"w1":…,"w2":…,"loss":…,"penalty":…}`,

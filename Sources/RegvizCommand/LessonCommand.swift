@@ -62,7 +62,7 @@ public struct LessonCommand: ParsableCommand {
     let locator = ResourceLocator(explicit: dataDir)
     // Before the progress file is touched: without a screen nothing should change.
     let recording = try display.openRecording()
-    let terminal = Screen.open(display.terminal) { "regviz: \($0); `regviz lessons` lists the lessons" }
+    let terminal = Screen.open(display.terminal, recording: recording) { "regviz: \($0); `regviz lessons` lists the lessons" }
     let environment = ProcessInfo.processInfo.environment
     let store = ProgressStore(directory: ProgressStore.defaultDirectory(environment: environment))
     let (progress, warning) = store.load()

@@ -80,7 +80,7 @@ public struct PlayCommand: ParsableCommand {
     if try kerasExport.export(prepared, epochs: KerasCode.defaultEpochs) { return }
     let runner = Runner(prepared: prepared, speed: pace ?? AutoPace.speed(atEpoch: 0), locator: experiment.locator)
     let recording = try display.openRecording()
-    let terminal = Screen.open(display.terminal) { "regviz play: \($0)" }
+    let terminal = Screen.open(display.terminal, recording: recording) { "regviz play: \($0)" }
     Self.play(runner: runner, autoPace: pace == nil, terminal: terminal, recording: recording,
               path: (pathFolds, pathEpochs))
   }
@@ -97,7 +97,7 @@ public struct PlayCommand: ParsableCommand {
   /// Free play on `terminal`; also what `regviz` with no arguments opens once every lesson is
   /// finished, with `notice` on the status line for a few seconds.
   static func play(runner: Runner, autoPace: Bool, terminal: NcursesTerminal, notice: String? = nil,
-                   recording: AtomicFile.Writer? = nil, lock: KeyLock? = nil,
+                   recording: Recording? = nil, lock: KeyLock? = nil,
                    path: (folds: Int, epochs: Int) = (PathPanel.folds, PathPanel.epochs)) {
     var state = AppState(theme: terminal.theme)
     state.autoPace = autoPace
@@ -112,7 +112,7 @@ public struct PlayCommand: ParsableCommand {
     let pace = try speed.map(Self.parseSpeed) ?? file.experiment.speed
     let runner = try Self.runner(file.experiment.config, speed: pace, locator: experiment.locator)
     let recording = try display.openRecording()
-    let terminal = Screen.open(display.terminal) { "regviz play: \($0)" }
+    let terminal = Screen.open(display.terminal, recording: recording) { "regviz play: \($0)" }
     let open = Mission.Key.allCases.filter(file.lock.open.contains).map(\.rawValue)
     Self.play(runner: runner, autoPace: false, terminal: terminal,
               notice: "preset '\(file.name)': \(open.isEmpty ? "settings locked" : "yours: " + open.joined(separator: ", "))",

@@ -66,6 +66,7 @@ public struct RunCommand: ParsableCommand {
     }
     if try kerasExport.export(prepared, epochs: epochs) { return }
     // Every output is checked and opened before the first epoch: a bad path fails at once.
+    try Destination.checkDistinct([("--out", out), ("--dump-weights", dumpWeights), ("--plot", plot)])
     HeadlessSignals.install()
     let report = try Destination.open(out, flag: "--out")
     let dump = try dumpWeights.map { try Destination.open($0, flag: "--dump-weights") }

@@ -10,8 +10,11 @@ import Training
 enum Screen {
   /// The terminal, or `failure(problem)` on standard error and exit status 2. Nothing is drawn
   /// and nothing else is touched before this succeeds.
-  static func open(_ options: NcursesTerminal.Options, failure: (String) -> String) -> NcursesTerminal {
+  /// A `recording` already opened is dropped on failure: no temporary file is left behind.
+  static func open(_ options: NcursesTerminal.Options, recording: Recording? = nil,
+                   failure: (String) -> String) -> NcursesTerminal {
     do { return try NcursesTerminal.open(options) } catch {
+      recording?.abandon()
       FileHandle.standardError.write(Data((failure(error.description) + "\n").utf8))
       Foundation.exit(2)
     }
@@ -22,24 +25,22 @@ enum Screen {
   /// round, a few milliseconds).
   @discardableResult
   static func run<Mode: DashboardMode>(_ mode: Mode, runner: Runner, terminal: NcursesTerminal,
-                                       recording: AtomicFile.Writer? = nil) -> Mode {
+                                       recording: Recording? = nil) -> Mode {
     runner.start()
     let final: Mode
     if let recording {
-      // Lines that cannot be written (a full disk) are dropped; the session goes on.
-      let recorder = SessionRecorder(terminal, title: "regviz") { try? recording.write($0) }
+      // A line that cannot be written (a full disk) ends the recording, not the session;
+      // `finish` reports it below.
+      let recorder = SessionRecorder(terminal, title: "regviz") { recording.write($0) }
       final = FrameLoop.run(mode, driver: runner, backend: recorder)
     } else {
       final = FrameLoop.run(mode, driver: runner, backend: terminal)
     }
     terminal.close()
-    if let recording {
-      do { try recording.commit() } catch {
-        FileHandle.standardError.write(Data("regviz: --record: \(error)\n".utf8))
-      }
-    }
+    let recorded = recording?.finish() ?? true
     runner.stop(timeout: 0.25)
     if let signal = terminal.interruptingSignal { Foundation.exit(128 + signal) }
+    if !recorded { Foundation.exit(1) }
     return final
   }
 }

@@ -53,8 +53,15 @@ public struct SweepCommand: ParsableCommand {
   public init() {}
 
   public func validate() throws {
+    // The grid is Float: checked as the Float it becomes (1e-300 would be 0, 1e300 infinity).
     guard from.isFinite && from > 0 else { throw ValidationError("--from: must be a finite number > 0, got \(from)") }
+    guard Float(from).isNormal else {
+      throw ValidationError("--from: \(from) is outside single precision (\(Float.leastNormalMagnitude)…\(Float.greatestFiniteMagnitude))")
+    }
     guard to.isFinite && to > from else { throw ValidationError("--to: must be a finite number > --from, got \(to)") }
+    guard Float(to).isFinite && Float(to) > Float(from) else {
+      throw ValidationError("--to: \(to) is outside single precision (\(Float.leastNormalMagnitude)…\(Float.greatestFiniteMagnitude))")
+    }
     guard (2...64).contains(points) else { throw ValidationError("--points: must be 2…64, got \(points)") }
     guard epochs >= 1 else { throw ValidationError("--epochs: must be ≥ 1, got \(epochs)") }
     if let cv, !(2...20).contains(cv) { throw ValidationError("--cv: must be 2…20 folds, got \(cv)") }
@@ -71,6 +78,11 @@ public struct SweepCommand: ParsableCommand {
     config.lanes = [LaneConfig(spec: LaneSpec())]
     let prepared: PreparedExperiment
     do { prepared = try PreparedExperiment(config, locator: experiment.locator) } catch { throw CLIError(error.message) }
+    if let cv, let problem = CrossValidation.foldProblem(labels: prepared.data.train.labels, count: cv,
+                                                          seed: prepared.config.seed) {
+      throw CLIError("--cv \(cv): \(problem)")
+    }
+    try Destination.checkDistinct([("--out", out), ("--plot", plot)])
     HeadlessSignals.install()
     let report = try Destination.open(out, flag: "--out")
     let figure = try plot.map { try Destination.open($0, flag: "--plot") }

@@ -63,6 +63,20 @@ public enum AtomicFile {
     return target
   }
 
+  /// What `path` names on disk, to tell whether two flags name one file (`--out F --plot F`,
+  /// or a symlink to F): the device and inode of the file a write would replace, or — a file
+  /// still to be made — its directory's device and inode and its name. Nil when the target
+  /// is refused anyway (`checkTarget`).
+  public static func identity(_ path: String) -> String? {
+    guard let target = try? checkTarget(path) else { return nil }
+    var info = stat()
+    if stat(target, &info) == 0 { return "\(info.st_dev):\(info.st_ino)" }
+    let url = URL(fileURLWithPath: target)
+    var dirInfo = stat()
+    guard stat(url.deletingLastPathComponent().path, &dirInfo) == 0 else { return nil }
+    return "\(dirInfo.st_dev):\(dirInfo.st_ino)/\(url.lastPathComponent)"
+  }
+
   public static func write(_ text: String, to path: String) throws(WriteError) {
     let writer = try Writer(path: path)
     try writer.write(text)

@@ -56,8 +56,17 @@ public struct KerasModelFile: Sendable, Equatable {
         continue
       }
       guard cls == "Dense" else { throw fail("\(label): regviz builds Dense layers only") }
-      guard let units = (c["units"] as? NSNumber)?.intValue, units >= 1 else { throw fail("\(label): no units") }
-      if (c["use_bias"] as? Bool) == false { throw fail("\(label): use_bias=False is not supported (regviz's Dense layers have a bias)") }
+      guard c["units"] != nil else { throw fail("\(label): no units") }
+      guard let count = Self.number(c["units"]), count.rounded() == count, count >= 1, count <= 1_000_000 else {
+        throw fail("\(label): \"units\" must be a whole number 1…1000000, got \(Self.json(c["units"]))")
+      }
+      let units = Int(count)
+      if let bias = c["use_bias"] {
+        guard let flag = Self.boolean(bias) else {
+          throw fail("\(label): \"use_bias\" must be true or false, got \(Self.json(bias))")
+        }
+        if !flag { throw fail("\(label): use_bias=False is not supported (regviz's Dense layers have a bias)") }
+      }
       for key in ["bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint"]
       where !(c[key] == nil || c[key] is NSNull) {
         throw fail("\(label): \(key) is not supported (regviz penalizes kernels only)")
@@ -103,6 +112,27 @@ public struct KerasModelFile: Sendable, Equatable {
     return "linear"
   }
 
+  /// A JSON number (not a boolean: Foundation hands `true` over as an NSNumber too).
+  static func number(_ value: Any?) -> Double? {
+    guard let n = value as? NSNumber, boolean(n) == nil else { return nil }
+    return n.doubleValue
+  }
+
+  /// A JSON `true` or `false`; nil for anything else (a number, the string "false").
+  static func boolean(_ value: Any) -> Bool? {
+    guard let n = value as? NSNumber, String(cString: n.objCType) == "c" else { return nil }
+    return n.boolValue
+  }
+
+  /// A value as JSON shows it, for error messages: `3.7`, `true`, `"0.01"`, `null`.
+  static func json(_ value: Any?) -> String {
+    guard let value, !(value is NSNull) else { return "null" }
+    if let flag = boolean(value) { return flag ? "true" : "false" }
+    if let text = value as? String { return "\"\(text.prefix(40))\"" }
+    if let n = value as? NSNumber { return "\(n)" }
+    return value is [Any] ? "a list" : "an object"
+  }
+
   struct RegularizerError: Error { var message: String }
 
   /// `null`, or `{"class_name": "L1" | "L2" | "L1L2", "config": {"l1": …, "l2": …}}`.
@@ -110,13 +140,32 @@ public struct KerasModelFile: Sendable, Equatable {
     guard let value, !(value is NSNull) else { return .none }
     guard let d = value as? [String: Any] else { throw RegularizerError(message: "kernel_regularizer '\(value)' is not understood") }
     let cls = d["class_name"] as? String ?? "?"
-    let c = d["config"] as? [String: Any] ?? [:]
-    func strength(_ key: String) -> Float { Float((c[key] as? NSNumber)?.doubleValue ?? 0) }
+    let c: [String: Any]
+    let rawConfig = d["config"]
+    if rawConfig == nil || rawConfig is NSNull {
+      c = [:]
+    } else if let config = rawConfig as? [String: Any] {
+      c = config
+    } else {
+      throw RegularizerError(message: "kernel_regularizer \(cls): \"config\" must be an object, got \(json(rawConfig))")
+    }
+    // Keras's defaults for a missing or null strength: L1(l1=0.01), L2(l2=0.01), L1L2(0, 0).
+    func strength(_ key: String, default fallback: Double) throws(RegularizerError) -> Float {
+      guard let raw = c[key], !(raw is NSNull) else { return Float(fallback) }
+      guard let value = number(raw) else {
+        throw RegularizerError(message: "kernel_regularizer \(cls): \"\(key)\" must be a number, got \(json(raw))")
+      }
+      let single = Float(value)
+      guard value == 0 || single.isNormal else {
+        throw RegularizerError(message: "kernel_regularizer \(cls): \"\(key)\" \(value) is outside single precision")
+      }
+      return single
+    }
     let r: Regularizer
     switch cls {
-    case "L1": r = .l1(strength("l1"))
-    case "L2": r = .l2(strength("l2"))
-    case "L1L2": r = .l1_l2(l1: strength("l1"), l2: strength("l2"))
+    case "L1": r = .l1(try strength("l1", default: 0.01))
+    case "L2": r = .l2(try strength("l2", default: 0.01))
+    case "L1L2": r = .l1_l2(l1: try strength("l1", default: 0), l2: try strength("l2", default: 0))
     default: throw RegularizerError(message: "kernel_regularizer \(cls) is not one of L1, L2, L1L2")
     }
     if let p = r.problem { throw RegularizerError(message: "kernel_regularizer \(cls): \(p)") }

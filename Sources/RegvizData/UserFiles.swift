@@ -24,6 +24,42 @@ public enum UserFiles {
     FileManager.default.contents(atPath: path)
   }
 
+  /// The most a lesson or preset file may hold: the longest shipped lesson is ≈12 KB; a file
+  /// of 20 MB took 17 s and 530 MB to parse.
+  public static let lessonLimit = 1 << 20
+
+  /// Why a file with a size limit was not read.
+  public enum LimitedReadError: Error, CustomStringConvertible {
+    case cannotRead
+    case tooLarge(size: Int, limit: Int)
+
+    public var description: String {
+      switch self {
+      case .cannotRead: return "cannot read the file"
+      case .tooLarge(let size, let limit):
+        return "the file is \(UserFiles.megabytes(size)), more than the \(UserFiles.megabytes(limit)) a file of this kind may hold"
+      }
+    }
+  }
+
+  /// The bytes of `path` if it holds at most `limit` bytes, told before anything is read
+  /// (a regular file's size from stat; anything else is read up to `limit` + 1 bytes).
+  public static func contents(_ path: String, limit: Int) throws(LimitedReadError) -> Data {
+    var info = stat()
+    if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > limit {
+      throw .tooLarge(size: Int(info.st_size), limit: limit)
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw .cannotRead }
+    defer { try? handle.close() }
+    guard let data = try? handle.read(upToCount: limit + 1) else { return Data() }
+    if data.count > limit { throw .tooLarge(size: data.count, limit: limit) }
+    return data
+  }
+
+  static func megabytes(_ bytes: Int) -> String {
+    bytes < 1 << 20 ? "\(bytes / 1024) KB" : String(format: "%.1f MB", Double(bytes) / Double(1 << 20))
+  }
+
   /// Makes directory `path` unless it is one already; `parents` makes missing parents too
   /// (`mkdir -p`), otherwise the parent must exist.
   public static func makeDirectory(_ path: String, parents: Bool) throws(DirectoryError) {

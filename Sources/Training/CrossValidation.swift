@@ -85,6 +85,28 @@ public enum CrossValidation {
     return folds.map { $0.sorted() }
   }
 
+  /// Why `count` folds of `labels` cannot cross-validate, or nil: a fold with no rows to
+  /// validate on, or whose training part (the other folds) misses a class, gives no loss at all
+  /// (every CV loss `–`). The message ends with the largest fold count that works, if any.
+  public static func foldProblem(labels: [Int32], count: Int, seed: UInt64) -> String? {
+    func problem(_ k: Int) -> String? {
+      let folds = Self.folds(labels: labels, count: k, seed: seed)
+      let classes = Set(labels)
+      for (index, fold) in folds.enumerated() {
+        if fold.isEmpty { return "fold \(index + 1) of \(k) gets none of the \(labels.count) training rows" }
+        let inFold = Set(fold)
+        let trained = Set(labels.indices.lazy.filter { !inFold.contains($0) }.map { labels[$0] })
+        if let missing = classes.subtracting(trained).min() {
+          return "fold \(index + 1) of \(k) leaves no training row of class \(missing)"
+        }
+      }
+      return nil
+    }
+    guard let first = problem(count) else { return nil }
+    let works = stride(from: count - 1, through: 2, by: -1).first { problem($0) == nil }
+    return first + (works.map { "; at most \($0) folds work here" } ?? "; no fold count works with these rows (more training rows: a smaller --val-split)")
+  }
+
   /// The experiment of fold `k`: train on the other folds, validate on fold `k`.
   public static func foldExperiment(_ prepared: PreparedExperiment, folds: [[Int]], fold k: Int) -> PreparedExperiment {
     var p = prepared

@@ -98,6 +98,11 @@ extension LaneSpec {
       let raw = kv[1].trimmingCharacters(in: .whitespaces)
       guard let value = Float(raw) else { throw fail("'\(raw)' is not a number") }
       guard value.isFinite && value >= 0 else { throw fail("\(key) strength must be a finite number ≥ 0, got \(raw)") }
+      // Strengths are Float: a nonzero value that underflows (1e-50 → 0) would silently make a
+      // `none` lane, a subnormal one a lane that trains at a crawl.
+      guard value == 0 ? (Double(raw) ?? 0) == 0 : value.isNormal else {
+        throw fail("\(key) strength \(raw) is below single precision's smallest normal number (\(Float.leastNormalMagnitude)); use 0 for no \(key)")
+      }
       guard !terms.contains(where: { $0.kind == kind }) else { throw fail("'\(key)' given twice") }
       terms.append(LaneTerm(kind, value, layer: layer))
     }

@@ -87,10 +87,13 @@ func parseError(_ text: String, file: String = "t.md") -> LessonError? {
   }
 }
 
-/// Parses the condition as the `until:` of a one-step lesson declaring `lanes`.
+/// Parses the condition as the `until:` of a one-step lesson declaring `lanes`. A condition
+/// on the lens gets `view: lens` after it (a lens metric needs the lens on its step; the
+/// `until:` line keeps its number).
 func condition(_ text: String, lanes: [String] = ["none", "l1=0.02"]) throws(LessonError) -> Condition {
   let laneLines = lanes.map { "lane: \($0)\n" }.joined()
-  let parsed = try parse(lesson("## S\n```regviz\n\(laneLines)until: \(text)\n```\n"))
+  let view = text.contains("lens_zero") ? "view: lens\n" : ""
+  let parsed = try parse(lesson("## S\n```regviz\n\(laneLines)until: \(text)\n\(view)```\n"))
   return parsed.steps[0].until!
 }
 
