@@ -13,6 +13,9 @@ public final class SelectionJob: Sendable {
   public let epochs: Int
   private let box: LatestBox<State>
   private let cancelled = Atomic<Bool>(false)
+  /// The nice value its thread reached (Int32.min until it started), and whether it still works.
+  private let threadNice = Atomic<Int32>(.min)
+  private let working = Atomic<Bool>(false)
 
   public enum State: Sendable, Hashable {
     case running(SelectionFrequency?)
@@ -35,10 +38,12 @@ public final class SelectionJob: Sendable {
   }
 
   public func start() {
+    working.store(true, ordering: .relaxed)
     let thread = Thread { [self] in
-      BackgroundPriority.lowerCurrentThread()
+      threadNice.store(BackgroundPriority.lowerCurrentThread() ?? 0, ordering: .relaxed)
       enableFlushToZero()
       run()
+      working.store(false, ordering: .relaxed)
     }
     thread.name = "regviz.selection"
     thread.start()
@@ -61,6 +66,10 @@ public final class SelectionJob: Sendable {
   public func latest() -> State { box.latest() }
   public func cancel() { cancelled.store(true, ordering: .relaxed) }
   public var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+  /// Its thread's nice value once started (19 on Linux), nil before.
+  public var nice: Int32? { threadNice.load(ordering: .relaxed) == .min ? nil : threadNice.load(ordering: .relaxed) }
+  /// Its thread is still computing (a cancelled job stops within an epoch).
+  public var isWorking: Bool { working.load(ordering: .relaxed) }
   /// The tally is complete, or will never be.
   public var isFinished: Bool { if case .running = latest() { false } else { true } }
 }
