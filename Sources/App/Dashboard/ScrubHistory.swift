@@ -9,9 +9,9 @@ import Training
 /// new setup) starts over.
 ///
 /// Memory: an entry holds one `Frame` per lane, the network's floats and the weight
-/// statistics: for 8 lanes of 20-16-16-3 about 8 × 3.6 KB, so the 1 536 entries stay near
-/// 45 MB. A wide network reaches the byte budget first (64 MB: four lanes of 1024×1024 are
-/// 17 MB an entry, so three entries; a 10 000-layer model about six), and an entry larger than
+/// statistics: for 8 lanes of 20-16-16-3 about 8 × 3.9 KB, so the 1 536 entries stay under
+/// 48 MB. A wide network reaches the byte budget first (64 MB: four lanes of 1024×1024 are
+/// 17 MB an entry, so three entries; a 10 000-layer model of 4 units about 2.6 MB a lane), and an entry larger than
 /// the whole budget is not kept (4096×4096: 270 MB an entry) — scrub-back then has nothing to
 /// show, which costs less than 26 GB (issue 25). `regviz bench` measures both.
 public struct ScrubHistory: Sendable {
