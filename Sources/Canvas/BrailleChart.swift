@@ -212,7 +212,7 @@ public struct BrailleChart: Widget {
 
   /// The cell column of a fraction of the plotted span.
   static func column(_ fraction: Double, width: Int) -> Int {
-    Int((min(max(fraction, 0), 1) * Double(width - 1)).rounded())
+    Checked.int(Checked.clamp(fraction, 0, 1) * Double(width - 1))
   }
 
   /// Dot row (0 = top) of `value` on a scale with `rows` levels; values outside a fixed range
@@ -221,7 +221,7 @@ public struct BrailleChart: Widget {
     let t = (range.high - value) / (range.high - range.low)
     // A range that overflowed (|values| near Double's limit) leaves t NaN or infinite.
     guard t.isFinite else { return value > range.low ? 0 : rows - 1 }
-    return min(rows - 1, max(0, Int((min(max(t, 0), 1) * Double(rows - 1)).rounded())))
+    return min(rows - 1, max(0, Checked.int(Checked.clamp(t, 0, 1) * Double(rows - 1))))
   }
 
   private func drawBraille(plot: Rect, range: (low: Double, high: Double), painter p: inout Painter) {

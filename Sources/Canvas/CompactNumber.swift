@@ -14,7 +14,7 @@ public enum CompactNumber {
     if magnitude == 0 { return "0" }
     if magnitude >= 10_000 || magnitude < 0.01 { return scientific(value) }
     // From 10 up, decimals are noise on an axis; `%.2g` would also turn 99.6 into `1e+02`.
-    if magnitude >= 10 { return String(Int(value.rounded())) }
+    if magnitude >= 10 { return String(Checked.int(value)) }
     return trimmed(String(format: "%.2g", value))
   }
 

@@ -78,7 +78,7 @@ public struct FeatureBarsWidget: Widget {
     let ranked = features.indices.sorted {
       (features[$0].informative ? 1 : 0, importance[$0]) > (features[$1].informative ? 1 : 0, importance[$1])
     }
-    let most = ranked.prefix(room - room / 3), least = ranked.suffix(room / 3)
+    let most = ranked.prefix(atMost: room - room / 3), least = ranked.suffix(atMost: room / 3)
     let shown = Set(most).union(least).sorted()
     return .compact(columns: shown, hidden: features.count - shown.count)
   }
@@ -118,7 +118,7 @@ public struct FeatureBarsWidget: Widget {
     if value == 0 { return glyphs.exactZero }
     if let nearZero, abs(value) < nearZero { return glyphs.nearZero }
     guard peak > 0 else { return glyphs.verticalBlocks[8] }
-    let level = Int((abs(value) / peak * 8).rounded())
+    let level = Checked.int(abs(value) / peak * 8, default: 8)
     return glyphs.verticalBlocks[min(8, max(1, level))]
   }
 

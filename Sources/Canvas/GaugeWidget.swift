@@ -34,11 +34,11 @@ public struct GaugeWidget: Widget {
   /// block, then track.
   static func bar(_ fraction: Double, width: Int, glyphs: GlyphSet) -> (filled: String, track: String) {
     guard width > 0 else { return ("", "") }
-    let eighths = fraction.isNaN ? 0 : Int((min(1, max(0, fraction)) * Double(width * 8)).rounded())
+    let eighths = Checked.int(Checked.clamp(fraction, 0, 1) * Double(width * 8))
     var filled = String(repeating: String(glyphs.horizontalBlocks[8]), count: eighths / 8)
     let partial = glyphs.horizontalBlocks[eighths % 8]
     if eighths % 8 > 0, partial != " " { filled.append(partial) }
-    let track = String(repeating: String(glyphs.gaugeTrack), count: width - filled.count)
+    let track = String(repeating: String(glyphs.gaugeTrack), count: max(0, width - filled.count))
     return (filled, track)
   }
 

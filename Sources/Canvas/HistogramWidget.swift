@@ -58,7 +58,7 @@ public struct HistogramWidget: Widget {
     return values.map { v in
       guard v > 0 else { return 0 }
       // Linear scale, but a single weight must still show: never round a non-zero bin to nothing.
-      return max(1, Int((v / peak * eighths).rounded()))
+      return max(1, Checked.int(v / peak * eighths))
     }
   }
 

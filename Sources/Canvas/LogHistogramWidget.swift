@@ -28,7 +28,7 @@ public struct LogHistogramWidget: Widget {
     let values = [Double(max(0, zeroCount)), 0] + Resample.density(bins.map { max(0, $0) }, into: Self.binCount(width: columns))
     let peak = values.max() ?? 0
     guard peak > 0 else { return values.map { _ in 0 } }
-    return values.map { v in v > 0 ? max(1, Int((v / peak * Double(rows * 8)).rounded())) : 0 }
+    return values.map { v in v > 0 ? max(1, Checked.int(v / peak * Double(rows * 8))) : 0 }
   }
 
   public func draw(in rect: Rect, painter: inout Painter, theme: Theme) {
@@ -77,7 +77,7 @@ public struct LogHistogramWidget: Widget {
   /// The column of 10^decade's left edge.
   private func x(ofDecade decade: Int, in rect: Rect) -> Int {
     let width = rect.width - 2
-    return rect.x + 2 + Int(Double(decade - lowDecade) / Double(highDecade - lowDecade) * Double(width)).clamped(0, width - 1)
+    return rect.x + 2 + Checked.floor(Double(decade - lowDecade) / Double(highDecade - lowDecade) * Double(width)).clamped(0, width - 1)
   }
 
   /// Decades to label, evenly spaced so the labels (up to 4 columns) do not touch.

@@ -73,6 +73,6 @@ extension Painter {
   public static func truncate(_ string: String, to width: Int, ellipsis: Character = "…") -> String {
     guard width > 0 else { return "" }
     guard string.count > width else { return string }
-    return String(string.prefix(width - 1)) + String(ellipsis)
+    return String(string.prefix(atMost: width - 1)) + String(ellipsis)
   }
 }

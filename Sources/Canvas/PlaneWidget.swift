@@ -67,8 +67,8 @@ public struct PlaneWidget: Widget {
       self.aspect = aspect
     }
     let aspect: Double
-    func x(_ v: Double) -> Int { Int((offsetX + (v - minX) * scale).rounded()) }
-    func y(_ v: Double) -> Int { Int((offsetY + (maxY - v) * scale / aspect).rounded()) }
+    func x(_ v: Double) -> Int { Checked.int(offsetX + (v - minX) * scale, default: -1) }
+    func y(_ v: Double) -> Int { Checked.int(offsetY + (maxY - v) * scale / aspect, default: -1) }
   }
 
   public func draw(in rect: Rect, painter: inout Painter, theme: Theme) {

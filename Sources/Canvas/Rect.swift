@@ -113,7 +113,7 @@ public struct Rect: Hashable, Sendable {
     let order = clean.indices.sorted {
       (clean[$0] * total % sum, -$0) > (clean[$1] * total % sum, -$1)
     }
-    for i in order.prefix(total - parts.reduce(0, +)) { parts[i] += 1 }
+    for i in order.prefix(atMost: total - parts.reduce(0, +)) { parts[i] += 1 }
     return parts
   }
 

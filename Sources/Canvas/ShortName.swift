@@ -6,7 +6,7 @@ public enum ShortName {
   public static func abbreviate(_ name: String, width: Int = 7) -> String {
     guard name.count > width else { return name }
     let short = words(name).map { String($0.prefix(3)) }.joined(separator: ".")
-    return String(short.prefix(width))
+    return String(short.prefix(atMost: width))
   }
 
   /// Abbreviations for a set of columns, distinct from each other: two that would read alike

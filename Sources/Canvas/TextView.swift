@@ -62,11 +62,16 @@ public struct TextView: Widget {
   /// Draws the visible lines and returns the total line count.
   @discardableResult
   public func render(in rect: Rect, painter: inout Painter, theme: Theme) -> Int {
+    TextView.render(layout(width: rect.width, theme: theme), scrollOffset: scrollOffset, in: rect, painter: &painter)
+  }
+
+  /// Draws lines laid out before (for `rect.width`) and returns their count.
+  @discardableResult
+  public static func render(_ lines: [StyledLine], scrollOffset: Int, in rect: Rect, painter: inout Painter) -> Int {
     painter.clipped(to: rect) { p in
       p.clear(rect)
-      let lines = layout(width: rect.width, theme: theme)
       let first = TextView.clampedOffset(scrollOffset, total: lines.count, height: rect.height)
-      for (row, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
+      for (row, line) in lines.dropFirst(atMost: first).prefix(atMost: rect.height).enumerated() {
         var x = rect.x
         for run in line.runs { x = p.put(run.text, x: x, y: rect.y + row, style: run.style) }
       }

@@ -69,8 +69,8 @@ enum SweepCVReport {
       for (i, p) in path.points.enumerated() {
         let m = mark(path, i).replacingOccurrences(of: "min", with: "◆min").replacingOccurrences(of: "1se", with: "◇1se")
         table.append([String(format: "%.3g", p.lambda), m, number(p.cvMean, "%.4f"), number(p.cvStandardError, "%.4f"),
-                      "\(p.nonZero)", p.valAccuracy.map { String(format: "%.3f", $0) } ?? "–"]
-                     + p.featureNorms.map { $0 == 0 ? "·" : String(format: "%.2f", $0) })
+                      "\(p.nonZero)", p.valAccuracy.map { number($0, "%.3f") } ?? "–"]
+                     + p.featureNorms.map { $0 == 0 ? "·" : number(Double($0), "%.2f") })
       }
       let chosen = "λ_min = \(path.lambdaMin.map { String(format: "%.3g", $0) } ?? "–") (lowest mean CV loss), "
         + "λ_1se = \(path.lambdaOneSE.map { String(format: "%.3g", $0) } ?? "–") (largest λ within one s.e. of it)\n"
@@ -80,5 +80,7 @@ enum SweepCVReport {
     }
   }
 
+  /// `v` in `format`; a value that is not finite (a diverged run, a feature scaled by 1e30) is
+  /// missing, `–`, as everywhere in the tables — never glibc's `-nan`.
   static func number(_ v: Double, _ format: String) -> String { v.isFinite ? String(format: format, v) : "–" }
 }

@@ -169,10 +169,11 @@ struct SweepRow {
       let headers = ShortName.abbreviate(features).enumerated().map { $0.element + (marks.contains($0.offset) ? "★" : "") }
       var table = [["λ", "val acc", "acc", "exact 0", "‖w‖₂"] + headers]
       for r in rows {
-        table.append([String(format: "%.3g", r.lambda), r.record?.valAccuracy.map { String(format: "%.3f", $0) } ?? "–",
-                      r.record.map { String(format: "%.3f", $0.accuracy) } ?? "–",
-                      String(format: "%.1f%%", 100 * r.stats.zeroFraction), String(format: "%.3f", r.stats.l2Norm)]
-                     + r.stats.featureMagnitudes.map { $0 == 0 ? "·" : String(format: "%.2f", $0) })
+        let number = SweepCVReport.number
+        table.append([String(format: "%.3g", r.lambda), r.record?.valAccuracy.map { number($0, "%.3f") } ?? "–",
+                      r.record.map { number($0.accuracy, "%.3f") } ?? "–",
+                      number(100 * r.stats.zeroFraction, "%.1f%%"), number(r.stats.l2Norm, "%.3f")]
+                     + r.stats.featureMagnitudes.map { $0 == 0 ? "·" : number(Double($0), "%.2f") })
       }
       return "first-layer |w| per feature (★ informative; · exactly 0) after the λ columns\n"
         + TableFold.render(table, rightAligned: { $0 > 0 }, width: TableFold.width(), keep: 1)

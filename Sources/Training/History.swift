@@ -18,6 +18,13 @@ public struct History: Sendable, Hashable {
 
   public var count: Int { epochs.count }
 
+  /// Its bytes: at most `capacity` points of eight 8-byte figures (32 KB a lane at 512),
+  /// whatever the network's size and however long the run (issue 25's budgets).
+  public var bytes: Int {
+    ByteSize.of(epochs) + ByteSize.of(dataLoss) + ByteSize.of(penalty) + ByteSize.of(valLoss) + ByteSize.of(accuracy)
+      + ByteSize.of(valAccuracy) + ByteSize.of(zeroFraction) + ByteSize.of(l2Norm)
+  }
+
   /// Total loss = data loss + penalty, per point.
   public var loss: [Double] { zip(dataLoss, penalty).map { $0 + $1 } }
 

@@ -70,11 +70,13 @@ public struct SelectionFrequency: Sendable, Hashable {
 
   /// Trains `config` to `epochs` under every seed, one after another (each seed's lanes in
   /// parallel, at most `parallelism` at once), handing the tally to `progress` after each seed;
-  /// `progress` returns false to stop early. Deterministic: a seed's result depends on the
+  /// `progress` returns false to stop early, and so does `cancelled` (asked every epoch when
+  /// `parallelism` is 1, after each seed otherwise). Deterministic: a seed's result depends on the
   /// configuration and that seed only.
   public static func measure(
     _ config: ExperimentConfig, seeds: [UInt64], epochs: Int, parallelism: Int = 2,
     locator: ResourceLocator = ResourceLocator(),
+    cancelled: () -> Bool = { false },
     progress: (SelectionFrequency) -> Bool = { _ in true }
   ) throws(ConfigError) -> SelectionFrequency {
     var tally = SelectionFrequency(config: config, seeds: seeds)
@@ -82,10 +84,23 @@ public struct SelectionFrequency: Sendable, Hashable {
       var c = config
       c.seed = seed
       let prepared = try PreparedExperiment(c, locator: locator)
-      let result = HeadlessRun.run(prepared, lanes: prepared.lanes, epochs: epochs, parallelism: parallelism) { _ in false }
-      tally.add(networks: result.lanes.map(\.learner.network), data: prepared.data.train,
-                threshold: config.nearZeroThreshold)
-      if !progress(tally) { break }
+      let networks: [Network]
+      if parallelism <= 1 {
+        // On the calling thread (the dashboard's job lowered its priority), a lane at a time,
+        // `cancelled` asked every epoch: a dropped job stops within an epoch, not a seed.
+        var trainers = LaneTrainer.starting(prepared)
+        for i in trainers.indices {
+          while trainers[i].epoch < epochs, trainers[i].trainEpoch(prepared) != nil {
+            if cancelled() { return tally }
+          }
+        }
+        networks = trainers.map(\.learner.network)
+      } else {
+        networks = HeadlessRun.run(prepared, lanes: prepared.lanes, epochs: epochs, parallelism: parallelism) { _ in false }
+          .lanes.map(\.learner.network)
+      }
+      tally.add(networks: networks, data: prepared.data.train, threshold: config.nearZeroThreshold)
+      if cancelled() || !progress(tally) { break }
     }
     return tally
   }

@@ -64,6 +64,10 @@ public struct WeightTrace: Sendable, Hashable {
     }
   }
 
+  /// Its bytes: at most `capacity` points of at most five weights (about 60 KB at 512),
+  /// whatever the network's size and however long the run.
+  public var bytes: Int { ByteSize.of(epochs) + values.reduce(ByteSize.of(values)) { $0 + ByteSize.of($1) } }
+
   /// The series of traced weight `k`, oldest first.
   public func series(_ k: Int) -> [Float] { values.map { $0[k] } }
 }

@@ -89,3 +89,15 @@ import Testing
     #expect(none.stderr.contains("the first step needs a regviz block that sets up the experiment"), "\(none.stderr)")
   }
 }
+
+/// Issue 25, case 3 headless: a feature scaled by 1e30 without standardizing leaves every row
+/// norm NaN; the table shows them missing (`–`), as it shows a diverged CV loss, never `-nan`.
+@Suite struct SweepCVNonFiniteTests {
+  @Test func aDivergedPathPrintsDashesNotNan() throws {
+    let r = try CLI.run(["sweep", "--cv", "3", "--scale-feature", "x1:1e30", "--no-standardize", "--points", "3",
+                         "--epochs", "20"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(!r.stdout.lowercased().contains("nan"), "\(r.stdout)")
+    #expect(r.stdout.contains("–"), "\(r.stdout)")
+  }
+}

@@ -13,11 +13,11 @@ enum CodeWrap {
     var prefix = ""
     while prefix.count + rest.count > width {
       let room = width - prefix.count
-      let head = rest.prefix(room)
+      let head = rest.prefix(atMost: room)
       let separator: String = isComment ? " " : ", "
       guard let cut = head.range(of: separator, options: .backwards), cut.lowerBound > head.startIndex else {
         lines.append(prefix + head)
-        rest = rest.dropFirst(room)
+        rest = rest.dropFirst(atMost: room)
         prefix = continuation
         continue
       }

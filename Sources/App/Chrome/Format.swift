@@ -32,14 +32,14 @@ public enum Format {
     switch s {
     case .max: return "max speed"
     case .epochsPerSecond(let r):
-      return (r == r.rounded() ? String(Int(r)) : String(format: "%.2g", r)) + " ep/s"
+      return (r == r.rounded() ? String(Checked.int(r)) : String(format: "%.2g", r)) + " ep/s"
     }
   }
 
   /// 950, 2.1k, 3.4M.
   static func count(_ x: Double) -> String {
     guard x.isFinite else { return "–" }
-    if x < 1000 { return String(Int(x.rounded())) }
+    if x < 1000 { return String(Checked.int(x)) }
     if x < 1_000_000 { return String(format: "%.1fk", x / 1000) }
     return String(format: "%.1fM", x / 1_000_000)
   }
@@ -48,7 +48,7 @@ public enum Format {
   static func accuracy(_ a: Double?) -> String {
     guard let a, a.isFinite else { return "–" }
     if a >= 0.995 { return "1.0" }
-    return String(format: ".%02d", Int((a * 100).rounded()))
+    return String(format: ".%02d", Checked.int(a * 100))
   }
 
   /// Two significant digits in at most four or five columns: `1.1`, `.31`, `.012`, `0`, `–`.
@@ -70,7 +70,7 @@ public enum Format {
       if x == 0 { return "0" }
       if largest < 0.001 { return String(format: "%.0e", x).replacingOccurrences(of: "e-0", with: "e-") }
       if largest >= 10 { return String(format: "%.0f", x) }
-      let decimals = largest >= 1 ? 1 : min(3, 1 - Int((log10(largest)).rounded(.down)))
+      let decimals = largest >= 1 ? 1 : min(3, 1 - Checked.floor(log10(largest)))
       let text = String(format: "%.\(decimals)f", x)
       return text.hasPrefix("0.") ? String(text.dropFirst()) : text.hasPrefix("-0.") ? "-" + text.dropFirst(2) : text
     }

@@ -81,7 +81,7 @@ enum Overlays {
     let inner = p.panel(frame, title: title, theme: theme, highlighted: true).inset(left: 1, right: 1)
     let first = min(max(0, scroll), max(0, lines.count - inner.height))
     p.clipped(to: inner) { q in
-      for (row, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
+      for (row, line) in lines.dropFirst(atMost: first).prefix(atMost: inner.height).enumerated() {
         var x = inner.x
         for run in line { x = q.put(run.text, x: x, y: inner.y + row, style: run.style) }
       }

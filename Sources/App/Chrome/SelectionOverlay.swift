@@ -48,11 +48,11 @@ enum SelectionOverlay {
     let marks = Set(t.informative ?? [])
     let (full, empty): (Character, Character) = theme.ascii ? ("#", ".") : ("█", "░")
     for (i, feature) in t.featureNames.enumerated() {
-      let label = String(feature.prefix(nameWidth - 1)) + (marks.contains(i) ? (theme.ascii ? "*" : "★") : "")
+      let label = String(feature.prefix(atMost: nameWidth - 1)) + (marks.contains(i) ? (theme.ascii ? "*" : "★") : "")
       var row = [StyledRun(pad(label, nameWidth + 1), style: marks.contains(i) ? theme.title : theme.text)]
       for l in 0..<lanes {
         let f = t.frequency(lane: l, feature: i)
-        let filled = Int((f * Double(bar)).rounded())
+        let filled = Checked.int(Checked.clamp(f, 0, 1) * Double(bar))
         row.append(StyledRun(String(repeating: full, count: filled), style: theme.laneStyle(l)))
         row.append(StyledRun(String(repeating: empty, count: bar - filled), style: theme.dim))
         row.append(StyledRun(pad(" " + percent(f), cell - bar), style: theme.text))
@@ -63,9 +63,9 @@ enum SelectionOverlay {
     return out
   }
 
-  static func percent(_ f: Double) -> String { f.isFinite ? "\(Int((f * 100).rounded()))%" : "–" }
+  static func percent(_ f: Double) -> String { f.isFinite ? "\(Checked.int(f * 100))%" : "–" }
 
   static func pad(_ s: String, _ width: Int) -> String {
-    s.count >= width ? String(s.prefix(width)) : s + String(repeating: " ", count: width - s.count)
+    s.count >= width ? String(s.prefix(atMost: width)) : s + String(repeating: " ", count: max(0, width - s.count))
   }
 }

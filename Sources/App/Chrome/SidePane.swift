@@ -17,6 +17,21 @@ public struct SidePane: Hashable, Sendable {
   public var scroll: Int
   /// Preferred frame width; the dashboard keeps at least `ScreenComposer.columnsBesidePane`.
   public var width: Int
+  /// `blocks` laid out before for a text column this wide (a lesson's cached page), used
+  /// instead of laying them out again when the column is that wide.
+  public var laidOut: LaidOutText?
+
+  /// Lines already wrapped to `width` columns.
+  public struct LaidOutText: Hashable, Sendable {
+    public var width: Int
+    public var lines: [StyledLine]
+  }
+
+  /// The text's lines at `width` columns.
+  func lines(width: Int, theme: Theme) -> [StyledLine] {
+    if let laidOut, laidOut.width == width { return laidOut.lines }
+    return TextView(blocks: blocks).layout(width: width, theme: theme)
+  }
 
   public init(title: String, blocks: [TextBlock], footer: String? = nil, scroll: Int = 0, width: Int = 40) {
     self.title = title
@@ -62,7 +77,7 @@ public struct SidePane: Hashable, Sendable {
   /// gives its last row to the "more ↓" mark.
   func maxScroll(in inner: Rect, theme: Theme) -> Int {
     let body = areas(in: inner).body
-    let total = TextView(blocks: blocks).lineCount(width: body.width, theme: theme)
+    let total = lines(width: body.width, theme: theme).count
     return total > body.height && body.height > 1 ? total - (body.height - 1) : 0
   }
 
@@ -75,7 +90,7 @@ public struct SidePane: Hashable, Sendable {
             x: row.x, y: row.y, style: theme.dim)
     }
     if let rect = areas.pinned {
-      for (row, line) in pinned.prefix(rect.height).enumerated() {
+      for (row, line) in pinned.prefix(atMost: rect.height).enumerated() {
         var x = rect.x
         for run in line.runs {
           x = p.put(Painter.truncate(run.text, to: max(0, rect.maxX - x), ellipsis: theme.glyphs.ellipsis),
@@ -83,15 +98,16 @@ public struct SidePane: Hashable, Sendable {
         }
       }
     }
-    let view = TextView(blocks: blocks, scrollOffset: scroll)
-    let total = view.lineCount(width: body.width, theme: theme)
+    let laid = lines(width: body.width, theme: theme)
+    let total = laid.count
     guard total > body.height, body.height > 1 else {
-      view.render(in: body, painter: &p, theme: theme)
+      TextView.render(laid, scrollOffset: scroll, in: body, painter: &p)
       return
     }
     // Text that overflows keeps its last row for "more ↓", so the mark never covers a word.
+    // The same lines: a column one row shorter is as wide.
     let shown = body.inset(bottom: 1)
-    view.render(in: shown, painter: &p, theme: theme)
+    TextView.render(laid, scrollOffset: scroll, in: shown, painter: &p)
     // TextView keeps the last page full: the offset it draws from is at most total − height.
     if min(max(0, scroll), total - shown.height) + shown.height < total {
       p.putRightAligned(theme.printable("more ↓"), in: text, y: body.maxY - 1, style: theme.dim)

@@ -61,7 +61,7 @@ enum StatusBar {
     }
     // A data set loading for the next experiment: the panels still show the one before.
     if let loading = snapshot.loading {
-      segments.insert(Segment(text: "loading \(loading.name) \(Int((loading.fraction * 100).rounded()))%",
+      segments.insert(Segment(text: "loading \(loading.name) \(Checked.int(loading.fraction * 100))%",
                               style: theme.warning, priority: 11), at: 1)
     }
     // Steps per second mean nothing while paused.

@@ -24,9 +24,34 @@ struct Dashboard {
   mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) {
     state.observe(snapshot, elapsed: elapsed)
     for view in Views.all { view.observe(&self, snapshot: snapshot, elapsed: elapsed) }
+    followSelection(snapshot)
     if case .selection(let scroll, _)? = state.overlay, let selection {
       state.overlay = .selection(scroll: scroll, job: selection.latest())
     }
+  }
+
+  /// The `f` job works only for its window and the live setup: closed, it is cancelled; the
+  /// setup changed under it (a new data set, λ), it starts over on the new one. A finished
+  /// tally costs nothing and stays for the next `f`.
+  mutating func followSelection(_ snapshot: ExperimentSnapshot) {
+    guard let job = selection, !job.isFinished else { return }
+    guard case .selection? = state.overlay else {
+      job.cancel()
+      selection = nil
+      return
+    }
+    if job.config != SelectionJob.setup(snapshot.config) { startSelection(snapshot) }
+  }
+
+  /// Starts the `f` job for the live setup unless one for it is there already.
+  mutating func startSelection(_ snapshot: ExperimentSnapshot) {
+    let config = SelectionJob.setup(snapshot.config)
+    guard selection?.config != config || selection?.isCancelled == true else { return }
+    selection?.cancel()
+    let job = SelectionJob(config: config, seeds: SelectionFrequency.seedList(from: 1, count: SelectionOverlay.seeds),
+                           epochs: SelectionOverlay.epochs)
+    job.start()
+    selection = job
   }
 
   /// The frame: the view that shows inside the chrome, drawn from the recorded epoch while

@@ -65,7 +65,7 @@ public final class HistogramCache {
     }
     if sample.count < total {
       let zeros = layer.map { lane.stats.layerZeros[$0] } ?? lane.stats.zeros
-      counts.zeros = Int((Double(zeros) * Double(sample.count) / Double(total)).rounded())
+      counts.zeros = Checked.int(Double(zeros) * Double(sample.count) / Double(total))
     }
     return counts
   }

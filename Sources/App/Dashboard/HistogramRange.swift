@@ -1,3 +1,5 @@
+import Canvas
+
 /// The x range of the weight histograms: fixed, symmetric, shared by every lane, and only ever
 /// widened.
 ///
@@ -55,7 +57,7 @@ enum HistogramRange {
     }
     // The 99th percentile, so one runaway weight does not flatten everybody else's bell.
     let sorted = finite.sorted()
-    let p99 = sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * 0.99))]
+    let p99 = sorted[min(sorted.count - 1, Checked.floor(Double(sorted.count - 1) * 0.99))]
     return max(current ?? 0, rounded(p99))
   }
 }

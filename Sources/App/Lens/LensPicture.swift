@@ -31,7 +31,7 @@ enum LensPicture {
     for lane in visible {
       let style = theme.laneStyle(lane.lane.rawValue)
       let points = lane.trajectory.points
-      let shown = points.prefix(min(points.count, lens.step + 1))
+      let shown = points.prefix(atMost: lens.step + 1)
       curves.append(PlaneCurve(points: shown.map { ($0[0], $0[1]) }, style: style, asciiMarker: "'"))
       for (weight, landing) in lane.trajectory.landings.enumerated() {
         if let landing, landing <= lens.step {

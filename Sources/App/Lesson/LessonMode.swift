@@ -25,6 +25,8 @@ public struct LessonMode: DashboardMode {
   /// learner's keys rule after that; and the lesson they belong to, so a new lesson starts from
   /// a clean view.
   private var viewedStep: (lesson: Int, step: Int)?
+  /// The page's text, laid out once per step, answer, width and theme.
+  let textCache = LessonTextCache()
 
   /// `state` may carry a notice to show first (a progress file set aside).
   public init(session: LessonSession, state: AppState, store: ProgressStore? = nil) {
@@ -87,7 +89,7 @@ public struct LessonMode: DashboardMode {
   }
 
   public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
-    let pane = LessonPane(session, snapshot: snapshot, theme: state.theme, width: width, height: height)
+    let pane = LessonPane(session, snapshot: snapshot, theme: state.theme, width: width, height: height, cache: textCache)
     session.clampScroll(maximum: pane.maxScroll)
     return dashboard.compose(snapshot, keymap: keymap(snapshot), width: width, height: height, side: pane.side,
                              highlight: session.highlight)

@@ -67,7 +67,7 @@ enum LessonNumbers {
     if metric.isFraction {
       if value > 0 && value < 0.01 { return "<1%" }
       // The epsilon keeps k/n that is exactly a whole percent (0.29 → 28.999…) on it.
-      return "\(Int((value * 100 + 1e-9).rounded(.down)))%"
+      return "\(Checked.floor(value * 100 + 1e-9))%"
     }
     switch abs(value) {
     case ..<10: return String(format: "%.3f", value)

@@ -11,7 +11,7 @@ extension LessonPane {
   static func missionBlocks(_ tracker: MissionTracker, theme: Theme) -> [TextBlock] {
     var blocks: [TextBlock] = []
     let hints = tracker.mission.hints
-    for (i, hint) in hints.prefix(tracker.hintsShown).enumerated() {
+    for (i, hint) in hints.prefix(atMost: tracker.hintsShown).enumerated() {
       blocks.append(.paragraph([.bold("Hint \(i + 1)/\(hints.count): ")] + spans(Inline.parse(hint), theme: theme)))
     }
     if tracker.solutionShown {
@@ -32,7 +32,7 @@ extension LessonPane {
   static func missionStatus(_ session: LessonSession, _ tracker: MissionTracker, snapshot: ExperimentSnapshot,
                             theme: Theme, next: String) -> [StyledRun] {
     let goal = tracker.mission.goal
-    let time = String(format: "%d:%02d", Int(tracker.seconds) / 60, Int(tracker.seconds) % 60)
+    let time = String(format: "%d:%02d", Checked.floor(tracker.seconds) / 60, Checked.floor(tracker.seconds) % 60)
     let tries = "\(tracker.attempts) attempt\(tracker.attempts == 1 ? "" : "s") · \(time)"
     if tracker.reached {
       let check = theme.ascii ? "" : "✓ "

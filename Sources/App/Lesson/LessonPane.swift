@@ -20,6 +20,12 @@ public struct LessonPane {
 
   /// The pane for `session` on a `width × height` screen, with the numbers of `snapshot`.
   public init(_ session: LessonSession, snapshot: ExperimentSnapshot, theme: Theme, width: Int, height: Int) {
+    self.init(session, snapshot: snapshot, theme: theme, width: width, height: height, cache: nil)
+  }
+
+  /// With `cache`, the page's text is laid out once for its step, answer, hint, width and theme.
+  init(_ session: LessonSession, snapshot: ExperimentSnapshot, theme: Theme, width: Int, height: Int,
+       cache: LessonTextCache?) {
     let frameWidth = LessonPane.frameWidth(screenWidth: width)
     let title = theme.printable(LessonPane.title(session))
     let blocks = LessonPane.blocks(session, theme: theme)
@@ -28,6 +34,19 @@ public struct LessonPane {
     let inner = (frame ?? Rect(x: 0, y: 0, width: 0, height: 0)).inset(by: 1)
     side = SidePane(title: title, blocks: blocks, scroll: session.scroll, width: frameWidth)
     let textWidth = max(1, side.areas(in: inner).text.width)
+    if let cache, session.phase == .step {
+      let key = LessonTextCache.Key(lesson: session.lessonIndex, step: session.stepIndex, answer: session.answer,
+                                    hint: session.hintShown, width: textWidth, theme: theme)
+      var lines = cache.lines(key) {
+        TextView(blocks: LessonPane.blocks(session, theme: theme, mission: false)).layout(width: textWidth, theme: theme)
+      }
+      // The mission's lines move as it runs: laid out each frame, after the cached text.
+      if let tracker = session.mission {
+        let mission = TextView(blocks: LessonPane.missionBlocks(tracker, theme: theme)).layout(width: textWidth, theme: theme)
+        if !mission.isEmpty { lines += [StyledLine()] + mission }
+      }
+      side.laidOut = SidePane.LaidOutText(width: textWidth, lines: lines)
+    }
     side.footer = LessonPane.keys(session, width: textWidth)
     var pinned: [StyledLine] = []
     if session.awaitsAnswer, let question = session.step.question {
@@ -59,7 +78,7 @@ public struct LessonPane {
 
   // MARK: - The text
 
-  static func blocks(_ session: LessonSession, theme: Theme) -> [TextBlock] {
+  static func blocks(_ session: LessonSession, theme: Theme, mission: Bool = true) -> [TextBlock] {
     switch session.phase {
     case .finished: return finishedBlocks(session, theme: theme)
     case .step: break
@@ -80,7 +99,7 @@ public struct LessonPane {
     if session.hintShown, let hint = step.hint {
       blocks.append(.paragraph([.bold("Hint: ")] + spans(Inline.parse(hint), theme: theme)))
     }
-    if let tracker = session.mission { blocks += missionBlocks(tracker, theme: theme) }
+    if mission, let tracker = session.mission { blocks += missionBlocks(tracker, theme: theme) }
     return blocks
   }
 

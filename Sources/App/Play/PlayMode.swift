@@ -73,15 +73,7 @@ public struct PlayMode: DashboardMode {
 
   /// Opens the selection overlay; (re)starts the background run when the setup changed since.
   private mutating func openSelection(_ snapshot: ExperimentSnapshot) {
-    var config = snapshot.config
-    config.seed = 1
-    if dashboard.selection?.config != config {
-      dashboard.selection?.cancel()
-      let job = SelectionJob(config: config, seeds: SelectionFrequency.seedList(from: 1, count: SelectionOverlay.seeds),
-                             epochs: SelectionOverlay.epochs)
-      job.start()
-      dashboard.selection = job
-    }
+    dashboard.startSelection(snapshot)
     dashboard.state.overlay = .selection(scroll: 0, job: dashboard.selection?.latest())
   }
 

@@ -63,7 +63,7 @@ struct PathView {
     let starred = Set(snapshot.informative ?? [])
     norms = norms.indices.filter { !starred.contains($0) }.map { norms[$0] } + norms.indices.filter(starred.contains).map { norms[$0] }
     let top = points.compactMap { $0?.featureNorms.max() }.max().map(Double.init) ?? 1
-    var coefficients = BrailleChart(series: norms, yRange: 0...max(top, 1e-6))
+    var coefficients = BrailleChart(series: norms, yRange: Checked.span(0, top))
     coefficients.epochSpan = 0...max(grid.count - 1, 1)
     let mean = points.map { $0?.cvMean ?? .nan }
     let se = points.map { $0.map { $0.cvStandardError.isFinite ? $0.cvStandardError : 0 } ?? .nan }
@@ -76,7 +76,7 @@ struct PathView {
     coefficients.minimumLabelWidth = labels
     loss.minimumLabelWidth = labels
     let plot = loss.plotRect(in: lower, theme: theme)
-    let column = { (fraction: Double) -> Int in plot.x + Int((min(max(fraction, 0), 1) * Double(2 * plot.width - 1)).rounded()) / 2 }
+    let column = { (fraction: Double) -> Int in plot.x + Checked.int(Checked.clamp(fraction, 0, 1) * Double(2 * plot.width - 1)) / 2 }
     let fraction = { (j: Int) -> Double in grid.count > 1 ? Double(j) / Double(grid.count - 1) : 0 }
     // On a grid point (after a pick) exactly its column, whatever log's rounding says.
     let hereFraction = here.map { h in
@@ -96,7 +96,7 @@ struct PathView {
     coefficients.draw(in: upper, painter: &p, theme: theme)
     loss.draw(in: lower, painter: &p, theme: theme)
     // Vertical lines through both plots, in the cells the lines left empty.
-    let rows = (upper.y..<upper.y + upperRows).map { $0 } + (lower.y..<plot.maxY).map { $0 }
+    let rows = Array(Checked.range(upper.y, upper.y + upperRows)) + Array(Checked.range(lower.y, plot.maxY))
     func rule(_ x: Int, _ glyph: Character, _ style: Style) {
       for y in rows where p.grid[x, y].character == " " { p.set(glyph, x: x, y: y, style: style) }
     }
@@ -124,11 +124,11 @@ struct PathView {
     var used: Set<Int> = []
     for i in snapshot.informative ?? [] where i < first.featureNorms.count {
       let t = (range.high - Double(first.featureNorms[i])) / (range.high - range.low)
-      let y = plot.y + Int((min(max(t, 0), 1) * Double(plot.height - 1)).rounded())
+      let y = plot.y + Checked.int(Checked.clamp(t, 0, 1) * Double(plot.height - 1))
       guard !used.contains(y) else { continue }
       used.insert(y)
       let name = theme.printable("★" + snapshot.featureNames[i])
-      p.put(String(name.prefix(max(0, plot.width - 1))), x: plot.x + 1, y: y, style: featureStyle(i, theme: theme))
+      p.put(String(name.prefix(atMost: plot.width - 1)), x: plot.x + 1, y: y, style: featureStyle(i, theme: theme))
     }
   }
 
@@ -145,6 +145,15 @@ struct PathView {
   static func logFraction(_ lambda: Float, grid: [Float]) -> Double {
     guard let first = grid.first, let last = grid.last, last > first, lambda > 0 else { return 0 }
     return min(max(log(Double(lambda) / Double(first)) / log(Double(last) / Double(first)), 0), 1)
+  }
+
+  /// A row norm in at most eight columns: `1.34`, `0`, `1.0e+27` (η 1000), `nan` (a feature
+  /// scaled by 1e30) — never glibc's `-nan`, never a 27-digit number (issue 25).
+  static func norm(_ x: Float) -> String {
+    if x == 0 { return "0" }
+    if x.isNaN { return "nan" }
+    if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+    return String(format: abs(x) < 1e4 ? "%.2f" : "%.1e", Double(x))
   }
 
   /// The glyphs of the marks, in Unicode or ASCII.
@@ -227,7 +236,7 @@ struct PathView {
   /// `1e-4`, `1e-3`, then `0.01`, `0.1`, `1`: the decades as a learner types them.
   static func tick(_ lambda: Float) -> String {
     let e = log10(Double(lambda))
-    if abs(e - e.rounded()) < 1e-4, e.rounded() <= -3 { return "1e\(Int(e.rounded()))" }
+    if abs(e - e.rounded()) < 1e-4, e.rounded() <= -3 { return "1e\(Checked.int(e))" }
     return Format.strength(lambda)
   }
 
@@ -265,8 +274,8 @@ struct PathView {
     let shown = starred.isEmpty ? Array(names.indices.sorted { point.featureNorms[$0] > point.featureNorms[$1] }) : starred
     for i in shown where y < rect.maxY - (starred.isEmpty ? 0 : 1) {
       let mark = starred.contains(i) ? (theme.ascii ? "*" : "★") : " "
-      let value = point.featureNorms[i] == 0 ? "0" : String(format: "%.2f", Double(point.featureNorms[i]))
-      let name = String(theme.printable(names[i]).prefix(rect.width - value.count - 3))
+      let value = String(Self.norm(point.featureNorms[i]).prefix(atMost: rect.width - 2))
+      let name = String(theme.printable(names[i]).prefix(atMost: rect.width - value.count - 3))
       p.put(mark + name, x: rect.x, y: y, style: featureStyle(i, theme: theme))
       p.putRightAligned(value, in: Rect(x: rect.x, y: y, width: rect.width, height: 1), y: y, style: theme.text)
       y += 1

@@ -26,7 +26,7 @@ struct TrajectoriesView {
     let rows = (lanes.count + columns - 1) / columns
     let cells = area.rows(weights: Array(repeating: 1, count: rows)).flatMap { $0.columns(weights: Array(repeating: 1, count: columns), gap: 1) }
     let bound = lanes.flatMap { $0.1.trace.values.flatMap { $0.map { Double(abs($0)) } } }.max() ?? 1
-    let range = -max(bound, 1e-6)...max(bound, 1e-6)
+    let range = Checked.span(-bound, bound)
     for ((index, lane), cell) in zip(lanes, cells) where cell.height >= 3 {
       let zeros = lane.trace.values.last.map { $0.filter { $0 == 0 }.count } ?? 0
       p.put(theme.printable("\(theme.laneMarker(index)) \(lane.name)  \(zeros)/\(trace.positions.count) exactly 0"),

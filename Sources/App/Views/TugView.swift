@@ -58,7 +58,9 @@ struct TugView {
 
   private func drawForces(_ tugs: [(index: Int, lane: LaneSnapshot, tug: TugOfWar)], in rect: Rect,
                           painter p: inout Painter, theme: Theme) {
-    let scale = tugs.flatMap { [abs($0.tug.dataPull), abs($0.tug.l1Pull), abs($0.tug.l2Pull)] }.max() ?? 0
+    // A diverged run (η 100) has NaN and infinite pulls: the scale is the finite ones', and a
+    // non-finite pull is drawn off the scale, its whole half.
+    let scale = tugs.flatMap { [abs($0.tug.dataPull), abs($0.tug.l1Pull), abs($0.tug.l2Pull)] }.filter(\.isFinite).max() ?? 0
     let labelWidth = 6
     let half = max(1, (rect.width - labelWidth - 14) / 2)
     let centre = rect.x + labelWidth + half
@@ -70,7 +72,8 @@ struct TugView {
       for (label, force) in [("data", tug.dataPull), ("L1", tug.l1Pull), ("L2", tug.l2Pull)] {
         p.put(label, x: rect.x + 1, y: y, style: theme.dim)
         p.set(theme.ascii ? "|" : "│", x: centre, y: y, style: theme.axis)
-        let length = scale > 0 ? Int((Float(half) * abs(force) / scale).rounded()) : 0
+        let length = !force.isFinite ? (force.isNaN ? 0 : half)
+          : scale > 0 ? min(half, Checked.int(Float(half) * abs(force) / scale)) : 0
         if length > 0 {
           let step = force > 0 ? 1 : -1
           for k in 1...length { p.set(theme.ascii ? "-" : "━", x: centre + step * k, y: y, style: style) }
@@ -104,11 +107,12 @@ struct TugView {
   private func drawThreshold(_ tugs: [(index: Int, lane: LaneSnapshot, tug: TugOfWar)], in rect: Rect,
                              painter p: inout Painter, theme: Theme) {
     guard rect.width >= 10, rect.height >= 5 else { return }
-    let tau = Double(tugs.map(\.tug.tau).max() ?? 0)
+    let tau = Double(tugs.map(\.tug.tau).filter(\.isFinite).max() ?? 0)
     // Wide enough to show the dead zone [−τ, τ] at a readable size; a z further out is
     // pinned to the edge, on the side it lies.
-    let farthest = (tugs.map { Double(abs($0.tug.z)) }.max() ?? 0) * 1.3
-    let reach = tau > 0 ? max(4 * tau, min(farthest, 8 * tau)) : max(farthest, 1e-6)
+    let farthest = (tugs.map { Double(abs($0.tug.z)) }.filter(\.isFinite).max() ?? 0) * 1.3
+    let wanted = tau > 0 ? max(4 * tau, min(farthest, 8 * tau)) : max(farthest, 1e-6)
+    let reach = wanted.isFinite && wanted < 1e300 ? wanted : 1
     let pin = { (v: Double) in min(max(v, -reach), reach) }
     let zs = (0...80).map { -reach + 2 * reach * Double($0) / 80 }
     let curve = PlaneCurve(points: zs.map { ($0, softThreshold($0, tau)) }, style: theme.title)
@@ -126,10 +130,13 @@ struct TugView {
       .draw(in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 2), painter: &p, theme: theme)
   }
 
-  /// Four significant digits, `0` for an exact zero.
+  /// Four significant digits, `0` for an exact zero; `nan`, `inf`, `-inf` for a diverged run
+  /// (never glibc's `-nan`), and large values in exponent form so they keep to their column.
   static func number(_ x: Float) -> String {
     if x == 0 { return "0" }
-    return String(format: abs(x) >= 0.001 ? "%.4f" : "%.2e", Double(x))
+    if x.isNaN { return "nan" }
+    if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+    return String(format: abs(x) >= 0.001 && abs(x) < 1e5 ? "%.4f" : "%.2e", Double(x))
   }
 }
 

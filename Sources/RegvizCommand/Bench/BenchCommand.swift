@@ -73,6 +73,8 @@ public struct BenchCommand: ParsableCommand {
     var run_peak_mb_20k_epochs: Double; var run_peak_mb_200k_epochs: Double
     /// The scrub-back history after 8 lanes × 100 000 epochs of 20-16-16-3.
     var scrub_history: ScrubBench.Figure? = nil
+    /// The same history for 4 lanes of `--hidden 1024,1024` and `4096,4096`: held to its byte budget.
+    var scrub_history_wide: [ScrubBench.Figure]? = nil
     /// The lanes at full speed with the λ path view's job running beside them.
     var path_job: PathBench.Figure? = nil
   }
@@ -240,6 +242,9 @@ public struct BenchCommand: ParsableCommand {
                     wide_frame_ms_p90: wide.frames.p90Milliseconds,
                     run_peak_mb_20k_epochs: memory[0], run_peak_mb_200k_epochs: memory[1],
                     scrub_history: try ScrubBench.measure(epochs: quick ? 5_000 : 100_000),
+                    scrub_history_wide: try [[1024, 1024], [4096, 4096]].map {
+                      try ScrubBench.measure(epochs: quick ? 4 : 12, lanes: 4, hidden: quick ? $0.map { $0 / 16 } : $0)
+                    },
                     path_job: try PathBench.measure(seconds: quick ? 0.3 : 1.5, rounds: quick ? 1 : 5))
   }
 
@@ -319,6 +324,10 @@ public struct BenchCommand: ParsableCommand {
       if let h = ui.scrub_history {
         s += String(format: "  scrub-back history, %d lanes × %d epochs of 20-16-16-3: %d epochs kept (from %d), %.1f MB\n",
                     h.lanes, h.epochs, h.entries, h.first_epoch_kept, h.megabytes)
+      }
+      for h in ui.scrub_history_wide ?? [] {
+        s += "  scrub-back history, \(h.lanes) lanes × \(h.epochs) epochs of \(h.net): \(h.entries) epochs kept, "
+          + String(format: "%.1f MB (budget %.0f MB)\n", h.megabytes, h.budget_megabytes)
       }
       if let j = ui.path_job {
         s += String(format: "  training with the λ path job running: %.0f%% of alone (%.0f vs %.0f epochs/s; ", 100 * j.kept_fraction,

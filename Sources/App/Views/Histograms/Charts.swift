@@ -78,7 +78,7 @@ enum Charts {
   /// starts at 0 shows "halved" as half (an automatic range would also label its bottom 5.3e-3).
   static func fromZero(_ series: [ChartSeries]) -> ClosedRange<Double>? {
     let peak = series.flatMap(\.values).filter(\.isFinite).max()
-    return peak.map { 0...max($0 * 1.05, 1e-6) }
+    return peak.map { Checked.span(0, $0 * 1.05) }
   }
 
   static func zeros(

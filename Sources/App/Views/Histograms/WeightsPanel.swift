@@ -88,7 +88,7 @@ struct WeightsPanel {
       p.clear(gauges)
       let lines = plot.width >= 20 ? ["diverged at epoch \(epoch)", "(loss not finite)", "r starts over"]
         : ["diverged", "at epoch \(epoch)", "(loss not finite)", "r starts over"]
-      for (row, text) in lines.prefix(max(0, plot.height - 1)).enumerated() {
+      for (row, text) in lines.prefix(atMost: plot.height - 1).enumerated() {
         p.put(Painter.truncate(text, to: plot.width, ellipsis: theme.glyphs.ellipsis),
               x: plot.x, y: plot.y + 1 + row, style: theme.warning)
       }
