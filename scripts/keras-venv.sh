@@ -20,19 +20,23 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && "$dir/bin/python" -c 'i
   exit 0
 fi
 
-if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' 2>/dev/null; then
-  echo "installing: python3-venv" >&2
+apt_install() {
+  echo "installing: $*" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
-  apt-get install -y -qq python3-venv >&2
-fi
-
+  apt-get install -y -qq "$@" >&2
+}
+command -v python3 >/dev/null 2>&1 || apt_install python3
 rm -rf "$dir"
 mkdir -p "$(dirname "$dir")"
-python3 -m venv "$dir" >&2
-# TF_CPP_MIN_LOG_LEVEL and friends are the tests' business; here only the install.
+# Debian's python3 lacks ensurepip until python3-venv is installed: venv then fails.
+if ! python3 -m venv "$dir" >&2; then
+  rm -rf "$dir"
+  apt_install python3-venv
+  python3 -m venv "$dir" >&2
+fi
 "$dir/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
 "$dir/bin/python" -m pip install --quiet --disable-pip-version-check "keras==$KERAS" "tensorflow-cpu==$TENSORFLOW" >&2
-"$dir/bin/python" -c 'import keras, numpy, tensorflow' >&2
+TF_CPP_MIN_LOG_LEVEL=3 "$dir/bin/python" -c 'import keras, numpy, tensorflow' >&2
 echo "$want" > "$stamp"
 echo "$dir/bin/python"
