@@ -39,6 +39,19 @@ CASES = {
     "sparse-stop-full": ["--dataset", "sparse", "--hidden", "16,16", "--lane", "stop=best-val:5",
                          "--lane", "l2=0.01,stop=best-val:5", "--optimizer", "adam", "--lr", "0.05",
                          "--batch-size", "full", "--epochs", "80"],
+    # Early stopping whose patience never runs out: Keras's EarlyStopping restores the best
+    # weights in on_train_end all the same, and so does regviz (best epoch 139 of 160, clear of
+    # epoch 140 by 5e-6 in val loss; the two programs differ by 1e-8 there).
+    "sparse-stop-restore-at-end": ["--dataset", "sparse", "--hidden", "16,16", "--lane", "stop=best-val:30",
+                                   "--epochs", "160"],
+    # Every lane term under SGD with momentum: l1, l2, both, a lane's own rule=, weight decay
+    # alone, with a penalty and per layer, early stopping with a penalty.
+    "sparse-every-term-momentum": ["--dataset", "sparse", "--hidden", "16,16", "--lane", "l1=0.01",
+                                   "--lane", "l2=0.01", "--lane", "l1=0.005,l2=0.005,rule=subgradient",
+                                   "--lane", "wd=0.02", "--lane", "l2=0.005,wd=0.01",
+                                   "--lane", "1:l1=0.01,wd=0.02;2:wd=0.02", "--lane", "l1=0.001,stop=best-val:5",
+                                   "--optimizer", "sgd", "--lr", "0.05", "--momentum", "0.9",
+                                   "--batch-size", "32", "--epochs", "30"],
 }
 FIELDS = ["loss", "data_loss", "penalty", "acc", "val_loss", "val_acc"]
 

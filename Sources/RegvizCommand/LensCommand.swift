@@ -98,7 +98,8 @@ public struct LensCommand: ParsableCommand {
     if !recorded { Foundation.exit(1) }
   }
 
-  /// One line per lane and step: `{"lane":"L1","lambda":1.5,"step":3,"w1":…,"w2":…,"loss":…,"penalty":…}`,
+  /// One line per lane and step: `{"lane":"L1","lambda":1.5,"step":3,"w1":…,"w2":…,"data_loss":…,"penalty":…}`,
+  /// `data_loss` the mean squared error alone (run's `loss` includes the penalty; this one does not),
   /// with `"landed":[2]` on the step a weight lands on exactly 0 for good (1-based weight numbers).
   static func jsonl(_ scene: LensScene) -> String {
     var out = ""

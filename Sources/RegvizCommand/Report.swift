@@ -85,6 +85,7 @@ enum Report {
   static func status(_ t: LaneTrainer) -> String {
     if let e = t.divergedAt { return "diverged at epoch \(e)" }
     if let e = t.stoppedAt { return "stopped at epoch \(e), kept epoch \(t.bestEpoch ?? e)" }
+    if t.restoredAtEnd, let best = t.bestEpoch { return "ended, kept epoch \(best) (best val)" }
     return "ok"
   }
 

@@ -145,6 +145,7 @@ public enum CrossValidation {
         while trainer.epoch < epochs, trainer.trainEpoch(e) != nil {
           if cancelled() { stop.store(true, ordering: .relaxed); return }
         }
+        trainer.finishTraining()
         let j = jobs[i].lane
         let runs = results.withLock { all -> [LaneTrainer]? in
           all[i] = trainer

@@ -58,6 +58,8 @@ public enum HeadlessRun {
       try receive(records)
       done = target
     }
+    // Training ends here: a stop= lane keeps its best epoch's weights, as Keras's does.
+    for slot in slots { slot.trainer.finishTraining() }
     return slots.map(\.trainer)
   }
 }

@@ -11,9 +11,13 @@ import NeuralCore
 ///   PyTorch SGD `weight_decay` adds wd·w to the gradient: wd = 2·λ2 (no ½ in Keras's L2).
 ///   PyTorch AdamW / Keras `weight_decay` / RegViz `wd=` decay w ← w − η·wd·w: under plain SGD
 ///     the same as λ2 = wd/2; under Adam not the same thing at all.
+///   With momentum they part: torch.optim.SGD's weight_decay goes through the momentum (an L2
+///     lane), Keras's SGD(weight_decay) and RegViz's wd= decay outside it; no torch.optim.SGD
+///     setting is a wd lane then.
 ///   scikit-learn's LogisticRegression minimizes C·Σᵢ lossᵢ + ½‖w‖² (l2) or C·Σᵢ lossᵢ + ‖w‖₁
 ///     (l1): a sum over the n samples, so C = 1/(2·n·λ2) or 1/(n·λ1) — the same C means a
-///     weaker penalty as n grows.
+///     weaker penalty as n grows. Elastic net, C·Σᵢ lossᵢ + ρ‖w‖₁ + (1−ρ)/2·‖w‖², is one C and
+///     one ρ: C = 1/(n·(λ1 + 2λ2)), l1_ratio ρ = λ1/(λ1 + 2λ2).
 public enum LambdaScale {
   public static func table(config: ExperimentConfig, lanes: [Lane], trainCount n: Int, batchSize b: Int) -> String {
     let eta = Double(config.optimizer.learningRate)
@@ -23,6 +27,9 @@ public enum LambdaScale {
     out += "lr η = \(g(eta)), \(config.optimizer.name); Keras's convention: mean loss + λ1·Σ|w| + λ2·Σw²\n"
     var rows: [[String]] = [["lane", "λ1", "λ2", "wd", "L2 pull/step", "L2+wd pull/epoch", "PyTorch weight_decay",
                              "sklearn C (l2)", "sklearn C (l1)"]]
+    var momentum: Float = 0
+    if case .sgd(_, let m) = config.optimizer { momentum = m }
+    var elasticNet: [String] = []
     for lane in lanes {
       let l1 = Double(lane.regularizers.map(\.lambda1).max() ?? 0)
       let l2 = Double(lane.regularizers.map(\.lambda2).max() ?? 0)
@@ -33,8 +40,18 @@ public enum LambdaScale {
       // Under plain SGD, wd is L2 at λ2 = wd/2: the equivalents count both.
       let l2e = l2 + wd / 2
       let perEpoch = 1 - pow((1 - perStep) * (1 - eta * wd), Double(steps))
+      // wd is L2 only under plain SGD: with momentum or Adam a wd lane has no L2 equivalent.
+      let wdIsL2 = wd == 0 || (config.optimizer.kind == .sgd && momentum == 0)
+      let torch = !wdIsL2 || l2e == 0 ? "–" : g(2 * l2e)
+      let both = l1 > 0 && l2e > 0
+      let c2 = !wdIsL2 || l2e == 0 || both ? "–" : g(1 / (2 * Double(n) * l2e))
+      let c1 = l1 == 0 || both || !wdIsL2 ? "–" : g(1 / (Double(n) * l1))
+      if both && wdIsL2 {
+        let c = 1 / (Double(n) * (l1 + 2 * l2e)), ratio = l1 / (l1 + 2 * l2e)
+        elasticNet.append("\(lane.name): LogisticRegression(penalty=\"elasticnet\", solver=\"saga\", C=\(g(c)), l1_ratio=\(g(ratio)))")
+      }
       rows.append([lane.name, g(l1), g(l2), g(wd), l2 > 0 ? g(perStep) : "–", (l2 > 0 || wd > 0) ? String(format: "%.3g%%", 100 * perEpoch) : "–",
-                   l2e > 0 ? g(2 * l2e) : "–", l2e > 0 ? g(1 / (2 * Double(n) * l2e)) : "–", l1 > 0 ? g(1 / (Double(n) * l1)) : "–"])
+                   torch, c2, c1])
     }
     let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max()! }
     for row in rows {
@@ -45,6 +62,15 @@ public enum LambdaScale {
     }
     out += "PyTorch weight_decay: torch.optim.SGD's (it adds wd·w to the gradient, so 2·λ2; a wd lane's own wd). "
     out += "scikit-learn C: LogisticRegression(C=…) for the same data/penalty balance.\n"
+    if !elasticNet.isEmpty {
+      out += "L1 and L2 together are one elastic net, one C = 1/(n·(λ1+2λ2)) and l1_ratio = λ1/(λ1+2λ2):\n"
+      out += elasticNet.map { "  " + $0 + "\n" }.joined()
+    }
+    if config.optimizer.kind == .sgd && momentum > 0 && lanes.contains(where: { ($0.weightDecays.max() ?? 0) > 0 }) {
+      out += "With momentum \(g(Double(momentum))) a wd lane is no L2 lane: torch.optim.SGD(weight_decay=…) adds the decay to the gradient,\n"
+      out += "which the momentum then carries (that is the L2 lane, 2·λ2); wd= decays outside the momentum, as Keras's\n"
+      out += "SGD(weight_decay=wd) does, and has no torch.optim.SGD or scikit-learn equivalent (–). The pulls are plain SGD's.\n"
+    }
     if config.optimizer.kind == .adam {
       out += "Under Adam the pulls above do not hold: Adam divides the L2 gradient by √v; torch.optim.Adam(weight_decay=2·λ2) is\n"
       out += "Keras's L2, torch.optim.AdamW(weight_decay=wd) is a wd lane. The two are different regularizers there.\n"

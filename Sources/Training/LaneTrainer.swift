@@ -24,6 +24,8 @@ public struct LaneTrainer: Sendable {
   /// those of `bestEpoch`, the epoch of the lowest validation loss so far.
   public private(set) var stoppedAt: Int?
   public private(set) var bestEpoch: Int?
+  /// Training ended (`finishTraining`) before patience ran out, and the lane holds `bestEpoch`'s weights.
+  public private(set) var restoredAtEnd = false
   var bestValLoss = Double.infinity
   var bestNetwork: Network?
   /// The best epoch's figures; after the stop they are repeated each epoch (the kept weights'
@@ -85,11 +87,31 @@ public struct LaneTrainer: Sendable {
       bestEpoch = epoch
       bestNetwork = learner.network
       heldRecord = record
-    } else if let best = bestEpoch, let network = bestNetwork, epoch - best >= patience {
-      learner.network = network
+    } else if let best = bestEpoch, epoch - best >= patience {
       stoppedAt = epoch
-      remeasure()
+      restoreBest()
     }
+  }
+
+  /// The end of training (`run`'s and `sweep`'s last epoch): as Keras's `EarlyStopping` with
+  /// `restore_best_weights=True` does in `on_train_end`, a `stop=` lane whose patience never ran
+  /// out still ends with its best epoch's weights. Other lanes, and a stopped or diverged lane,
+  /// are left as they are. The lane's `latest` figures become the kept epoch's, measured again
+  /// on the restored network.
+  public mutating func finishTraining() {
+    guard lane.spec.stopPatience != nil, stoppedAt == nil, divergedAt == nil, bestNetwork != nil,
+          bestEpoch != epoch else { return }
+    restoredAtEnd = true
+    restoreBest()
+    if var record = heldRecord { record.epoch = epoch; latest = record }
+  }
+
+  /// The best epoch's weights back into the learner, and the statistics measured on them (not
+  /// the last epoch's statistics penalized again: those describe weights the lane no longer has).
+  private mutating func restoreBest() {
+    guard let network = bestNetwork else { return }
+    learner.network = network
+    stats = WeightStats(network: network, regularizers: lane.regularizers, nearZeroThreshold: nearZeroThreshold)
   }
 
   /// An epoch of a stopped lane: no step, the kept weights' figures once more.

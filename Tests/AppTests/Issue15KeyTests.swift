@@ -60,4 +60,17 @@ import Training
     #expect(WeightsPanel.laneTitle(lane, width: 15, theme: .standard) == "none · stopped")
     #expect(WeightsPanel.laneTitle(lane, width: 6, theme: .standard) == "none")
   }
+
+  /// Issue 24: a stop= lane still training shows the live weights and names the epoch it would
+  /// keep at the end (Keras's restore in on_train_end); a lane without stop= says nothing.
+  @Test func aRunningStopLaneNamesItsBestEpoch() throws {
+    var lane = Fixtures.snapshot().lanes[0]
+    lane.bestEpoch = 139
+    lane.epoch = 150
+    #expect(WeightsPanel.laneTitle(lane, width: 40, theme: .standard) == "none")
+    lane.lane = try Lane(LaneConfig.parse("stop=best-val:30"), layerCount: lane.lane.regularizers.count)
+    #expect(WeightsPanel.laneTitle(lane, width: 40, theme: .standard) == "stop · best 139")
+    lane.epoch = 139
+    #expect(WeightsPanel.laneTitle(lane, width: 40, theme: .standard) == "stop")
+  }
 }

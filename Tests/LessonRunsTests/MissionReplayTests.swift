@@ -42,6 +42,30 @@ struct MissionReplayTests {
     #expect(!outcome.reached, "\(settings): \(outcome.summary)")
   }
 
+  /// Issue 24: the numbers the missions' hints claim, each replayed as a goal at the hint's λ
+  /// (the mission's setup, its hold and budget).
+  @Test(arguments: [
+    // Lesson 8, mission 1: every rung from 0.01 to 0.05 works; 0.1 drops validation to a third.
+    ("08-your-turn", "Mission 1", 0.01, "val_acc(L1) >= 0.90 and zeros(L1) >= 70%", true),
+    ("08-your-turn", "Mission 1", 0.05, "val_acc(L1) >= 0.90 and zeros(L1) >= 70%", true),
+    ("08-your-turn", "Mission 1", 0.1, "epoch >= 100 and val_acc(L1) < 0.34", true),
+    // Mission 2 at 0.02: most noise weights zero, about half of the 16 noise rows alive (4
+    // informative inputs kept, so dropped inputs = 16 − live noise rows).
+    ("08-your-turn", "Mission 2", 0.02,
+     "epoch >= 200 and noise_zeros(L1) >= 80% and star_rows(L1) >= 100% and dropped_inputs(L1) >= 3 and dropped_inputs(L1) <= 9", true),
+    // Lesson 9's mission: about half zero by epoch 250 at 0.01; two twins dropped at 0.05.
+    ("09-correlated-features-and-units", "Mission", 0.01, "epoch >= 250 and zeros(L1) >= 45% and zeros(L1) <= 60%", true),
+    ("09-correlated-features-and-units", "Mission", 0.05, "epoch >= 200 and group_kept(L1) >= 75% and group_kept(L1) <= 75%", true),
+  ])
+  func aHintsNumberHolds(lesson id: String, mission: String, lambda: Double, claim: String, holds: Bool) throws {
+    var lesson = try #require(Self.shipped.first { $0.id == id })
+    let step = try #require(lesson.steps.indices.first { lesson.steps[$0].title.hasPrefix(mission) && lesson.steps[$0].mission != nil })
+    let lanes = ["L1", "L2", "keras", "none", "WD"]
+    lesson.steps[step].directives.mission!.goal = try ConditionParser.parse(claim, lanes: lanes, file: id, line: 0, column: 0)
+    let outcome = try LessonReplay.attempt(lesson, step: step, settings: Mission.Solution(lambda: lambda), locator: Self.locator)
+    #expect(outcome.reached == holds, "\(id) \(mission) at λ \(lambda): \(outcome.summary)")
+  }
+
   /// Lessons 9 and 10 end with a mission each: its solution reaches the goal, a rung either
   /// side does not.
   @Test(arguments: [

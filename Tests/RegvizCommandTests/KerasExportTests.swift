@@ -40,10 +40,41 @@ import Testing
     #expect(flags.allSatisfy { $0.contains("--l1-rule subgradient") })
     #expect(flags.contains { $0.contains("--dataset iris") && $0.contains("keras = 1:l1=0.01;2:l2=0.01") })
     #expect(flags.contains { $0.contains("--dataset sparse") && !$0.contains("--lane") })  // the four default lanes
+    // Patience that never runs out in the run: the best weights come back at the end all the same.
+    #expect(flags.contains { $0.contains("stop=best-val:30") && $0.contains("--epochs 160") })
+    // Every lane term (LaneTerms.table's l1, l2, wd; stop= and rule=, parsed beside it) has a configuration.
+    for term in ["l1", "l2", "wd", "stop", "rule"] { #expect(flags.contains { $0.contains("\(term)=") }, "\(term)") }
     for part in ["--optimizer sgd", "--momentum 0.9", "--optimizer adam", "--batch-size full", "--batch-size 16",
-                 "wd=0.02", "stop=best-val"] {
+                 "wd=0.02", "stop=best-val", "rule=subgradient", "l2=0.005,wd=0.01", "l1=0.001,stop=best-val"] {
       #expect(flags.contains { $0.contains(part) }, "\(part)")
     }
+  }
+
+  /// Every fixture configuration run live: regviz exports the script (`--keras-out`), the Python
+  /// with Keras runs it, and every JSONL field and the final weights must agree as with the
+  /// fixtures. CI (`.ci/run`) sets REGVIZ_PYTHON to the virtual environment of
+  /// `scripts/keras-venv.sh`; elsewhere skipped without a Python that has Keras.
+  @Test(.enabled(if: Python.withKeras != nil, "no Python with keras and numpy (set REGVIZ_PYTHON); the fixtures cover it"),
+        arguments: KerasExportTests.cases.map(\.name))
+  func exportedScriptRunsInKerasAndAgrees(name: String) throws {
+    let python = try #require(Python.withKeras)
+    let c = try #require(Self.cases.first { $0.name == name })
+    let dir = CLI.temporaryDirectory()
+    let export = dir.appendingPathComponent("export")
+    let written = try CLI.run(["run"] + c.flags + ["--keras-out", export.path])
+    #expect(written.status == 0, "\(written.stderr)")
+    let kerasDump = dir.appendingPathComponent("keras-weights.json").path
+    let keras = try Python.run(python, [export.appendingPathComponent("train.py").path, "--dump-weights", kerasDump])
+    try #require(keras.status == 0, "\(keras.stderr)")
+    let regvizDump = dir.appendingPathComponent("regviz-weights.json").path
+    let regviz = try CLI.run(["run"] + c.flags + ["--format", "jsonl", "--dump-weights", regvizDump])
+    #expect(regviz.status == 0, "\(regviz.stderr)")
+    let worst = try Self.largestDifference(regviz: regviz.stdout, keras: keras.stdout)
+    for (field, difference) in worst { #expect(difference <= 1e-4, "\(name): \(field) differs by \(difference)") }
+    #expect(worst["loss"] != nil)
+    let ours = try JSONDecoder().decode(WeightDump.self, from: Data(contentsOf: URL(fileURLWithPath: regvizDump)))
+    let theirs = try JSONDecoder().decode(WeightDump.self, from: Data(contentsOf: URL(fileURLWithPath: kerasDump)))
+    #expect(Self.largestWeightDifference(ours, theirs) <= 1e-4, "\(name): final weights differ")
   }
 
   /// Runs the printed script (`--keras`) in Python when keras is importable there; set

@@ -91,4 +91,53 @@ import Testing
     #expect(held.valLoss == valLosses[best - 1] && held.epoch == stop + 1)
     #expect(stopped.snapshot().stoppedAt == stop && stopped.snapshot().bestEpoch == best)
   }
+
+  /// Keras's `EarlyStopping(restore_best_weights=True)` restores in `on_train_end` too: a lane
+  /// whose patience never runs out still ends (`HeadlessRun`, so `run` and `sweep`) with its
+  /// best epoch's weights, and its figures are those weights'.
+  @Test func endsWithTheBestEpochsWeightsEvenWhenPatienceNeverRanOut() throws {
+    var c = RunnerTests.config(lanes: ["stop=best-val:1000", "none"], batch: 16)
+    c.hidden = [32]
+    c.optimizer = .adam(learningRate: 0.02)
+    let prepared = try PreparedExperiment(c)
+    var free = LaneTrainer(lane: prepared.lanes[1], prepared: prepared)
+    var networks: [Network] = [], valLosses: [Double] = []
+    for _ in 0..<120 {
+      let r = free.trainEpoch(prepared)!
+      networks.append(free.learner.network)
+      valLosses.append(r.valLoss!)
+    }
+    let best = valLosses.indices.min { valLosses[$0] < valLosses[$1] }! + 1
+    try #require(best < 120, "validation loss still falling at the last epoch: nothing to restore")
+    let run = HeadlessRun.run(prepared, epochs: 120) { _ in false }
+    let lane = run.lanes[0]
+    #expect(lane.stoppedAt == nil && lane.restoredAtEnd && lane.bestEpoch == best && lane.epoch == 120)
+    #expect(lane.learner.network.layers.map(\.kernel) == networks[best - 1].layers.map(\.kernel))
+    #expect(lane.learner.network.layers.map(\.bias) == networks[best - 1].layers.map(\.bias))
+    #expect(run.lanes[1].learner.network == networks[119])  // a lane without stop= keeps its last epoch
+    let measured = WeightStats(network: lane.learner.network, nearZeroThreshold: prepared.config.nearZeroThreshold)
+    #expect(lane.stats.l2Norm == measured.l2Norm && lane.stats.l1Norm == measured.l1Norm)
+    #expect(lane.latest?.valLoss == valLosses[best - 1] && lane.latest?.l2Norm == measured.l2Norm)
+  }
+
+  /// After a stop the lane's statistics are the restored network's (they were the last epoch's,
+  /// penalized again), so a lesson's `l2_norm(stop)` is the norm of the weights it holds.
+  @Test func aStoppedLanesNumbersMeasureTheRestoredWeights() throws {
+    var c = RunnerTests.config(lanes: ["l2=0.001,stop=best-val:5"], batch: 16)
+    c.hidden = [32]
+    c.optimizer = .adam(learningRate: 0.02)
+    let prepared = try PreparedExperiment(c)
+    var t = LaneTrainer(lane: prepared.lanes[0], prepared: prepared)
+    for _ in 0..<300 where t.stoppedAt == nil { t.trainEpoch(prepared) }
+    try #require(t.stoppedAt != nil)
+    let kernels = t.learner.network.layers.flatMap(\.kernel)
+    let norm = kernels.map { Double($0) * Double($0) }.reduce(0, +).squareRoot()
+    #expect(abs(t.stats.l2Norm - norm) <= 1e-9 * max(1, norm))
+    #expect(abs(t.stats.l1Norm - kernels.map { Double(abs($0)) }.reduce(0, +)) <= 1e-6)
+    let measured = WeightStats(network: t.learner.network, regularizers: t.lane.regularizers,
+                               nearZeroThreshold: prepared.config.nearZeroThreshold)
+    #expect(t.stats.penalty == measured.penalty && t.stats.zeros == measured.zeros)
+    t.trainEpoch(prepared)
+    #expect(t.latest?.l2Norm == t.stats.l2Norm)
+  }
 }

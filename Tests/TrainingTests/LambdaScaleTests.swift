@@ -24,4 +24,24 @@ import Testing
     c.optimizer = .adam(learningRate: 0.01)
     #expect(LambdaScale.table(config: c, lanes: lanes, trainCount: 200, batchSize: 50).contains("Under Adam"))
   }
+
+  /// Issue 24: with momentum torch.optim.SGD(weight_decay) is the L2 lane, not the wd lane, so a
+  /// wd lane gets no PyTorch or scikit-learn number; L1 and L2 together are one elastic net.
+  @Test func momentumAndElasticNetSayWhatIsEquivalent() throws {
+    var c = ExperimentConfig()
+    c.optimizer = .sgd(learningRate: 0.1, momentum: 0.9)
+    let lanes = try ["l2=0.02", "wd=0.04", "l1=0.01,l2=0.02"].map { try Lane(LaneConfig.parse($0), layerCount: 3) }
+    let text = LambdaScale.table(config: c, lanes: lanes, trainCount: 200, batchSize: 50)
+    let rows = text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+    #expect(rows.first { $0.first == "L2" }?.suffix(3) == ["0.04", "0.125", "–"])
+    #expect(rows.first { $0.first == "WD" }?.suffix(3) == ["–", "–", "–"])
+    // Elastic net: C = 1/(200·(0.01 + 0.04)) = 0.1, l1_ratio = 0.01/0.05 = 0.2, and not two Cs.
+    #expect(rows.first { $0.first == "L1+L2" }?.suffix(3) == ["0.04", "–", "–"])
+    #expect(text.contains("L1+L2: LogisticRegression(penalty=\"elasticnet\", solver=\"saga\", C=0.1, l1_ratio=0.2)"))
+    #expect(text.contains("With momentum 0.9 a wd lane is no L2 lane"))
+    c.optimizer = .sgd(learningRate: 0.1)
+    let plain = LambdaScale.table(config: c, lanes: lanes, trainCount: 200, batchSize: 50)
+    #expect(!plain.contains("With momentum"))
+    #expect(plain.split(separator: "\n").first { $0.hasPrefix("WD ") }?.split(separator: " ").suffix(3) == ["0.04", "0.125", "–"])
+  }
 }

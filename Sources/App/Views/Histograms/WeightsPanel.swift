@@ -46,6 +46,10 @@ struct WeightsPanel {
     if let stop = lane.stoppedAt {
       let kept = theme.printable(" · stopped \(stop), kept \(lane.bestEpoch ?? stop)")
       candidates = candidates.map { $0 + kept } + [theme.printable(lane.name + " · stopped")] + candidates
+    } else if lane.lane.spec.stopPatience != nil, let best = lane.bestEpoch, best < lane.epoch {
+      // Still training: the weights shown are the live ones, but the lane would end (as Keras's
+      // restore_best_weights does at the end of fit) with the best epoch's.
+      candidates = candidates.map { $0 + theme.printable(" · best \(best)") } + candidates
     }
     return candidates.first { $0.count <= width } ?? candidates[candidates.count - 1]
   }
