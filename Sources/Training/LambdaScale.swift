@@ -21,9 +21,13 @@ public enum LambdaScale {
     func g(_ x: Double) -> String { x == 0 ? "0" : String(format: "%.3g", x) }
     var out = "λ and the loss's scale: n = \(n) training samples, batch \(b) (\(steps) step\(steps == 1 ? "" : "s") an epoch), "
     out += "lr η = \(g(eta)), \(config.optimizer.name); Keras's convention: mean loss + λ1·Σ|w| + λ2·Σw²\n"
-    var rows: [[String]] = [["lane", "λ1", "λ2", "wd", "L2 pull/step", "L2+wd pull/epoch", "PyTorch weight_decay",
+    // The group term's column only when a lane has it: λg·Σᵢ‖row i‖₂ has no PyTorch or sklearn twin.
+    let grouped = lanes.contains { $0.regularizers.contains { $0.lambdaGroup > 0 } }
+    if grouped { out += "(λg: the group lasso's, + λg·Σᵢ‖W[i,:]‖₂ over each kernel's rows)\n" }
+    var rows: [[String]] = [["lane", "λ1", "λ2"] + (grouped ? ["λg"] : []) + ["wd", "L2 pull/step", "L2+wd pull/epoch", "PyTorch weight_decay",
                              "sklearn C (l2)", "sklearn C (l1)"]]
     for lane in lanes {
+      let group = grouped ? [g(Double(lane.regularizers.map(\.lambdaGroup).max() ?? 0))] : []
       let l1 = Double(lane.regularizers.map(\.lambda1).max() ?? 0)
       let l2 = Double(lane.regularizers.map(\.lambda2).max() ?? 0)
       let wd = Double(lane.weightDecays.max() ?? 0)
@@ -33,7 +37,7 @@ public enum LambdaScale {
       // Under plain SGD, wd is L2 at λ2 = wd/2: the equivalents count both.
       let l2e = l2 + wd / 2
       let perEpoch = 1 - pow((1 - perStep) * (1 - eta * wd), Double(steps))
-      rows.append([lane.name, g(l1), g(l2), g(wd), l2 > 0 ? g(perStep) : "–", (l2 > 0 || wd > 0) ? String(format: "%.3g%%", 100 * perEpoch) : "–",
+      rows.append([lane.name, g(l1), g(l2)] + group + [g(wd), l2 > 0 ? g(perStep) : "–", (l2 > 0 || wd > 0) ? String(format: "%.3g%%", 100 * perEpoch) : "–",
                    l2e > 0 ? g(2 * l2e) : "–", l2e > 0 ? g(1 / (2 * Double(n) * l2e)) : "–", l1 > 0 ? g(1 / (Double(n) * l1)) : "–"])
     }
     let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max()! }
