@@ -132,4 +132,30 @@ import Testing
       #expect(!zeroRows.isEmpty && zeroRows.count < layer.inputs, "\(zeroRows)")
     }
   }
+
+  /// Adam under prox: the block soft-threshold with τ = α·λ over the row's mean √v + ε (the
+  /// first step: v = (1 − β2)·g², α = lr·√(1 − β2)/(1 − β1)).
+  @Test func adamThresholdUsesTheRowsMeanStep() {
+    let data = tinyData(samples: 12, features: 4, classes: 3)
+    let net = Network(inputs: 4, hidden: [6], classes: 3, activation: .tanh, seed: 5)
+    let adam = Optimizer.adam(learningRate: 0.01), lambda: Float = 0.05
+    func stepped(_ regs: [Regularizer]) -> (Network, [Float]) {
+      var learner = Learner(network: net, regularizers: regs, optimizer: adam, l1Rule: .prox, maxBatch: 12)
+      let g = learner.dataGradients(data: data, indices: Array(0..<12)[...])[0].kernel
+      _ = learner.step(data: data, indices: Array(0..<12)[...])
+      return (learner.network, g)
+    }
+    let (plain, g) = stepped([])
+    let (group, _) = stepped([.group(lambda), .none])
+    let rule = UpdateRule(optimizer: adam, l1Rule: .prox, regularizer: .none, step: 1)
+    let units = net.layers[0].units
+    let expected: [Float] = (0..<net.layers[0].inputs).flatMap { i -> [Float] in
+      let v = (0..<units).map { g[i * units + $0] * g[i * units + $0] * Float(1 - 0.999) }
+      let meanStep = v.reduce(0.0) { $0 + Double($1.squareRoot() + 1e-7) } / Double(units)
+      let tau = Float(Double(rule.alpha * lambda) / meanStep)
+      return GroupLasso.blockSoftThreshold(Array(plain.layers[0].kernel[i * units..<(i + 1) * units]), tau: tau)
+    }
+    #expect(maxAbsDifference(group.layers[0].kernel, expected) <= 1e-6)
+    #expect(maxAbsDifference(group.layers[0].kernel, plain.layers[0].kernel) > 1e-4, "the step did something")
+  }
 }
