@@ -52,6 +52,14 @@ CASES = {
                                    "--lane", "1:l1=0.01,wd=0.02;2:wd=0.02", "--lane", "l1=0.001,stop=best-val:5",
                                    "--optimizer", "sgd", "--lr", "0.05", "--momentum", "0.9",
                                    "--batch-size", "32", "--epochs", "30"],
+    # The group lasso (issue 27): alone, with L1 (the sparse group lasso) and per layer beside L2.
+    "sparse-group-momentum-batch32": ["--dataset", "sparse", "--hidden", "16,16", "--lane", "group=0.01",
+                                      "--lane", "l1=0.01,group=0.02", "--lane", "1:group=0.02;2:l2=0.01",
+                                      "--optimizer", "sgd", "--lr", "0.05", "--momentum", "0.9",
+                                      "--batch-size", "32", "--epochs", "20"],
+    "sparse-group-adam-full": ["--dataset", "sparse", "--hidden", "16,16", "--lane", "group=0.01",
+                               "--lane", "l2=0.005,group=0.01", "--optimizer", "adam", "--lr", "0.01",
+                               "--batch-size", "full", "--epochs", "30"],
 }
 FIELDS = ["loss", "data_loss", "penalty", "acc", "val_loss", "val_acc"]
 

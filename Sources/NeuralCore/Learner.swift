@@ -204,14 +204,34 @@ public struct Learner: Sendable {
                                   weightDecay: weightDecays.indices.contains(l) ? weightDecays[l] : 0,
                                   step: stepCount)
       let biasRule = UpdateRule(optimizer: optimizer, l1Rule: l1Rule, regularizer: .none, step: stepCount)
+      let units = network.layers[l].units, group = regularizer(l).lambdaGroup
+      let rule = l1Rule, optimizer = optimizer
       Workspace.withBase(&workspace.storage) { g in
         moments.withUnsafeMutableBufferPointer { m in
           let mb = m.baseAddress!
           deadLinks.withUnsafeMutableBufferPointer { dead in
             network.layers[l].kernel.withUnsafeMutableBufferPointer { w in
+              let rows = w.count / units
+              // The group term's subgradient joins the data gradient before the step (in place:
+              // nothing reads the gradient after the update).
+              if group != 0 && rule == .subgradient {
+                GroupLasso.addGradient(weights: w.baseAddress!, grads: g + ws.kernelGradientOffsets[l],
+                                       rows: rows, units: units, lambda: group)
+              }
               kernelRule.apply(params: w.baseAddress!, grads: g + ws.kernelGradientOffsets[l],
                                first: mb + o.kernel1, second: mb + o.kernel2,
                                dead: dead.baseAddress! + deadOffsets[l], count: w.count)
+              // Prox and clip: the block soft-threshold after the step (after L1's soft-threshold:
+              // for SGD that composition is the exact prox of λ1‖·‖₁ + λg‖·‖₂, the sparse group lasso).
+              if group != 0 && rule != .subgradient {
+                switch optimizer {
+                case .sgd(let lr, _):
+                  GroupLasso.threshold(weights: w.baseAddress!, rows: rows, units: units, tau: lr * group)
+                case .adam(_, _, _, let eps):
+                  GroupLasso.threshold(weights: w.baseAddress!, rows: rows, units: units, tau: kernelRule.alpha * group,
+                                       second: UnsafePointer(mb + o.kernel2), epsilon: eps)
+                }
+              }
             }
           }
           network.layers[l].bias.withUnsafeMutableBufferPointer { b in

@@ -50,11 +50,13 @@ public struct WeightStats: Sendable, Hashable, Codable {
   /// Per layer, Σ|w| and Σw² of the kernel: the penalty for any regularizers follows from them.
   public var layerAbsSums: [Double]
   public var layerSquareSums: [Double]
+  /// Per layer, Σᵢ‖row i‖₂ of the kernel (rows: one per input or unit below), for the group term.
+  public var layerRowNormSums: [Double]
   /// Σ|w| over all kernels.
   public var l1Norm: Double
   /// √Σw² over all kernels.
   public var l2Norm: Double
-  /// The penalty term of the loss, Σ over layers of λ1·Σ|w| + λ2·Σw² — the same as
+  /// The penalty term of the loss, Σ over layers of λ1·Σ|w| + λ2·Σw² + λg·Σ‖row‖ — the same as
   /// `Network.penalty(_:)`, taken in the same pass as the counts.
   public var penalty: Double
   /// ‖row i of the first kernel‖₂: how much the network listens to input feature i.
@@ -72,6 +74,7 @@ public struct WeightStats: Sendable, Hashable, Codable {
   /// `nearZeroThreshold`: |w| below it counts as near zero (exact zeros included).
   public init(network: Network, regularizers: [Regularizer] = [], nearZeroThreshold: Float = 1e-3) {
     var weights: [Int] = [], zeros: [Int] = [], near: [Int] = [], absSums: [Double] = [], squareSums: [Double] = []
+    var rowNormSums: [Double] = []
     var l1 = 0.0, squares = 0.0
     for layer in network.layers {
       var z = 0, n = 0
@@ -85,6 +88,7 @@ public struct WeightStats: Sendable, Hashable, Codable {
       l1 += layerAbs
       squares += layerSquares
       absSums.append(layerAbs)
+      rowNormSums.append(Regularizer.rowNormSum(layer.kernel, units: layer.units))
       squareSums.append(layerSquares)
       weights.append(layer.kernel.count)
       zeros.append(z)
@@ -95,9 +99,10 @@ public struct WeightStats: Sendable, Hashable, Codable {
     layerNearZeros = near
     layerAbsSums = absSums
     layerSquareSums = squareSums
+    layerRowNormSums = rowNormSums
     l1Norm = l1
     l2Norm = squares.squareRoot()
-    penalty = Self.penalty(abs: absSums, squares: squareSums, regularizers: regularizers)
+    penalty = Self.penalty(abs: absSums, squares: squareSums, rowNorms: rowNormSums, regularizers: regularizers)
     let first = network.layers[0]
     featureMagnitudes = (0..<first.inputs).map { i in
       var s: Float = 0
@@ -112,16 +117,16 @@ public struct WeightStats: Sendable, Hashable, Codable {
   /// The same weights measured under other regularizers: only the penalty changes.
   public func penalized(by regularizers: [Regularizer]) -> WeightStats {
     var stats = self
-    stats.penalty = Self.penalty(abs: layerAbsSums, squares: layerSquareSums, regularizers: regularizers)
+    stats.penalty = Self.penalty(abs: layerAbsSums, squares: layerSquareSums, rowNorms: layerRowNormSums, regularizers: regularizers)
     return stats
   }
 
-  /// Σ over layers of λ1·Σ|w| + λ2·Σw².
-  static func penalty(abs: [Double], squares: [Double], regularizers: [Regularizer]) -> Double {
+  /// Σ over layers of λ1·Σ|w| + λ2·Σw² + λg·Σᵢ‖row i‖₂.
+  static func penalty(abs: [Double], squares: [Double], rowNorms: [Double], regularizers: [Regularizer]) -> Double {
     var total = 0.0
     for l in abs.indices {
       let r = regularizers.indices.contains(l) ? regularizers[l] : .none
-      total += Double(r.lambda1) * abs[l] + Double(r.lambda2) * squares[l]
+      total += Double(r.lambda1) * abs[l] + Double(r.lambda2) * squares[l] + Double(r.lambdaGroup) * rowNorms[l]
     }
     return total
   }

@@ -64,6 +64,6 @@ public struct Network: Sendable, Hashable, Codable {
 
   /// The `penalty` half of the loss under one kernel regularizer per layer (missing: none).
   public func penalty(_ regularizers: [Regularizer]) -> Double {
-    layers.indices.reduce(0) { $0 + (regularizers.indices.contains($1) ? regularizers[$1].penalty(layers[$1].kernel) : 0) }
+    layers.indices.reduce(0) { $0 + (regularizers.indices.contains($1) ? regularizers[$1].penalty(layers[$1].kernel, units: layers[$1].units) : 0) }
   }
 }

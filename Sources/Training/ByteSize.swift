@@ -17,7 +17,7 @@ public enum ByteSize {
 
   /// The per-layer and per-feature arrays of the statistics.
   public static func of(_ s: WeightStats) -> Int {
-    of(s.layerWeights) + of(s.layerZeros) + of(s.layerNearZeros) + of(s.layerAbsSums) + of(s.layerSquareSums)
+    of(s.layerWeights) + of(s.layerZeros) + of(s.layerNearZeros) + of(s.layerAbsSums) + of(s.layerSquareSums) + of(s.layerRowNormSums)
       + of(s.featureMagnitudes) + of(s.featureZeros)
   }
 }

@@ -72,6 +72,12 @@ public struct KerasCode: Sendable {
       # Keras adds l1(λ)·Σ|w| and l2(λ)·Σw² (no ½) to the loss; biases are not penalized.
 
       """
+    if usesGroup {
+      s += """
+        # regviz's group=λ adds λ·Σᵢ‖W[i,:]‖₂ over each kernel's rows (the GroupLasso class below).
+
+        """
+    }
     // A lane's own rule (`rule=` in its spec) counts too: any rule Keras lacks gets its note.
     let rules = config.lanes.map { $0.spec.l1Rule ?? config.l1Rule }
     switch rules.first(where: { $0 != .subgradient }) ?? .subgradient {
@@ -83,6 +89,13 @@ public struct KerasCode: Sendable {
         # regviz's land on exactly 0, and the L1 lanes' numbers drift apart. The other lanes agree.
 
         """
+      if usesGroup {
+        s += """
+          # The same holds for group=λ: regviz block soft-thresholds whole rows to exactly 0 after
+          # each step, Keras steps along the norm's gradient, so the group lanes drift apart too.
+
+          """
+      }
     case .clip:
       s += """
         # This run used regviz's 'clip' L1 rule (TensorFlow Playground's: a weight whose L1 step would
@@ -115,8 +128,17 @@ public struct KerasCode: Sendable {
       """
   }
 
+  /// Whether a lane has the group term: the script then defines `GroupLasso`.
+  var usesGroup: Bool { lanes.contains { $0.regularizers.contains { $0.lambdaGroup > 0 } } }
+
   func model() -> String {
     func reg(_ r: Regularizer) -> String {
+      if r.lambdaGroup > 0 {
+        var args = [formatStrength(r.lambdaGroup)]
+        if r.lambda1 > 0 { args.append("l1=\(formatStrength(r.lambda1))") }
+        if r.lambda2 > 0 { args.append("l2=\(formatStrength(r.lambda2))") }
+        return "GroupLasso(\(args.joined(separator: ", ")))"
+      }
       switch r.kind {
       case .none: return "None"
       case .l1: return "regularizers.L1(\(formatStrength(r.lambda1)))"
@@ -124,7 +146,8 @@ public struct KerasCode: Sendable {
       case .l1l2: return "regularizers.L1L2(l1=\(formatStrength(r.lambda1)), l2=\(formatStrength(r.lambda2)))"
       }
     }
-    var s = """
+    var s = usesGroup ? KerasScriptParts.groupLasso : ""
+    s += """
       # One lane = one model: (name, regviz lane spec, kernel_regularizer of each Dense layer,
       # options: the optimizer's weight_decay and the layers it decays; early stopping's patience).
       LANES = [

@@ -1,6 +1,36 @@
 /// The parts of the exported Keras script that do not depend on the experiment: RegViz's batch
 /// order in Python, and the training loop that prints RegViz's JSONL fields.
 enum KerasScriptParts {
+  /// regviz's `group=λ` as a Keras kernel regularizer, with the lane's L1 and L2 (Keras takes one
+  /// regularizer per kernel). Safe at zero: the norm of a zero row is 0 with gradient 0, as in regviz.
+  static let groupLasso = """
+    class GroupLasso(keras.regularizers.Regularizer):
+        \"\"\"regviz's group=λ: group·Σᵢ‖W[i,:]‖₂ over the kernel's rows (a row: every weight leaving
+        one input of the layer), plus l1·Σ|w| and l2·Σw² (no ½) as Keras's L1L2 adds them.\"\"\"
+
+        def __init__(self, group, l1=0.0, l2=0.0):
+            self.group, self.l1, self.l2 = float(group), float(l1), float(l2)
+
+        def __call__(self, x):
+            ops = keras.ops
+            squares = ops.sum(ops.square(x), axis=1)
+            # sqrt's gradient at 0 is infinite (and ∞·0 = NaN): take the root of 1 at a zero row and
+            # put 0 back, so a zero row has norm 0 and gradient 0.
+            zero = ops.equal(squares, 0.0)
+            norms = ops.where(zero, 0.0, ops.sqrt(ops.where(zero, 1.0, squares)))
+            penalty = self.group * ops.sum(norms)
+            if self.l1:
+                penalty += self.l1 * ops.sum(ops.absolute(x))
+            if self.l2:
+                penalty += self.l2 * ops.sum(ops.square(x))
+            return penalty
+
+        def get_config(self):
+            return {"group": self.group, "l1": self.l1, "l2": self.l2}
+
+
+    """
+
   /// `epochOrder` and `SplitMix64` of NeuralCore, line for line: the same (seed, epoch) gives
   /// the same permutation, so Keras sees RegViz's batches without being told them one by one.
   static let order = """

@@ -25,12 +25,16 @@ public enum LambdaScale {
     func g(_ x: Double) -> String { x == 0 ? "0" : String(format: "%.3g", x) }
     var out = "λ and the loss's scale: n = \(n) training samples, batch \(b) (\(steps) step\(steps == 1 ? "" : "s") an epoch), "
     out += "lr η = \(g(eta)), \(config.optimizer.name); Keras's convention: mean loss + λ1·Σ|w| + λ2·Σw²\n"
-    var rows: [[String]] = [["lane", "λ1", "λ2", "wd", "L2 pull/step", "L2+wd pull/epoch", "PyTorch weight_decay",
+    // The group term's column only when a lane has it: λg·Σᵢ‖row i‖₂ has no PyTorch or sklearn twin.
+    let grouped = lanes.contains { $0.regularizers.contains { $0.lambdaGroup > 0 } }
+    if grouped { out += "(λg: the group lasso's, + λg·Σᵢ‖W[i,:]‖₂ over each kernel's rows)\n" }
+    var rows: [[String]] = [["lane", "λ1", "λ2"] + (grouped ? ["λg"] : []) + ["wd", "L2 pull/step", "L2+wd pull/epoch", "PyTorch weight_decay",
                              "sklearn C (l2)", "sklearn C (l1)"]]
     var momentum: Float = 0
     if case .sgd(_, let m) = config.optimizer { momentum = m }
     var elasticNet: [String] = []
     for lane in lanes {
+      let group = grouped ? [g(Double(lane.regularizers.map(\.lambdaGroup).max() ?? 0))] : []
       let l1 = Double(lane.regularizers.map(\.lambda1).max() ?? 0)
       let l2 = Double(lane.regularizers.map(\.lambda2).max() ?? 0)
       let wd = Double(lane.weightDecays.max() ?? 0)
@@ -50,7 +54,7 @@ public enum LambdaScale {
         let c = 1 / (Double(n) * (l1 + 2 * l2e)), ratio = l1 / (l1 + 2 * l2e)
         elasticNet.append("\(lane.name): LogisticRegression(penalty=\"elasticnet\", solver=\"saga\", C=\(g(c)), l1_ratio=\(g(ratio)))")
       }
-      rows.append([lane.name, g(l1), g(l2), g(wd), l2 > 0 ? g(perStep) : "–", (l2 > 0 || wd > 0) ? String(format: "%.3g%%", 100 * perEpoch) : "–",
+      rows.append([lane.name, g(l1), g(l2)] + group + [g(wd), l2 > 0 ? g(perStep) : "–", (l2 > 0 || wd > 0) ? String(format: "%.3g%%", 100 * perEpoch) : "–",
                    torch, c2, c1])
     }
     let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max()! }

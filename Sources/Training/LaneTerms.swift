@@ -15,7 +15,7 @@ public struct LayerTerms: Sendable, Hashable {
 
 /// A kind of lane term. `TermKind.table` is the one place a kind is defined: its keyword in a
 /// spec, its name in lane titles, whether it is a penalty, and where its strength lands in a
-/// layer's terms. Adding a kind (e.g. issue 27's `group=λ`) is one row there, plus the math
+/// layer's terms. Adding a kind (as issue 27's `group=λ`) is one row there, plus the math
 /// behind the slot it writes.
 public struct TermKind: Sendable, Hashable, CustomStringConvertible {
   /// The spec's keyword: `l1` in `l1=0.01`.
@@ -35,14 +35,17 @@ public struct TermKind: Sendable, Hashable, CustomStringConvertible {
   public static let table: [TermKind] = [
     TermKind(keyword: "l1", title: "L1", isPenalty: true, oneValuePerLane: nil, slot: \.regularizer.lambda1),
     TermKind(keyword: "l2", title: "L2", isPenalty: true, oneValuePerLane: nil, slot: \.regularizer.lambda2),
+    // The group lasso: λ·Σᵢ‖W[i,:]‖₂ over a kernel's rows; with l1= it is the sparse group lasso.
+    TermKind(keyword: "group", title: "Group", isPenalty: true, oneValuePerLane: nil, slot: \.regularizer.lambdaGroup),
     TermKind(keyword: "wd", title: "WD", isPenalty: false, oneValuePerLane: "an optimizer has one weight_decay",
              slot: \.weightDecay),
   ]
 
   public static func named(_ keyword: String) -> TermKind? { table.first { $0.keyword == keyword } }
-  public static var l1: TermKind { table[0] }
-  public static var l2: TermKind { table[1] }
-  public static var wd: TermKind { table[2] }
+  public static var l1: TermKind { named("l1")! }
+  public static var l2: TermKind { named("l2")! }
+  public static var group: TermKind { named("group")! }
+  public static var wd: TermKind { named("wd")! }
 
   /// Position in `table`: the order terms are written and named in.
   var order: Int { Self.table.firstIndex(of: self) ?? Self.table.count }

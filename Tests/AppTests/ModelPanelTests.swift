@@ -1,4 +1,5 @@
 import Canvas
+import NeuralCore
 import Testing
 import Training
 
@@ -20,6 +21,14 @@ import Training
 
   func labels(_ grid: Grid) -> [String] {
     (0..<grid.height).map { grid.row($0).split(separator: " ").prefix(2).joined(separator: " ") }
+  }
+
+  /// The group lasso (issue 27) is named beside Keras's kinds, and before `+WD`.
+  @Test func namesTheGroupTerm() {
+    #expect(Format.kind(.group(0.05)) == "Group")
+    #expect(Format.kind(Regularizer(lambda1: 0.01, lambdaGroup: 0.05)) == "L1+Group")
+    #expect(Format.kind(Regularizer(lambda1: 0.01, lambda2: 0.01, lambdaGroup: 0.05)) == "L1L2+Group")
+    #expect(ModelPanel.kind(Regularizer(lambda2: 0.01, lambdaGroup: 0.05), decay: 0.1) == "L2+Group+WD")
   }
 
   @Test func tallShowsEveryRow() {

@@ -96,6 +96,26 @@ import Testing
     for (field, difference) in worst { #expect(difference <= 1e-4, "\(field) differs by \(difference)") }
   }
 
+  /// The group lasso's export (issue 27) in live Keras: `GroupLasso`'s autodiff is regviz's
+  /// subgradient, 0 at a zero row. Skipped without a Python with keras (the fixtures
+  /// `sparse-group-*` cover it then).
+  @Test(.enabled(if: Python.withKeras != nil, "no Python with keras and numpy (set REGVIZ_PYTHON); the fixtures cover it"))
+  func groupLassoScriptRunsInKerasAndAgrees() throws {
+    let python = try #require(Python.withKeras)
+    let flags = ["--dataset", "sparse", "--hidden", "16,16", "--lane", "group=0.01", "--lane", "l1=0.01,group=0.02",
+                 "--l1-rule", "subgradient", "--optimizer", "sgd", "--lr", "0.05", "--batch-size", "32", "--epochs", "6"]
+    let script = try CLI.run(["run"] + flags + ["--keras"])
+    #expect(script.status == 0, "\(script.stderr)")
+    let path = CLI.temporaryDirectory().appendingPathComponent("train.py")
+    try script.stdout.write(to: path, atomically: true, encoding: .utf8)
+    let keras = try Python.run(python, [path.path])
+    #expect(keras.status == 0, "\(keras.stderr)")
+    let regviz = try CLI.run(["run"] + flags + ["--format", "jsonl"])
+    let worst = try Self.largestDifference(regviz: regviz.stdout, keras: keras.stdout)
+    #expect(worst["penalty"] != nil)
+    for (field, difference) in worst { #expect(difference <= 1e-4, "\(field) differs by \(difference)") }
+  }
+
   /// Largest |Δ| per field over every (lane, epoch) the Keras output has; every one must be
   /// in regviz's output. Keras ends an early-stopped lane's `fit`; regviz prints that lane on,
   /// frozen: those rows, and only those, Keras lacks, and they must not change.

@@ -18,8 +18,14 @@ public enum Format {
     return seen.isEmpty ? "" : "λ " + seen.joined(separator: " ")
   }
 
-  /// A regularizer as a short kind: `–`, `L1`, `L2`, `L1L2` (Keras's class names).
+  /// A regularizer as a short kind: `–`, `L1`, `L2`, `L1L2` (Keras's class names); with the
+  /// group term `Group`, `L1+Group` (the sparse group lasso), …
   static func kind(_ r: Regularizer) -> String {
+    if r.lambdaGroup > 0 {
+      var rest = r
+      rest.lambdaGroup = 0
+      return rest.isNone ? "Group" : kind(rest) + "+Group"
+    }
     switch r.kind {
     case .none: return "–"
     case .l1: return "L1"
