@@ -30,9 +30,12 @@ public struct LessonPane {
     let title = theme.printable(LessonPane.title(session))
     let blocks = LessonPane.blocks(session, theme: theme)
     // The frame the composer will draw the pane in, from the same layout function.
-    let frame = DashboardLayout.split(width: width, height: height, paneWidth: frameWidth).side
-    let inner = (frame ?? Rect(x: 0, y: 0, width: 0, height: 0)).inset(by: 1)
+    let reading = session.reading && session.phase == .step
+    let frame = reading ? SidePane.readingFrame(width: width, height: height)
+      : DashboardLayout.split(width: width, height: height, paneWidth: frameWidth).side
+    let inner = reading ? SidePane.readingInner(frame!) : (frame ?? Rect(x: 0, y: 0, width: 0, height: 0)).inset(by: 1)
     side = SidePane(title: title, blocks: blocks, scroll: session.scroll, width: frameWidth)
+    side.fullScreen = reading
     let textWidth = max(1, side.areas(in: inner).text.width)
     if let cache, session.phase == .step {
       let key = LessonTextCache.Key(lesson: session.lessonIndex, step: session.stepIndex, answer: session.answer,
@@ -59,7 +62,39 @@ public struct LessonPane {
       .flatMap { line in LessonPane.wrap(line.text, width: textWidth, style: line.style, theme: theme) }
     side.pinned = pinned
     maxScroll = side.maxScroll(in: inner, theme: theme)
-    side.scroll = min(session.scroll, maxScroll)
+    // Something that just appeared (a verdict, a hint) is shown from its first line.
+    let focused = session.focus.flatMap { LessonPane.focusLine(session, $0, theme: theme, width: textWidth) }
+    side.scroll = min(focused ?? session.scroll, maxScroll)
+    let body = side.areas(in: inner).body
+    let rows = side.lines(width: body.width, theme: theme).count > body.height ? body.height - 1 : body.height
+    showsFirstParagraph = TextView(blocks: Array(blocks.prefix(2))).layout(width: body.width, theme: theme).count <= rows
+  }
+
+  /// The scroll offset shown (the session's, or where its `focus` is, within the text).
+  public var scroll: Int { side.scroll }
+  /// Whether the step's title and its first paragraph show whole, unscrolled; where they do
+  /// not, the page opens full-screen (`LessonMode`).
+  public private(set) var showsFirstParagraph = true
+
+  /// The first line of `focus` in the page's text laid out at `width`, if it shows.
+  static func focusLine(_ session: LessonSession, _ focus: LessonSession.Focus, theme: Theme, width: Int) -> Int? {
+    guard session.phase == .step else { return nil }
+    let all = blocks(session, theme: theme)
+    let before = 1 + session.step.blocks.count
+    let answered = session.step.question != nil && session.answer != nil
+    let index: Int
+    switch focus {
+    case .verdict:
+      guard answered else { return nil }
+      index = before + 2  // after the question and its choices
+    case .hint:
+      guard session.hintShown, session.step.hint != nil else { return nil }
+      index = before + (answered ? 3 : 0)
+    case .missionHint:
+      index = all.count - 1
+    }
+    guard index > 0, index < all.count else { return nil }
+    return TextView(blocks: Array(all[..<index])).layout(width: width, theme: theme).count + 1
   }
 
   /// The frame's width: 40 columns on a 120-column screen, up to 56 on wide ones. The composer
