@@ -37,8 +37,6 @@ struct LessonReadingTests {
     }
   }
 
-  static let openSteps: Set<[Int]> = [[4, 1], [8, 0], [8, 1], [8, 2], [8, 3], [9, 0], [9, 4]]
-
   @Test(arguments: S.steps)
   func theFirstParagraphShowsOnArrival(lesson: Int, step: Int) throws {
     for (width, height) in S.sizes {
@@ -49,13 +47,7 @@ struct LessonReadingTests {
       let where_ = "lesson \(lesson + 1) step \(step + 1) at \(width)×\(height)"
       #expect(text.contains(S.plain(session.step.title)), "\(where_)\n\(grid.text())")
       if let first = Self.firstText(session.step) {
-        // Known gap (issue 23, open): seven steps whose pinned numbers and question fill the
-        // pane at 120×40 do not yet open full-screen.
-        if Self.openSteps.contains([lesson, step]) && width > 80 {
-          withKnownIssue { #expect(text.contains(first)) }
-        } else {
-          #expect(text.contains(first), "\(where_): the first paragraph\n\(grid.text())")
-        }
+        #expect(text.contains(first), "\(where_): the first paragraph\n\(grid.text())")
       }
       if session.reading {
         #expect(grid.row(height - 1).contains("e dashboard"), "\(where_): the key line names e\n\(grid.row(height - 1))")
