@@ -52,7 +52,9 @@ extension WordWrap {
         if c == open && (i == 0 || chars[i - 1] != "\\") { quote = nil }
         continue
       }
-      if c == "\"" || c == "'" { quote = c }
+      // A quote opens a string only where a token starts: the apostrophe in a comment's
+      // `regviz's` is a letter, while `--lane 'keras = …'` and `f('a', "b")` open strings.
+      if c == "\"" || c == "'", i == 0 || " =([{,:".contains(chars[i - 1]) { quote = c }
       guard i + 1 < chars.count, i >= chars.prefix { $0 == " " }.count else { continue }
       if c == " ", chars[i + 1] != " " { spaces.append(i + 1) }
       if ",(;".contains(c), chars[i + 1] != " " { punctuation.append(i + 1) }

@@ -34,7 +34,8 @@ import Testing
       .code(["l1(0.01)", "abcdefghijkl"]),
     ])
     let lines = view.layout(width: 12, theme: theme).map(\.text)
-    #expect(lines == ["Try:", "", "• press ] to", "  raise", "  lambda", "• watch", "", "  l1(0.01)", "  abcdefghij", "    kl"])
+    // A code token longer than the column is cut with a `\` (issue 23: code wraps between tokens).
+    #expect(lines == ["Try:", "", "• press ] to", "  raise", "  lambda", "• watch", "", "  l1(0.01)", "  abcdefghi\\", "    jkl"])
     let ascii = view.layout(width: 12, theme: Theme(colorMode: .monochrome, ascii: true)).map(\.text)
     #expect(ascii[2] == "- press ] to")
   }

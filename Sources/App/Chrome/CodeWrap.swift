@@ -11,9 +11,16 @@ enum CodeWrap {
     let indent = String(line.prefix { $0 == " " })
     let isComment = line.dropFirst(indent.count).hasPrefix("#")
     if isComment {
-      let text = line.dropFirst(indent.count + 1).drop { $0 == " " }
+      // The comment's own indent after `# ` (a command set apart: `#   regviz run …`) stays, and
+      // its continuations hang two further; prose continues flush under the first line.
+      let body = line.dropFirst(indent.count + 1)
+      let text = body.hasPrefix(" ") ? body.dropFirst() : body
+      let inner = text.prefix { $0 == " " }.count
       let pieces: [String] = TextView.wrapCode(String(text), width: width - indent.count - 2)
-      return pieces.map { (piece: String) -> String in indent + "# " + String(piece.drop { $0 == " " }) }
+      let hanging = inner > 0 ? String(repeating: " ", count: inner + 2) : ""
+      return pieces.enumerated().map { (i: Int, piece: String) -> String in
+        indent + "# " + (i == 0 ? piece : hanging + String(piece.drop { $0 == " " }))
+      }
     }
     let continuation = indent + (isComment ? "# " : "    ")
     var lines: [String] = []

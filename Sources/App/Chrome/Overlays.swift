@@ -32,8 +32,10 @@ enum Overlays {
     }
   }
 
-  /// The text columns inside the help window on `screen` (its frame and margins taken off).
-  static func helpWidth(_ screen: Rect) -> Int { min(screen.width - 4, 88) - 4 }
+  /// The text columns inside the widest help window on `screen` (its frame and margins taken
+  /// off): the window grows with its rows up to the screen less two columns a side, so rows
+  /// wrap only where even that is too narrow.
+  static func helpWidth(_ screen: Rect) -> Int { screen.width - 4 - 4 }
 
   /// The help: every binding, keys in a column of their own, then what the marks mean. A
   /// description longer than the window (`width` columns) wraps under its own column.
