@@ -27,8 +27,10 @@ public struct LessonMode: DashboardMode {
   private var viewedStep: (lesson: Int, step: Int)?
   /// The page's text, laid out once per step, answer, width and theme.
   let textCache = LessonTextCache()
-  /// A step was arrived at: the next frame opens it full-screen if the pane is too small.
-  private var arrived = false
+  /// The page the last frame showed (lesson, step, 1 on a step): a frame of another page is an
+  /// arrival, which opens it full-screen if the pane is too small. Kept here rather than in
+  /// `observe`, since a key can turn the page and compose before the next snapshot comes.
+  private var composedPage: [Int]?
   /// The last frame's text was longer than its pane (↑ ↓ go on the key line).
   private var textScrolls = false
 
@@ -68,6 +70,7 @@ public struct LessonMode: DashboardMode {
                              lock: lock)
     context.pathPicks = false
     context.reading = onStep && session.reading
+    context.readable = onStep
     context.scrolls = textScrolls
     return Keymap(context)
   }
@@ -86,7 +89,6 @@ public struct LessonMode: DashboardMode {
       if viewedStep.map({ $0.lesson != session.lessonIndex }) ?? false { dashboard.state.startLesson() }
       viewedStep = (session.lessonIndex, session.stepIndex)
       if session.phase == .step { arrive(at: session.step) }
-      arrived = true
     }
     let shown = session.mission.map { [$0.hintsShown, $0.solutionShown ? 1 : 0] }
     defer {
@@ -102,8 +104,9 @@ public struct LessonMode: DashboardMode {
   }
 
   public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
-    if arrived {
-      arrived = false
+    let page = [session.lessonIndex, session.stepIndex, session.phase == .step ? 1 : 0]
+    if composedPage != page {
+      composedPage = page
       // Where the panes leave no room for the first paragraph, the page opens full-screen.
       if session.phase == .step, !session.reading, width >= DashboardLayout.minimumWidth,
          !LessonPane(session, snapshot: snapshot, theme: state.theme, width: width, height: height, cache: textCache)
