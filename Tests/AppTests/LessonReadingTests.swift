@@ -177,3 +177,39 @@ struct LessonReadingTests {
     #expect(footer.contains("\(labels.first!)–\(labels.last!) answer"), "\(footer)")
   }
 }
+
+/// Issue 23: a mission hint that appears is scrolled into view (lesson 8 missions 2 and 4 put
+/// theirs below `more ↓` at 80×24).
+@Suite("Mission hints on screen")
+struct MissionHintOnScreenTests {
+  typealias F = LessonFixtures
+  typealias S = LessonStepFrameTests
+
+  @Test func everyMissionHintOfLessonEightShowsAsItAppears() throws {
+    let eight = 7
+    let steps = F.shipped[eight].steps.indices.filter { F.shipped[eight].steps[$0].mission != nil }
+    #expect(steps.count >= 4, "lesson 8 has its missions")
+    for (width, height) in [(80, 24), (120, 40)] {
+      for step in steps {
+        let session = try LessonSession(lessons: F.shipped, lessonIndex: eight, step: step)
+        let snapshot = F.snapshot(session, epochs: 0, running: false)
+        var mode = LessonMode(session: session, state: AppState())
+        _ = mode.observe(snapshot, elapsed: 0)
+        _ = mode.compose(snapshot, width: width, height: height)
+        let hints = try #require(mode.session.mission).mission.hints
+        var seen = 0
+        for _ in 0..<200 where seen < hints.count {
+          _ = mode.observe(snapshot, elapsed: 5)
+          let grid = mode.compose(snapshot, width: width, height: height)
+          let shown = mode.session.mission!.hintsShown
+          guard shown > seen else { continue }
+          seen = shown
+          let words = S.plain(hints[shown - 1]).split(separator: " ").prefix(3).joined(separator: " ")
+          let text = LessonReadingTests.shownText(grid, reading: mode.session.reading, width: width, height: height)
+          #expect(text.contains(words), "lesson 8 step \(step + 1) hint \(shown) at \(width)×\(height)\n\(grid.text())")
+        }
+        #expect(seen == hints.count, "lesson 8 step \(step + 1): every hint appeared")
+      }
+    }
+  }
+}
