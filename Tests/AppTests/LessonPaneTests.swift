@@ -13,11 +13,18 @@ struct LessonPaneTests {
   typealias F = LessonFixtures
 
   /// The whole screen for `session` over `snapshot`, as the lesson loop draws it.
+  /// The frame on arrival at `session`'s step. Where the page opens full-screen (the pane too
+  /// small for its first paragraph), `reading: false` gives the dashboard the learner sees
+  /// after `e`.
   static func frame(_ session: inout LessonSession, _ snapshot: ExperimentSnapshot, width: Int, height: Int,
-                    theme: Theme = .standard) -> Grid {
+                    theme: Theme = .standard, reading: Bool = false) -> Grid {
     var mode = LessonMode(session: session, state: AppState(theme: theme))
     _ = mode.observe(snapshot, elapsed: 0)
-    let grid = mode.compose(snapshot, width: width, height: height)
+    var grid = mode.compose(snapshot, width: width, height: height)
+    if !reading, mode.session.reading {
+      _ = mode.perform(.toggleReading, snapshot: snapshot)
+      grid = mode.compose(snapshot, width: width, height: height)
+    }
     session = mode.session
     return grid
   }

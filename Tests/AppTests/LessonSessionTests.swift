@@ -147,14 +147,17 @@ struct LessonSessionTests {
     #expect(keys().contains("→ enter") && keys().contains("q"))
   }
 
-  @Test func aRightAnswerSaysSoAndScrollsToTheExplanation() {
+  /// Issue 23: the verdict is scrolled to its first line, not to the end of the text (a long
+  /// explanation pushed `✗ Not quite` off the top at 80×24).
+  @Test func aRightAnswerSaysSoAndScrollsToTheVerdict() throws {
     var session = F.session()
     Self.press(["B"], &session)
     #expect(session.answer == "b")
-    #expect(session.scroll == LessonSession.end, "the verdict is at the end of the text")
+    #expect(session.focus == .verdict, "the verdict is what just appeared")
     let pane = LessonPane(session, snapshot: F.snapshot(session, epochs: 0), theme: .standard, width: 80, height: 24)
-    session.clampScroll(maximum: pane.maxScroll)
-    #expect(session.scroll == pane.maxScroll && pane.maxScroll > 0)
+    let lines = pane.side.lines(width: pane.side.laidOut?.width ?? 26, theme: .standard).map(\.text)
+    let verdict = try #require(lines.firstIndex { $0.hasPrefix("✓ Right.") })
+    #expect(pane.maxScroll > 0 && pane.scroll == min(verdict, pane.maxScroll), "\(pane.scroll) \(verdict)")
     let text = TextView(blocks: pane.side.blocks).layout(width: 200, theme: .standard).map(\.text).joined(separator: "\n")
     #expect(text.contains("✓ Right. L1 pulls every weight"))
   }

@@ -34,7 +34,8 @@ import Testing
       .code(["l1(0.01)", "abcdefghijkl"]),
     ])
     let lines = view.layout(width: 12, theme: theme).map(\.text)
-    #expect(lines == ["Try:", "", "• press ] to", "  raise", "  lambda", "• watch", "", "  l1(0.01)", "  abcdefghij", "    kl"])
+    // A code token longer than the column is cut with a `\` (issue 23: code wraps between tokens).
+    #expect(lines == ["Try:", "", "• press ] to", "  raise", "  lambda", "• watch", "", "  l1(0.01)", "  abcdefghi\\", "    jkl"])
     let ascii = view.layout(width: 12, theme: Theme(colorMode: .monochrome, ascii: true)).map(\.text)
     #expect(ascii[2] == "- press ] to")
   }
@@ -82,20 +83,31 @@ struct CodeWrapTests {
     let pieces = WordWrap.codeWrap(line, width: 24)
     #expect(pieces.allSatisfy { $0.count <= 24 }, "\(pieces)")
     #expect(pieces.contains { $0.contains(#"activation="relu","#) }, "\(pieces)")
-    // Only spaces are lost at the cuts: nothing is cut out of a token.
-    #expect(pieces.joined().filter { $0 != " " } == line.filter { $0 != " " })
+    // Only spaces (and a long token's continuation marks) are lost at the cuts.
+    #expect(pieces.map { $0.hasSuffix("\\") ? String($0.dropLast()) : $0 }.joined().filter { $0 != " " }
+            == line.filter { $0 != " " })
     #expect(pieces.dropFirst().allSatisfy { $0.hasPrefix("      ") }, "continuations hang under the line: \(pieces)")
   }
 
   @Test func quotedStringsAndOperatorsStayWhole() {
-    let pieces = WordWrap.codeWrap(#"print(layer.name, "kernel reg", x)"#, width: 14)
+    let pieces = WordWrap.codeWrap(#"print(layer.name, "kernel reg", x)"#, width: 16)
     #expect(pieces.allSatisfy { $0.filter { $0 == "\"" }.count % 2 == 0 }, "a string is never cut: \(pieces)")
     #expect(pieces.contains { $0.contains(#""kernel reg""#) }, "\(pieces)")
     #expect(WordWrap.codeWrap("a == b and c == d", width: 9).allSatisfy { !$0.hasSuffix(" =") && !$0.hasPrefix("=") })
   }
 
   @Test func aTokenLongerThanTheLineIsCutHard() {
-    #expect(WordWrap.codeWrap("abcdefghij", width: 4) == ["abcd", "  ef", "  gh", "  ij"])
+    #expect(WordWrap.codeWrap("abcdefghij", width: 4) == ["abc\\", "  d\\", "  e\\", "  f\\", "  g\\", "  h\\", "  ij"])
+  }
+
+  /// Issue 23: `regularizers.L1(0` / `.01)),` and `--hidden 16,` / `16` were cut inside tokens.
+  @Test func numbersAndShellArgumentsStayWhole() {
+    let keras = WordWrap.codeWrap("  kernel_regularizer=regularizers.L1(0.01)),", width: 40)
+    #expect(!keras.contains { $0.hasSuffix("(0") }, "\(keras)")
+    let shell = WordWrap.codeWrap("regviz play --hidden 16,16 --lambda 0.01", width: 24)
+    #expect(shell.contains { $0.contains("16,16") }, "\(shell)")
+    let quoted = WordWrap.codeWrap("regviz play --lane 'keras = 1:l1=0.01'", width: 30)
+    #expect(quoted.contains { $0.contains("'keras = 1:l1=0.01'") }, "\(quoted)")
   }
 
   @Test func shortLinesAreUntouched() {

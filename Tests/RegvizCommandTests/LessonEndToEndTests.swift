@@ -71,15 +71,24 @@ import Testing
 
   /// Lesson 6, steps 1–3 at 80×24: Keras's subgradient leaves no exact zeros, prox makes
   /// them, and step 3 runs both as lanes side by side, its question pinned with every choice
-  /// and a table of the numbers the text cites.
+  /// and a table of the numbers the text cites. A step whose text the pane cannot show opens
+  /// full-screen (issue 23); `e` shows the dashboard before its pictures are checked.
   @Test(.enabled(if: PlayEndToEndTests.tmux != nil, "tmux is not installed: the end-to-end lesson test is skipped (.ci/run installs it)"))
   func lessonSixStepsOneToThreeInTmux() throws {
     let (status, output) = try runScript(#"""
       launch 80 24 lesson 6 --speed max
+      # Steps 1 and 3 open full-screen at 80×24 (LessonReadingTests): wait for it, then e.
+      dashboard() {
+        wait_for 'e dashboard' 5 || return 0
+        $T send-keys -t e2e e
+        for _ in $(seq 100); do screen | grep -q 'e dashboard' || return 0; sleep 0.05; done
+        fail "e did not show the dashboard: $(screen)"
+      }
       wait_for 'lesson 6/[0-9]+ · step 1/8' 10 || fail "no lesson 6 pane"
       wait_for 'c\) All of them' 5 || fail "the last choice of step 1 is not on screen at 80x24"
       $T send-keys -t e2e b
       wait_for 'reached:' 30 || fail "step 1 not reached"
+      dashboard
       screen | grep -qE '=0 [^0-9]*0\.0%' || fail "the subgradient lane shows exact zeros: $(screen)"
       echo "OK step 1: subgradient, no exact zeros"
       $T send-keys -t e2e Right
@@ -90,6 +99,7 @@ import Testing
       wait_for 'lesson 6/[0-9]+ · step 3/8' 5 || fail "→ did not reach step 3"
       wait_for 'c\) prox, since exact' 5 || fail "step 3's last choice is not on screen at 80x24: $(screen)"
       wait_for '⏸ paused' 5 || fail "step 3 does not wait for the prediction"
+      dashboard
       wait_for 'lane +val +=0 +≈0' 5 || fail "no numbers table: $(screen)"
       $T send-keys -t e2e c
       wait_for 'reached:' 30 || fail "step 3 not reached"

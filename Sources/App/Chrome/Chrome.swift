@@ -44,6 +44,12 @@ public enum Chrome {
       case .lens: LensPanel.drawStatus(c.lens, theme: theme, in: top, painter: &p)
       }
       Views.entry(c.state.view).draw(c, in: Rect(x: 0, y: 1, width: width, height: height - 2), painter: &p)
+      if let side = c.side, side.fullScreen {
+        let frame = SidePane.readingFrame(width: width, height: height)
+        p.clear(frame)
+        p.panel(frame, title: theme.printable(side.title), theme: theme)
+        side.draw(in: SidePane.readingInner(frame), painter: &p, theme: theme)
+      }
       StatusBar.drawKeys(c.snapshot, state: c.state, bindings: keymap.rows, in: Rect(x: 0, y: height - 1, width: width, height: 1),
                          painter: &p)
       if let overlay = c.state.overlay {

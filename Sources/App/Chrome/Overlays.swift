@@ -14,7 +14,7 @@ enum Overlays {
   ) {
     switch overlay {
     case .help(let scroll):
-      let lines = helpLines(bindings, legend: legend, theme: theme)
+      let lines = helpLines(bindings, legend: legend, theme: theme, width: helpWidth(screen))
       window(title: theme.printable("keys · esc or ? closes · training goes on underneath"),
              lines: lines, scroll: scroll, preferredWidth: 88, theme: theme, in: screen, painter: &p)
     case .keras(let scroll):
@@ -32,29 +32,43 @@ enum Overlays {
     }
   }
 
-  /// The help: every binding, keys in a column of their own, then what the marks mean.
-  static func helpLines(_ bindings: [Binding], legend: Legend = .dashboard, theme: Theme) -> [[StyledRun]] {
-    let width = bindings.map { theme.printable($0.label).count }.max() ?? 0
-    func row(_ keys: String, _ text: String, _ style: Style) -> [StyledRun] {
+  /// The text columns inside the widest help window on `screen` (its frame and margins taken
+  /// off): the window grows with its rows up to the screen less two columns a side, so rows
+  /// wrap only where even that is too narrow.
+  static func helpWidth(_ screen: Rect) -> Int { screen.width - 4 - 4 }
+
+  /// The help: every binding, keys in a column of their own, then what the marks mean. A
+  /// description longer than the window (`width` columns) wraps under its own column.
+  static func helpLines(_ bindings: [Binding], legend: Legend = .dashboard, theme: Theme,
+                        width: Int = .max) -> [[StyledRun]] {
+    let keyWidth = bindings.map { theme.printable($0.label).count }.max() ?? 0
+    let hanging = String(repeating: " ", count: keyWidth + 2)
+    func row(_ keys: String, _ text: String, _ style: Style) -> [[StyledRun]] {
       let keys = theme.printable(keys)
-      return [StyledRun(keys + String(repeating: " ", count: max(0, width - keys.count) + 2), style: style),
-              StyledRun(theme.printable(text), style: theme.text)]
+      let room = max(8, width - hanging.count)
+      let pieces = theme.printable(text).count <= room ? [theme.printable(text)]
+        : TextView(blocks: [.paragraph([.plain(theme.printable(text))])]).layout(width: room, theme: theme).map(\.text)
+      return pieces.enumerated().map { i, piece in
+        [StyledRun(i == 0 ? keys + String(repeating: " ", count: max(0, keyWidth - keys.count) + 2) : hanging,
+                   style: style),
+         StyledRun(piece, style: theme.text)]
+      }
     }
-    let keys = bindings.map { row($0.label, $0.help, theme.title) } + [[]]
+    let keys = bindings.flatMap { row($0.label, $0.help, theme.title) } + [[]]
     if legend == .lens {
-      return keys + [
+      return keys + [[StyledRun]]([
         row("✚", "ŵ, the least-squares weights: the centre of the dotted data-loss ellipses", theme.dim),
         row("×", "a lane's optimum: where the lowest ellipse it can reach touches its penalty's shape", theme.dim),
         row("shape", "dotted in the lane's colour: L1's diamond has corners on the axes, L2's disk has none", theme.dim),
         row("⊙", "a weight that landed on an axis: exactly 0.0 (L1's corners catch it)", theme.dim),
         row("○ ●", "where the trajectories start, and where each one is now", theme.dim),
-      ]
+      ].joined())
     }
-    return keys + [
+    return keys + [[StyledRun]]([
       row("=0", "weights exactly 0.0: L1 (prox, clip) gets there, L2 never", theme.dim),
       row("≈0", "|w| below the threshold: where Keras's L1 leaves weights", theme.dim),
       row(String(theme.glyphs.zeroBar[8]), "the bar at 0, set apart from the bins, counts only weights exactly 0.0", theme.dim),
-    ]
+    ].joined())
   }
 
   /// The Keras script of the experiment as it runs now: the lanes' λ and the learning rate as

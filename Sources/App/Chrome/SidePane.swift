@@ -20,6 +20,21 @@ public struct SidePane: Hashable, Sendable {
   /// `blocks` laid out before for a text column this wide (a lesson's cached page), used
   /// instead of laying them out again when the column is that wide.
   public var laidOut: LaidOutText?
+  /// Drawn over the whole body instead of beside it (a lesson page read full-screen, `e`).
+  public var fullScreen = false
+
+  /// The frame of a full-screen pane: the body between the status and key lines.
+  static func readingFrame(width: Int, height: Int) -> Rect {
+    Rect(x: 0, y: 1, width: width, height: max(0, height - 2))
+  }
+
+  /// Inside a full-screen pane's frame: a centred column no wider than a line one reads
+  /// comfortably (76 columns of text between the margins).
+  static func readingInner(_ frame: Rect) -> Rect {
+    let inner = frame.inset(by: 1)
+    let width = min(inner.width, 78)
+    return Rect(x: inner.x + (inner.width - width) / 2, y: inner.y, width: width, height: inner.height)
+  }
 
   /// Lines already wrapped to `width` columns.
   public struct LaidOutText: Hashable, Sendable {

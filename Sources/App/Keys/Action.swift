@@ -52,6 +52,8 @@ public enum Action: Hashable, Sendable {
   /// `a`–`d`: answer the step's question.
   case answer(Character)
   case toggleHint
+  /// Lesson: the page's text full-screen, or back to the dashboard (`e`).
+  case toggleReading
   // Free play, while paused: look back through the recorded epochs.
   case scrub(ScrubMove)
   // The two-weight lens (`regviz lens`, or the dashboard's lens view)

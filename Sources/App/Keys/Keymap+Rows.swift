@@ -16,6 +16,13 @@ public struct KeyContext: Hashable, Sendable {
   public var lock: KeyLock? = nil
   /// Free play: ← → and enter pick a λ on the path view (a lesson's λ path only shows).
   public var pathPicks = true
+  /// Lesson: the page's text shows full-screen over the dashboard.
+  public var reading = false
+  /// Lesson: the page's text is longer than its pane (↑ ↓ go on the key line).
+  public var scrolls = false
+  /// Lesson: the page is a step, whose text `e` can show full-screen (the course-finished page
+  /// has no full-screen form: `e` is not offered there).
+  public var readable = true
 
   public init(mode: ModeKind, view: DashboardView = .histograms, overlay: Bool = false, answers: [Character]? = nil,
               question: Bool = false, hint: Bool = false, lock: KeyLock? = nil) {
@@ -135,7 +142,14 @@ extension Keymap {
                        : .unlisted([("h", .toggleHint)]))
     rows.append(Binding("↑ ↓", [(.up, .scroll(.lineUp)), (.down, .scroll(.lineDown)), (.pageUp, .scroll(.pageUp)),
                                 (.pageDown, .scroll(.pageDown)), (.home, .scroll(.top)), (.end, .scroll(.bottom))],
-                        "scroll the lesson text (PgUp PgDn, Home End)"))
+                        "scroll the lesson text (PgUp PgDn, Home End)", short: c.scrolls ? "scroll" : nil, keep: 12))
+    // Where the pane is too small for the text, the page opens full-screen; `e` goes between.
+    guard c.readable else { return rows }
+    rows.append(c.reading
+      ? Binding("e", [("e", .toggleReading), ("E", .toggleReading), (.escape, .toggleReading)],
+                "back to the dashboard (esc too; e shows the text full-screen again)", short: "dashboard")
+      : Binding("e", [("e", .toggleReading), ("E", .toggleReading)],
+                "the lesson text full-screen, over the dashboard (e or esc comes back)", short: "read"))
     return rows
   }
 

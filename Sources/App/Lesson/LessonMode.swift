@@ -27,6 +27,12 @@ public struct LessonMode: DashboardMode {
   private var viewedStep: (lesson: Int, step: Int)?
   /// The page's text, laid out once per step, answer, width and theme.
   let textCache = LessonTextCache()
+  /// The page the last frame showed (lesson, step, 1 on a step): a frame of another page is an
+  /// arrival, which opens it full-screen if the pane is too small. Kept here rather than in
+  /// `observe`, since a key can turn the page and compose before the next snapshot comes.
+  private var composedPage: [Int]?
+  /// The last frame's text was longer than its pane (↑ ↓ go on the key line).
+  private var textScrolls = false
 
   /// `state` may carry a notice to show first (a progress file set aside).
   public init(session: LessonSession, state: AppState, store: ProgressStore? = nil) {
@@ -63,6 +69,9 @@ public struct LessonMode: DashboardMode {
                              question: onStep && session.step.question != nil, hint: onStep && session.step.hint != nil,
                              lock: lock)
     context.pathPicks = false
+    context.reading = onStep && session.reading
+    context.readable = onStep
+    context.scrolls = textScrolls
     return Keymap(context)
   }
 
@@ -81,6 +90,12 @@ public struct LessonMode: DashboardMode {
       viewedStep = (session.lessonIndex, session.stepIndex)
       if session.phase == .step { arrive(at: session.step) }
     }
+    let shown = session.mission.map { [$0.hintsShown, $0.solutionShown ? 1 : 0] }
+    defer {
+      // A mission hint that just appeared is scrolled into view.
+      if let shown, let now = session.mission.map({ [$0.hintsShown, $0.solutionShown ? 1 : 0] }),
+         now != shown, now[0] >= shown[0] { session.focus = .missionHint }
+    }
     if session.observe(snapshot, elapsed: elapsed, lens: state.view == .lens ? lens.scene : nil) {
       dashboard.state.note("✓ mission accomplished — → for the next page", for: 6)
       commands += apply(LessonSession.Effects(saveProgress: true))
@@ -89,8 +104,20 @@ public struct LessonMode: DashboardMode {
   }
 
   public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
+    let page = [session.lessonIndex, session.stepIndex, session.phase == .step ? 1 : 0]
+    if composedPage != page {
+      composedPage = page
+      // Where the panes leave no room for the first paragraph, the page opens full-screen.
+      if session.phase == .step, !session.reading, width >= DashboardLayout.minimumWidth,
+         !LessonPane(session, snapshot: snapshot, theme: state.theme, width: width, height: height, cache: textCache)
+           .showsFirstParagraph {
+        session.reading = true
+      }
+    }
     let pane = LessonPane(session, snapshot: snapshot, theme: state.theme, width: width, height: height, cache: textCache)
-    session.clampScroll(maximum: pane.maxScroll)
+    session.scroll = pane.scroll
+    session.focus = nil
+    textScrolls = pane.maxScroll > 0
     return dashboard.compose(snapshot, keymap: keymap(snapshot), width: width, height: height, side: pane.side,
                              highlight: session.highlight)
   }
@@ -112,6 +139,10 @@ public struct LessonMode: DashboardMode {
     case .answer(let label): return apply(session.answer(String(label), state: &dashboard.state))
     case .toggleHint:
       session.toggleHint(state: &dashboard.state)
+      return []
+    case .toggleReading:
+      guard session.phase == .step else { return [] }
+      session.reading.toggle()
       return []
     case .lambda, .learningRate, .nextL1Rule:
       // Only a mission's open keys get here (the lock refused the rest): each is an attempt.

@@ -30,36 +30,96 @@ public struct LessonPane {
     let title = theme.printable(LessonPane.title(session))
     let blocks = LessonPane.blocks(session, theme: theme)
     // The frame the composer will draw the pane in, from the same layout function.
-    let frame = DashboardLayout.split(width: width, height: height, paneWidth: frameWidth).side
-    let inner = (frame ?? Rect(x: 0, y: 0, width: 0, height: 0)).inset(by: 1)
+    let reading = session.reading && session.phase == .step
+    let frame = reading ? SidePane.readingFrame(width: width, height: height)
+      : DashboardLayout.split(width: width, height: height, paneWidth: frameWidth).side
+    let inner = reading ? SidePane.readingInner(frame!) : (frame ?? Rect(x: 0, y: 0, width: 0, height: 0)).inset(by: 1)
     side = SidePane(title: title, blocks: blocks, scroll: session.scroll, width: frameWidth)
+    maxScroll = 0
+    side.fullScreen = reading
     let textWidth = max(1, side.areas(in: inner).text.width)
-    if let cache, session.phase == .step {
-      let key = LessonTextCache.Key(lesson: session.lessonIndex, step: session.stepIndex, answer: session.answer,
-                                    hint: session.hintShown, width: textWidth, theme: theme)
-      var lines = cache.lines(key) {
-        TextView(blocks: LessonPane.blocks(session, theme: theme, mission: false)).layout(width: textWidth, theme: theme)
-      }
-      // The mission's lines move as it runs: laid out each frame, after the cached text.
-      if let tracker = session.mission {
-        let mission = TextView(blocks: LessonPane.missionBlocks(tracker, theme: theme)).layout(width: textWidth, theme: theme)
-        if !mission.isEmpty { lines += [StyledLine()] + mission }
-      }
-      side.laidOut = SidePane.LaidOutText(width: textWidth, lines: lines)
-    }
     side.footer = LessonPane.keys(session, width: textWidth)
-    var pinned: [StyledLine] = []
-    if session.awaitsAnswer, let question = session.step.question {
-      pinned += TextView(blocks: LessonPane.questionBlocks(question, answer: nil, theme: theme))
-        .layout(width: textWidth, theme: theme)
-    }
-    pinned += LessonNumbers.lines(session, snapshot: snapshot, theme: theme, width: textWidth)
-    if !pinned.isEmpty { pinned.append(StyledLine()) }
-    pinned += LessonPane.status(session, snapshot: snapshot, theme: theme, width: textWidth)
+    let numbers = LessonNumbers.lines(session, snapshot: snapshot, theme: theme, width: textWidth)
+    let status = LessonPane.status(session, snapshot: snapshot, theme: theme, width: textWidth)
       .flatMap { line in LessonPane.wrap(line.text, width: textWidth, style: line.style, theme: theme) }
-    side.pinned = pinned
+    let question = session.awaitsAnswer ? session.step.question : nil
+    // The page laid out with the waiting question's prompt pinned (or in the flow, its choices
+    // alone pinned): returns whether the title and first paragraph then show unscrolled.
+    func lay(promptInFlow: Bool, cached: Bool = true) -> Bool {
+      side.blocks = LessonPane.blocks(session, theme: theme, promptInFlow: promptInFlow)
+      if session.phase == .step {
+        let textBlocks = LessonPane.blocks(session, theme: theme, mission: false, promptInFlow: promptInFlow)
+        let layout = { TextView(blocks: textBlocks).layout(width: textWidth, theme: theme) }
+        var lines = (cached ? cache : nil).map { cache in
+          cache.lines(LessonTextCache.Key(lesson: session.lessonIndex, step: session.stepIndex, answer: session.answer,
+                                          hint: session.hintShown, promptInFlow: promptInFlow, width: textWidth,
+                                          theme: theme), layout: layout)
+        } ?? layout()
+        // The mission's lines move as it runs: laid out each frame, after the cached text.
+        if let tracker = session.mission {
+          let mission = TextView(blocks: LessonPane.missionBlocks(tracker, theme: theme)).layout(width: textWidth, theme: theme)
+          if !mission.isEmpty { lines += [StyledLine()] + mission }
+        }
+        // Full-screen, the numbers follow the text: pinned, they left the first paragraph
+        // one or two rows at 80×24 (the dashboard shows them again after `e`).
+        if reading, !numbers.isEmpty { lines += [StyledLine()] + numbers }
+        side.laidOut = SidePane.LaidOutText(width: textWidth, lines: lines)
+      }
+      var pinned: [StyledLine] = []
+      if let question {
+        let parts = LessonPane.questionBlocks(question, answer: nil, theme: theme)
+        pinned += TextView(blocks: promptInFlow ? Array(parts.dropFirst()) : parts).layout(width: textWidth, theme: theme)
+      }
+      if !reading { pinned += numbers }
+      if !pinned.isEmpty { pinned.append(StyledLine()) }
+      pinned += status
+      side.pinned = pinned
+      let body = side.areas(in: inner).body
+      let rows = side.lines(width: body.width, theme: theme).count > body.height ? body.height - 1 : body.height
+      return TextView(blocks: Array(blocks.prefix(2))).layout(width: body.width, theme: theme).count <= rows
+    }
+    // Full-screen, a question too tall to pin whole beside the first paragraph keeps only its
+    // choices pinned; its prompt follows the text.
+    // (The trial layout skips the cache, which keeps the layout used.)
+    promptInFlow = reading && question != nil && !lay(promptInFlow: false, cached: false)
+    showsFirstParagraph = lay(promptInFlow: promptInFlow)
     maxScroll = side.maxScroll(in: inner, theme: theme)
-    side.scroll = min(session.scroll, maxScroll)
+    // Something that just appeared (a verdict, a hint) is shown from its first line.
+    let focused = session.focus.flatMap {
+      LessonPane.focusLine(session, $0, theme: theme, width: textWidth, promptInFlow: promptInFlow)
+    }
+    side.scroll = min(focused ?? session.scroll, maxScroll)
+  }
+
+  /// Full-screen, the waiting question's prompt follows the text and only its choices are pinned.
+  private(set) var promptInFlow = false
+
+  /// The scroll offset shown (the session's, or where its `focus` is, within the text).
+  public var scroll: Int { side.scroll }
+  /// Whether the step's title and its first paragraph show whole, unscrolled; where they do
+  /// not, the page opens full-screen (`LessonMode`).
+  public private(set) var showsFirstParagraph = true
+
+  /// The first line of `focus` in the page's text laid out at `width`, if it shows.
+  static func focusLine(_ session: LessonSession, _ focus: LessonSession.Focus, theme: Theme, width: Int,
+                        promptInFlow: Bool = false) -> Int? {
+    guard session.phase == .step else { return nil }
+    let all = blocks(session, theme: theme, promptInFlow: promptInFlow)
+    let before = 1 + session.step.blocks.count
+    let answered = session.step.question != nil && session.answer != nil
+    let index: Int
+    switch focus {
+    case .verdict:
+      guard answered else { return nil }
+      index = before + 2  // after the question and its choices
+    case .hint:
+      guard session.hintShown, session.step.hint != nil else { return nil }
+      index = before + (answered ? 3 : promptInFlow ? 1 : 0)
+    case .missionHint:
+      index = all.count - 1
+    }
+    guard index > 0, index < all.count else { return nil }
+    return TextView(blocks: Array(all[..<index])).layout(width: width, theme: theme).count + 1
   }
 
   /// The frame's width: 40 columns on a 120-column screen, up to 56 on wide ones. The composer
@@ -78,7 +138,8 @@ public struct LessonPane {
 
   // MARK: - The text
 
-  static func blocks(_ session: LessonSession, theme: Theme, mission: Bool = true) -> [TextBlock] {
+  static func blocks(_ session: LessonSession, theme: Theme, mission: Bool = true, promptInFlow: Bool = false)
+    -> [TextBlock] {
     switch session.phase {
     case .finished: return finishedBlocks(session, theme: theme)
     case .step: break
@@ -95,6 +156,8 @@ public struct LessonPane {
     // Unanswered, the question is pinned below the text (see `init`).
     if let question = step.question, let answer = session.answer {
       blocks += questionBlocks(question, answer: answer, theme: theme)
+    } else if promptInFlow, session.awaitsAnswer, let question = step.question {
+      blocks += questionBlocks(question, answer: nil, theme: theme).prefix(1)
     }
     if session.hintShown, let hint = step.hint {
       blocks.append(.paragraph([.bold("Hint: ")] + spans(Inline.parse(hint), theme: theme)))

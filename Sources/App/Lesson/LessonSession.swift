@@ -61,8 +61,24 @@ public struct LessonSession: Sendable {
   public internal(set) var mission: MissionTracker?
   /// Lines of the lesson text scrolled off the top; the loop clamps it to the text's length.
   public var scroll = 0
-  /// A scroll offset past any text: "show the end" (the verdict, the hint), clamped later.
+  /// A scroll offset past any text: "show the end", clamped later.
   static let end = 1_000_000
+  /// The page's text shows full-screen over the dashboard (`e`; on arrival where the pane is
+  /// too small for the first paragraph).
+  public var reading = false
+  /// What just appeared in the text and must be scrolled into view on the next frame: the
+  /// pane knows the lines, so it turns this into a scroll offset (`LessonPane.focusLine`).
+  public var focus: Focus?
+
+  /// A part of the page's text that appears after arrival.
+  public enum Focus: Hashable, Sendable {
+    /// The verdict and the explanation after an answer.
+    case verdict
+    /// The step's hint (`h`).
+    case hint
+    /// A mission's newest hint or its solution.
+    case missionHint
+  }
   public private(set) var progress: CourseProgress
   /// Overrides every step's `speed:` (`regviz lesson --speed`).
   public let speedOverride: Speed?
@@ -193,6 +209,8 @@ public struct LessonSession: Sendable {
       guard isLastStep else { return enter(stepIndex + 1, state: &state) }
       phase = .finished
       scroll = 0
+      reading = false
+      focus = nil
       progress.markFinished(lesson.id)
       return Effects(saveProgress: true)
     }
@@ -221,7 +239,7 @@ public struct LessonSession: Sendable {
     }
     if let given = answer {
       state.note("you answered \(given) — the explanation is in the lesson text")
-      scroll = Self.end
+      focus = .verdict
       return Effects()
     }
     guard question.choices.contains(where: { $0.label == label }) else {
@@ -229,8 +247,8 @@ public struct LessonSession: Sendable {
       return Effects()
     }
     answers[stepIndex] = label
-    // Show the verdict and the explanation, which sit at the end of the text.
-    scroll = Self.end
+    // Show the verdict and the explanation from their first line.
+    focus = .verdict
     return Effects(commands: [.resume])
   }
 
@@ -241,7 +259,7 @@ public struct LessonSession: Sendable {
       return
     }
     hintShown.toggle()
-    if hintShown { scroll = Self.end }
+    if hintShown { focus = .hint }
   }
 
   /// Keeps `scroll` within the text: `maximum` is the last offset that still fills the pane.
@@ -260,6 +278,8 @@ public struct LessonSession: Sendable {
     phase = .step
     hintShown = false
     scroll = 0
+    reading = false
+    focus = nil
     var effects = Effects(saveProgress: true)
     let id = SetupID(lesson: lessonIndex, step: lesson.setupStepIndex(atOrBefore: index))
     if id != running {

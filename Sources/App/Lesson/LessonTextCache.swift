@@ -11,6 +11,8 @@ final class LessonTextCache {
     var step: Int
     var answer: String?
     var hint: Bool
+    /// Full-screen, the waiting question's prompt is part of the text (`LessonPane`).
+    var promptInFlow = false
     var width: Int
     var theme: Theme
   }
