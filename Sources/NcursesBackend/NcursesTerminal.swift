@@ -79,14 +79,7 @@ public final class NcursesTerminal: TerminalBackend {
     self.screen = screen
     set_term(screen)
     window = cn_stdscr()
-    cbreak()
-    noecho()
-    nonl()
-    keypad(window, true)
-    cn_disable_flow_control(0)
-    // ncurses restores its "program mode" after a suspend or resize: make the change part of it.
-    def_prog_mode()
-    curs_set(0)
+    Self.enterProgramModes(window)
     set_escdelay(25)
     let mode: ColorMode
     if !noColor && has_colors() {
@@ -130,6 +123,14 @@ public final class NcursesTerminal: TerminalBackend {
   private func reapplyModesIfResumed() {
     guard !closed, signals.resumed() else { return }
     reset_prog_mode()
+    Self.enterProgramModes(window)
+    previous = nil
+  }
+
+  /// The dashboard's terminal modes: keys one at a time, unechoed, with their escape sequences
+  /// decoded, Ctrl-S/Ctrl-Q not taken by the terminal, no cursor. ncurses restores its "program
+  /// mode" after a suspend or resize, so the modes are made part of it.
+  private static func enterProgramModes(_ window: UnsafeMutablePointer<WINDOW>) {
     cbreak()
     noecho()
     nonl()
@@ -137,7 +138,6 @@ public final class NcursesTerminal: TerminalBackend {
     cn_disable_flow_control(0)
     def_prog_mode()
     curs_set(0)
-    previous = nil
   }
 
   public func nextKey(timeout: Double) -> Key? {
