@@ -132,14 +132,16 @@ static inline void cn_unblock_signal(int sig) {
   sigaddset(&set, sig);
   pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
-static inline void cn_watch_signal(int sig) {
+/* `handler` for `sig` (SA_RESTART, nothing masked), and `sig` unblocked on this thread. */
+static inline void cn_install_handler(int sig, void (*handler)(int)) {
   struct sigaction action;
-  action.sa_handler = cn_flag_handler;
+  action.sa_handler = handler;
   sigemptyset(&action.sa_mask);
   action.sa_flags = SA_RESTART;
   sigaction(sig, &action, NULL);
   cn_unblock_signal(sig);
 }
+static inline void cn_watch_signal(int sig) { cn_install_handler(sig, cn_flag_handler); }
 static inline int cn_raised_signal(void) { return *cn_raised_slot(); }
 
 /* ---- Resumed after a stop ---------------------------------------------------------------
@@ -151,14 +153,7 @@ static inline volatile sig_atomic_t *cn_continued_slot(void) {
   return &continued;
 }
 static inline void cn_continued_handler(int sig) { (void)sig; *cn_continued_slot() = 1; }
-static inline void cn_watch_continue(void) {
-  struct sigaction action;
-  action.sa_handler = cn_continued_handler;
-  sigemptyset(&action.sa_mask);
-  action.sa_flags = SA_RESTART;
-  sigaction(SIGCONT, &action, NULL);
-  cn_unblock_signal(SIGCONT);
-}
+static inline void cn_watch_continue(void) { cn_install_handler(SIGCONT, cn_continued_handler); }
 /* 1 once after each SIGCONT, else 0. */
 static inline int cn_take_continued(void) {
   if (*cn_continued_slot() == 0) return 0;

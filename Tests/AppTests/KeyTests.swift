@@ -180,7 +180,7 @@ import Training
     states.append(open)
     for before in states {
       let mode = PlayMode(state: before)
-      let keymap = mode.keymap(Fixtures.snapshot())
+      let keymap = mode.keymap
       // An open window's unlisted rows take the scrolling keys first, on purpose.
       let caught = Set(keymap.rows.filter { !$0.listed }.flatMap(\.triggers).map(\.key))
       for row in keymap.rows {

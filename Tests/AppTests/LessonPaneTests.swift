@@ -139,7 +139,7 @@ struct LessonPaneTests {
     state.overlay = .help(scroll: 0)
     let asking = F.session()
     let help = Chrome.compose(F.snapshot(asking, epochs: 10), state: state,
-                              keymap: LessonMode(session: asking, state: state).keymap(F.snapshot(asking, epochs: 10)),
+                              keymap: LessonMode(session: asking, state: state).keymap,
                               width: 120, height: 40)
     #expect(contains(help, "answer the question; training waits for your prediction"))
     #expect(contains(help, "λ, lr, L1 rule, data: the lesson's; try them in free play (regviz play)"))

@@ -23,7 +23,7 @@ struct LessonSessionTests {
     var mode = LessonMode(session: session, state: state, save: { _ in saves += 1 })
     for key in keys {
       let snap = snapshot ?? F.snapshot(mode.session, epochs: 0)
-      guard let action = mode.keymap(snap).action(for: key) else { continue }
+      guard let action = mode.keymap.action(for: key) else { continue }
       commands += F.names(mode.perform(action, snapshot: snapshot ?? F.snapshot(mode.session, epochs: 0)))
     }
     session = mode.session

@@ -115,7 +115,7 @@ import Testing
     Self.tiny(&mode.pathRunner)
     func press(_ key: Key) -> [RunnerCommand] {
       // A key no row lists does nothing.
-      guard let action = mode.keymap(snapshot).action(for: key) else { return [] }
+      guard let action = mode.keymap.action(for: key) else { return [] }
       let commands = mode.perform(action, snapshot: snapshot)
       _ = mode.observe(snapshot, elapsed: 0.03)
       return commands

@@ -36,7 +36,7 @@ import Training
     paused.running = false
     _ = mode.observe(paused, elapsed: 0.01)
     // PgUp: ten epochs back (to epoch 2), → one forward (epoch 3).
-    #expect(mode.perform(try #require(mode.keymap(paused).action(for: .pageUp)), snapshot: paused).isEmpty)
+    #expect(mode.perform(try #require(mode.keymap.action(for: .pageUp)), snapshot: paused).isEmpty)
     #expect(mode.perform(.scrub(.forward), snapshot: paused).isEmpty)
     #expect(mode.state.notice?.hasPrefix("viewing epoch 3 of 12") == true, "\(mode.state.notice ?? "")")
     let scrubbed = mode.compose(paused, width: 120, height: 40)
@@ -71,7 +71,7 @@ import Training
     // End returns to the live end; Home goes to the first epoch; resuming leaves the history.
     _ = mode.perform(.scrub(.last), snapshot: paused)
     #expect(mode.state.viewing == nil)
-    _ = mode.perform(try #require(mode.keymap(paused).action(for: .home)), snapshot: paused)
+    _ = mode.perform(try #require(mode.keymap.action(for: .home)), snapshot: paused)
     #expect(mode.state.viewing == 0)
     _ = mode.observe(snapshots.last!, elapsed: 0.01)
     #expect(mode.state.viewing == nil, "training again shows the live end")

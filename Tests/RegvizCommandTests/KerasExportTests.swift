@@ -85,14 +85,7 @@ import Testing
     let flags = ["--dataset", "iris", "--hidden", "10,10", "--lane", "none", "--lane", "keras = 1:l1=0.01;2:l2=0.01",
                  "--l1-rule", "subgradient", "--optimizer", "sgd", "--lr", "0.1", "--momentum", "0.5",
                  "--batch-size", "32", "--epochs", "8"]
-    let script = try CLI.run(["run"] + flags + ["--keras"])
-    #expect(script.status == 0, "\(script.stderr)")
-    let path = CLI.temporaryDirectory().appendingPathComponent("train.py")
-    try script.stdout.write(to: path, atomically: true, encoding: .utf8)
-    let keras = try Python.run(python, [path.path])
-    #expect(keras.status == 0, "\(keras.stderr)")
-    let regviz = try CLI.run(["run"] + flags + ["--format", "jsonl"])
-    let worst = try Self.largestDifference(regviz: regviz.stdout, keras: keras.stdout)
+    let worst = try Self.runInKeras(flags, python: python)
     for (field, difference) in worst { #expect(difference <= 1e-4, "\(field) differs by \(difference)") }
   }
 
@@ -104,6 +97,14 @@ import Testing
     let python = try #require(Python.withKeras)
     let flags = ["--dataset", "sparse", "--hidden", "16,16", "--lane", "group=0.01", "--lane", "l1=0.01,group=0.02",
                  "--l1-rule", "subgradient", "--optimizer", "sgd", "--lr", "0.05", "--batch-size", "32", "--epochs", "6"]
+    let worst = try Self.runInKeras(flags, python: python)
+    #expect(worst["penalty"] != nil)
+    for (field, difference) in worst { #expect(difference <= 1e-4, "\(field) differs by \(difference)") }
+  }
+
+  /// `regviz run FLAGS --keras` run in `python`, against `regviz run FLAGS --format jsonl`: the
+  /// largest difference per field (see `largestDifference`).
+  static func runInKeras(_ flags: [String], python: String) throws -> [String: Double] {
     let script = try CLI.run(["run"] + flags + ["--keras"])
     #expect(script.status == 0, "\(script.stderr)")
     let path = CLI.temporaryDirectory().appendingPathComponent("train.py")
@@ -111,9 +112,7 @@ import Testing
     let keras = try Python.run(python, [path.path])
     #expect(keras.status == 0, "\(keras.stderr)")
     let regviz = try CLI.run(["run"] + flags + ["--format", "jsonl"])
-    let worst = try Self.largestDifference(regviz: regviz.stdout, keras: keras.stdout)
-    #expect(worst["penalty"] != nil)
-    for (field, difference) in worst { #expect(difference <= 1e-4, "\(field) differs by \(difference)") }
+    return try largestDifference(regviz: regviz.stdout, keras: keras.stdout)
   }
 
   /// Largest |Δ| per field over every (lane, epoch) the Keras output has; every one must be

@@ -16,7 +16,7 @@ public struct LensMode: DashboardMode {
     dashboard.lens = lens
   }
 
-  public func keymap(_ snapshot: ExperimentSnapshot) -> Keymap {
+  public var keymap: Keymap {
     Keymap(KeyContext(mode: .lens, view: .lens, overlay: state.overlay != nil))
   }
 
@@ -28,7 +28,7 @@ public struct LensMode: DashboardMode {
   public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
     let context = ViewContext(snapshot: snapshot, state: state, visible: [], lens: lens, histograms: nil, side: nil,
                               highlight: nil)
-    return Chrome.compose(context, keymap: keymap(snapshot), status: .lens, width: width, height: height)
+    return Chrome.compose(context, keymap: keymap, status: .lens, width: width, height: height)
   }
 
   public mutating func perform(_ action: Action, snapshot: ExperimentSnapshot) -> [RunnerCommand] {

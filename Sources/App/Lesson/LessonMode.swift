@@ -62,13 +62,13 @@ public struct LessonMode: DashboardMode {
     return KeyLock(holder: .mission, open: mission.allowed, lambdaLane: mission.mission.lambdaLane)
   }
 
-  public func keymap(_ snapshot: ExperimentSnapshot) -> Keymap {
+  public var keymap: Keymap {
     let onStep = session.phase == .step
     let answers = session.awaitsAnswer ? session.step.question.map { q in q.choices.compactMap(\.label.first) } : nil
     var context = KeyContext(mode: .lesson, view: state.view, overlay: state.overlay != nil, answers: answers,
                              question: onStep && session.step.question != nil, hint: onStep && session.step.hint != nil,
                              lock: lock)
-    context.pathPicks = false
+    context.pathPicks = state.path.picks  // false: a lesson's λ path only shows
     context.reading = onStep && session.reading
     context.readable = onStep
     context.scrolls = textScrolls
@@ -76,7 +76,7 @@ public struct LessonMode: DashboardMode {
   }
 
   /// The rows the key line and the help show on this page.
-  public var offered: [Binding] { keymap(.idle()).listed }
+  public var offered: [Binding] { keymap.listed }
 
   public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {
     var commands: [RunnerCommand] = []
@@ -118,7 +118,7 @@ public struct LessonMode: DashboardMode {
     session.scroll = pane.scroll
     session.focus = nil
     textScrolls = pane.maxScroll > 0
-    return dashboard.compose(snapshot, keymap: keymap(snapshot), width: width, height: height, side: pane.side,
+    return dashboard.compose(snapshot, keymap: keymap, width: width, height: height, side: pane.side,
                              highlight: session.highlight)
   }
 

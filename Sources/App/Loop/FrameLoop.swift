@@ -9,7 +9,7 @@ public protocol DashboardMode {
   /// What the viewer chose (lanes, layer, overlays) and the notices.
   var state: AppState { get }
   /// The keys on offer now, built from where the learner is.
-  func keymap(_ snapshot: ExperimentSnapshot) -> Keymap
+  var keymap: Keymap { get }
   /// Called once per frame with the latest snapshot and the seconds since the last frame;
   /// returns commands that are due (the automatic pace, say).
   mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand]
@@ -61,7 +61,7 @@ public enum FrameLoop {
       if due > start + step { due = start + step }
       guard let key = backend.nextKey(timeout: max(0, due - now())) else { continue }
       // A resize needs nothing but the redraw at the top of the loop, with the new size.
-      guard key != .resize, let action = mode.keymap(snapshot).action(for: key) else { continue }
+      guard key != .resize, let action = mode.keymap.action(for: key) else { continue }
       let commands = mode.perform(action, snapshot: snapshot)
       for command in commands { driver.send(command) }
       if !commands.isEmpty { eagerUntil = now() + eagerDuration }

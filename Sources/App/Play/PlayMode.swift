@@ -28,8 +28,10 @@ public struct PlayMode: DashboardMode {
     set { dashboard.pathRunner = newValue }
   }
 
-  public func keymap(_ snapshot: ExperimentSnapshot) -> Keymap {
-    Keymap(KeyContext(mode: .play, view: state.view, overlay: state.overlay != nil, lock: lock))
+  public var keymap: Keymap {
+    var context = KeyContext(mode: .play, view: state.view, overlay: state.overlay != nil, lock: lock)
+    context.pathPicks = state.path.picks
+    return Keymap(context)
   }
 
   public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {
@@ -38,7 +40,7 @@ public struct PlayMode: DashboardMode {
   }
 
   public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
-    dashboard.compose(snapshot, keymap: keymap(snapshot), width: width, height: height)
+    dashboard.compose(snapshot, keymap: keymap, width: width, height: height)
   }
 
   public mutating func perform(_ action: Action, snapshot: ExperimentSnapshot) -> [RunnerCommand] {
