@@ -21,7 +21,8 @@ import Testing
       sleep 0.3
       $T send-keys -t e2e "$BIN play" Enter
       wait_for 'RegViz' || fail "no first frame"
-      pid=$(pgrep -f -n "^$BIN play")
+      # The pane's shell's own child: other suites run `regviz play` at the same time.
+      pid=$(pgrep -P "$($T display -p -t e2e '#{pane_pid}')" -f "^$BIN play")
       [ -n "$pid" ] || fail "no regviz process"
       kill -STOP "$pid"
       wait_for 'Stopped' 10 || fail "the shell did not see the stop"
