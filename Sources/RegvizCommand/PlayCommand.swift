@@ -77,12 +77,23 @@ public struct PlayCommand: ParsableCommand {
     // Prepared once, here: the flags (and a --keras-model's sizes) are checked before the screen
     // opens, and the runner trains this experiment rather than loading the data again.
     let prepared = try experiment.prepare(initialWeights: weights)
+    try checkPathFolds(prepared)
     if try kerasExport.export(prepared, epochs: KerasCode.defaultEpochs) { return }
     let runner = Runner(prepared: prepared, speed: pace ?? AutoPace.speed(atEpoch: 0), locator: experiment.locator)
     let recording = try display.openRecording()
     let terminal = Screen.open(display.terminal, recording: recording) { "regviz play: \($0)" }
     Self.play(runner: runner, autoPace: pace == nil, terminal: terminal, recording: recording,
               path: (pathFolds, pathEpochs))
+  }
+
+  /// The λ path (`c`) cross-validates the training rows in `--path-folds` folds: refused here,
+  /// before the screen opens, when a fold would have nothing to train or validate on (as
+  /// `sweep --cv` refuses it), rather than drawing a path of `–`.
+  func checkPathFolds(_ prepared: PreparedExperiment) throws {
+    if let problem = CrossValidation.foldProblem(labels: prepared.data.train.labels, count: pathFolds,
+                                                 seed: prepared.config.seed) {
+      throw CLIError("--path-folds \(pathFolds): \(problem)")
+    }
   }
 
   /// A runner for `config`; `speed` nil follows `AutoPace` (4 epochs/s at first).
@@ -110,7 +121,12 @@ public struct PlayCommand: ParsableCommand {
   func runPreset(_ path: String) throws {
     let file = try PresetFile.load(path)
     let pace = try speed.map(Self.parseSpeed) ?? file.experiment.speed
-    let runner = try Self.runner(file.experiment.config, speed: pace, locator: experiment.locator)
+    let prepared: PreparedExperiment
+    do { prepared = try PreparedExperiment(file.experiment.config, locator: experiment.locator) } catch {
+      throw CLIError(error.message)
+    }
+    try checkPathFolds(prepared)
+    let runner = Runner(prepared: prepared, speed: pace, locator: experiment.locator)
     let recording = try display.openRecording()
     let terminal = Screen.open(display.terminal, recording: recording) { "regviz play: \($0)" }
     let open = Mission.Key.allCases.filter(file.lock.open.contains).map(\.rawValue)

@@ -218,7 +218,10 @@ import Testing
 
   @Test(arguments: [(["--path-folds", "1"], "--path-folds: 1 is not from 2 to 10"),
                     (["--path-folds", "11"], "--path-folds: 11 is not from 2 to 10"),
-                    (["--path-epochs", "0"], "--path-epochs: 0 is not from 1 to 100000")])
+                    (["--path-epochs", "0"], "--path-epochs: 0 is not from 1 to 100000"),
+                    // 6 training rows of iris: a seventh fold would be empty.
+                    (["--dataset", "iris", "--val-split", "0.95", "--path-folds", "7"],
+                     "--path-folds 7: fold 7 of 7 gets none of the 6 training rows; at most 6 folds work here")])
   func badPathSettingsAreUsageErrors(flags: [String], message: String) throws {
     let r = try CLI.run(["play"] + flags)
     #expect(r.status != 0 && r.stderr.contains(message), "\(r.stderr)")
