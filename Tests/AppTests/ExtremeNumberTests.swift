@@ -102,6 +102,36 @@ import Testing
     }
   }
 
+  /// The windows drawn over the dashboard (help, the Keras code, the selection tally) over a
+  /// diverged run: the Keras code prints the learning rate and every lane's λ, the tally every
+  /// feature's mean row norm, all of them `v`.
+  @Test func everyOverlayDrawsEveryExtremeAtEverySize() {
+    let base = Fixtures.snapshot(exportable: true)
+    for v in Self.extremes {
+      let snapshot = Self.snapshot(v, base: base)
+      var tally = SelectionFrequency(config: snapshot.config, seeds: [1, 2, 3])
+      let lanes = snapshot.lanes.count, features = snapshot.featureNames.count
+      tally.featureNames = snapshot.featureNames
+      tally.kept = Array(repeating: Array(repeating: 2, count: features), count: lanes)
+      tally.magnitudeSum = Array(repeating: Array(repeating: Double(v), count: features), count: lanes)
+      tally.done = 3
+      let overlays: [Overlay] = [.help(scroll: 0), .keras(scroll: 0), .keras(scroll: 1_000_000),
+                                 .selection(scroll: 0, job: .running(tally)), .selection(scroll: 0, job: .finished(tally)),
+                                 .selection(scroll: 1_000_000, job: .finished(tally))]
+      for overlay in overlays {
+        for (width, height) in Self.sizes {
+          var state = AppState()
+          state.observe(snapshot)
+          let under = Chrome.compose(snapshot, state: state, width: width, height: height, histograms: HistogramCache())
+          state.overlay = overlay
+          let grid = Chrome.compose(snapshot, state: state, width: width, height: height, histograms: HistogramCache())
+          #expect(grid.text() != under.text(), "\(overlay) v=\(v) \(width)×\(height): the window is not drawn")
+          Self.expectIntact(grid, "\(overlay) v=\(v) \(width)×\(height)")
+        }
+      }
+    }
+  }
+
   /// Issue 25, case 1: the tug of war after η 100 (weights and pulls NaN and infinite) drew
   /// `Int(NaN)`.
   @Test func tugOfWarAfterLearningRate100() {
