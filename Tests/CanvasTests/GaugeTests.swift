@@ -6,10 +6,12 @@ import Testing
   let theme = Theme.standard
 
   @Test func percentText() {
-    #expect(GaugeWidget.percentText(0.714) == "71.4%")
-    #expect(GaugeWidget.percentText(1) == "100.0%")
-    #expect(GaugeWidget.percentText(-0.2) == "0.0%")
-    #expect(GaugeWidget.percentText(3) == "100.0%")
+    #expect(GaugeWidget.percentText(0.714) == "71%")
+    #expect(GaugeWidget.percentText(0.967) == "96%", "rounded down, as the lesson tables do")
+    #expect(GaugeWidget.percentText(0.004) == "<1%")
+    #expect(GaugeWidget.percentText(1) == "100%")
+    #expect(GaugeWidget.percentText(-0.2) == "0%")
+    #expect(GaugeWidget.percentText(3) == "100%")
     #expect(GaugeWidget.percentText(.nan) == "–")
   }
 

@@ -65,14 +65,22 @@ enum StatusBar {
                               style: theme.warning, priority: 11), at: 1)
     }
     // Steps per second mean nothing while paused.
+    // Steps are summed over the lanes (each lane steps its own network): said when there are
+    // several, so `15 ep/s │ 30 steps/s` of two full-batch lanes adds up.
     if snapshot.running {
-      segments.append(Segment(text: "\(Format.count(snapshot.stepsPerSecond)) steps/s", style: theme.dim, priority: 0))
+      let steps = "\(Format.count(snapshot.stepsPerSecond)) steps/s"
+      let lanes = snapshot.lanes.count
+      segments.append(lanes > 1 ? Segment([steps + " over \(lanes) lanes", steps + " (\(lanes) lanes)"], style: theme.dim, priorities: [0, 0])
+                                : Segment(text: steps, style: theme.dim, priority: 0))
     }
     segments += [
       Segment(text: "λ " + lambda, style: theme.text, priority: 7),
       Segment(text: "lr " + Format.strength(c.optimizer.learningRate), style: theme.text, priority: 6),
-      Segment(["L1 rule " + c.l1Rule.rawValue, c.l1Rule.rawValue], style: theme.text, priorities: [2, 5]),
     ]
+    // Only what every lane shares: lanes under different L1 rules name theirs in their titles.
+    if Format.laneRules(snapshot) == nil {
+      segments.append(Segment(["L1 rule " + c.l1Rule.rawValue, c.l1Rule.rawValue], style: theme.text, priorities: [2, 5]))
+    }
     let help = theme.printable("? help")
     let separator = theme.ascii ? " | " : " │ "
     func width(_ s: [Segment]) -> Int {
