@@ -65,12 +65,12 @@ enum StatusBar {
                               style: theme.warning, priority: 11), at: 1)
     }
     // Steps per second mean nothing while paused.
-    // Steps are summed over the lanes (each lane steps its own network): said when there are
-    // several, so `15 ep/s │ 30 steps/s` of two full-batch lanes adds up.
+    // Steps per lane, as the pace is per lane (two full-batch lanes at 15 ep/s: 15 steps/s per
+    // lane, where the sum over lanes once read `15 ep/s │ 30 steps/s`).
     if snapshot.running {
-      let steps = "\(Format.count(snapshot.stepsPerSecond)) steps/s"
-      let lanes = snapshot.lanes.count
-      segments.append(lanes > 1 ? Segment([steps + " over \(lanes) lanes", steps + " (\(lanes) lanes)"], style: theme.dim, priorities: [0, 0])
+      let lanes = max(1, snapshot.lanes.count)
+      let steps = "\(Format.count(snapshot.stepsPerSecond / Double(lanes))) steps/s"
+      segments.append(lanes > 1 ? Segment([steps + " per lane", steps + " a lane"], style: theme.dim, priorities: [0, 0])
                                 : Segment(text: steps, style: theme.dim, priority: 0))
     }
     segments += [
