@@ -28,8 +28,10 @@ enum SelectionOverlay {
     status += " · \(epochs) epochs each, this setup with run seeds \(list.first ?? 1)…\(list.last ?? 1)"
     var out: [[StyledRun]] = [[StyledRun(theme.printable(status), style: theme.dim)]]
     guard let t = tally, !t.featureNames.isEmpty else { return out }
-    out.append([StyledRun(theme.printable("a bar: how often the lane kept the feature (a first-layer weight ≥ 1e-3, or under"
-                                          + " the subgradient rule ≥ one L1 step, on a path to the output)"), style: theme.dim)])
+    out.append([StyledRun(theme.printable("a bar: how often the lane still read the feature: a first-layer weight ≥ 1e-3"),
+                          style: theme.dim)])
+    out.append([StyledRun(theme.printable("(under the subgradient rule ≥ one L1 step, lr·λ) on a path to the output"),
+                          style: theme.dim)])
     if let groups = t.groups, !groups.isEmpty {
       out.append([StyledRun(theme.printable("correlated groups: " + groups.map { $0.map { t.featureNames[$0] }.joined(separator: " ") }
         .joined(separator: " · ")), style: theme.dim)])
