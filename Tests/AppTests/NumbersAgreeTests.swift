@@ -4,7 +4,7 @@ import LessonRuns
 import Lessons
 import NeuralCore
 import Testing
-import Training
+@testable import Training
 
 @testable import App
 
@@ -119,5 +119,36 @@ struct NumbersAgreeTests {
     #expect(text.contains("L1 \(l1)") && text.contains("L2 \(l2)"), "the table keeps them\n\(grid.text())")
     #expect(text.contains("val_loss(L2) \(l2)") && text.contains("held at epoch \(proof.epoch)"), "the ✓ line names them\n\(text)")
     #expect(!text.contains("0.259") && !text.contains("0.264"), "the drifted numbers do not sit beside the ✓\n\(text)")
+  }
+}
+
+/// Issue 27.5 on trained networks: L1 and the group term from one start on `sparse`, read side
+/// by side in the weight matrix — L1's blank share beside few inputs dropped, the group term's
+/// whole noise rows dropped.
+@Suite("Zero weights apart from dropped inputs")
+struct DroppedInputsApartTests {
+  /// Measured (seed 1, 300 epochs, prox): L1 λ 0.01 `63% blank` / `0 inputs dropped, 0 units
+  /// pruned`; group λ 0.08 `80% blank` / `16 inputs dropped, 25 units pruned`.
+  @Test func l1AndGroupReadSideBySide() throws {
+    var config = ExperimentConfig()
+    config.lanes = try ["L1 = l1=0.01", "group = group=0.08"].map { try LaneConfig.parse($0) }
+    let prepared = try PreparedExperiment(config)
+    let run = HeadlessRun.run(prepared, lanes: prepared.lanes, epochs: 300, parallelism: 2) { _ in false }
+    let lanes = run.lanes.map { $0.snapshot() }
+    let snapshot = ExperimentSnapshot(lanes: lanes, running: false, speed: .max, stepsPerSecond: 0, config: config,
+                                      featureNames: prepared.data.train.featureNames, informative: prepared.data.train.informative,
+                                      trainCount: prepared.data.train.count, validationCount: prepared.data.validation?.count ?? 0)
+    let (l1, group) = (lanes[0].network, lanes[1].network)
+    #expect(l1.droppedInputs.count < group.droppedInputs.count, "\(l1.droppedInputs) \(group.droppedInputs)")
+    #expect(group.droppedInputs.count == 16, "the group term drops the 16 noise rows: \(group.droppedInputs)")
+    var state = AppState()
+    state.view = .matrix
+    state.observe(snapshot)
+    let grid = Chrome.compose(snapshot, state: state, width: 120, height: 40)
+    for network in [l1, group] {
+      let lines = MatrixView.counts(network, layer: 0, width: 40)
+      #expect(contains(grid, lines[0]), "\(lines[0])\n\(grid.text())")
+      #expect(grid.text().contains("\(network.droppedInputs.count) inputs dropped") || grid.text().contains("\(network.droppedInputs.count) dropped"))
+    }
   }
 }
