@@ -24,11 +24,11 @@ struct NumbersAgreeTests {
       + "\(Int(metrics.value(.prunedUnits, lane: l1.name)!)) units pruned"
     for layer in l1.network.layers.indices {
       let lines = MatrixView.counts(l1.network, layer: layer, width: 40)
-      #expect(lines[1] == expected, "layer \(layer + 1)")
-      #expect(lines[0].hasSuffix("% blank"))
+      #expect(lines.counts == expected, "layer \(layer + 1)")
+      #expect(lines.blank.hasSuffix("% blank"))
     }
     // Narrow, the short form keeps both numbers.
-    #expect(MatrixView.counts(l1.network, layer: 0, width: 20)[1] == "16 dropped, \(l1.network.prunedUnits.count) pruned")
+    #expect(MatrixView.counts(l1.network, layer: 0, width: 20).counts == "16 dropped, \(l1.network.prunedUnits.count) pruned")
     var state = AppState()
     state.view = .matrix
     state.layer = 1
@@ -147,7 +147,7 @@ struct DroppedInputsApartTests {
     let grid = Chrome.compose(snapshot, state: state, width: 120, height: 40)
     for network in [l1, group] {
       let lines = MatrixView.counts(network, layer: 0, width: 40)
-      #expect(contains(grid, lines[0]), "\(lines[0])\n\(grid.text())")
+      #expect(contains(grid, lines.blank), "\(lines.blank)\n\(grid.text())")
       #expect(grid.text().contains("\(network.droppedInputs.count) inputs dropped") || grid.text().contains("\(network.droppedInputs.count) dropped"))
     }
   }

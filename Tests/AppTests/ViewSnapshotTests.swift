@@ -73,7 +73,7 @@ import Testing
     let names = snapshot.lanes.map(\.name)
     let first = try #require(rows.firstIndex { $0.contains("● \(names[0])") })
     let second = try #require(rows.firstIndex { $0.contains("▲ \(names[2])") })
-    #expect(second == first + 3 + 4 + 1, "the third lane starts a band below the first's two count lines and 4 rows")
+    #expect(second == first + 2 + 4 + 1, "the third lane starts a band below the first's 4 rows")
     #expect(rows[first].contains("◆ \(names[1])") && rows[second].contains("■ \(names[3])"))
     #expect(rows.filter { $0.contains("petal_width") }.count == 2, "each band shows every row")
   }

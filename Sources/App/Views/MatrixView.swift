@@ -29,8 +29,8 @@ struct MatrixView {
       return (informative?.contains(i) == true && l == 0 ? "★" : "") + name
     }.map(theme.printable)
     // Lanes side by side; a lane that no longer fits across starts a new band below when a
-    // whole matrix (name, two count lines, every row) fits there (Iris's 4 rows: four lanes at 80×24).
-    let block = 3 + shape.inputs
+    // whole matrix (name, counts, every row) fits there (Iris's 4 rows: four lanes at 80×24).
+    let block = 2 + shape.inputs
     var x = inside.x + 1, y = inside.y
     var shown = 0
     for (index, lane) in lanes {
@@ -43,13 +43,14 @@ struct MatrixView {
         (x, y) = (inside.x + 1, y + block + 1)
       }
       guard x + width <= inside.maxX else { break }
-      let head = "\(theme.laneMarker(index)) \(lane.name)"
-      p.put(theme.printable(head), x: x, y: y, style: theme.laneStyle(index))
-      for (i, line) in Self.counts(lane.network, layer: l, width: width).enumerated() {
-        p.put(Painter.truncate(theme.printable(line), to: width, ellipsis: theme.glyphs.ellipsis), x: x, y: y + 1 + i,
-              style: theme.dim)
-      }
-      widget.draw(in: Rect(x: x, y: y + 3, width: width, height: max(0, min(shape.inputs, inside.maxY - y - 3))), painter: &p,
+      // The name, then the blank share where it fits beside it; the counts below.
+      let head = theme.printable("\(theme.laneMarker(index)) \(lane.name)")
+      let (blank, counts) = Self.counts(lane.network, layer: l, width: width)
+      let after = p.put(head, x: x, y: y, style: theme.laneStyle(index))
+      if head.count + 2 + blank.count <= width { p.put(blank, x: after + 2, y: y, style: theme.dim) }
+      p.put(Painter.truncate(theme.printable(counts), to: width, ellipsis: theme.glyphs.ellipsis), x: x, y: y + 1,
+            style: theme.dim)
+      widget.draw(in: Rect(x: x, y: y + 2, width: width, height: max(0, min(shape.inputs, inside.maxY - y - 2))), painter: &p,
                   theme: theme)
       x += width + 2
       shown += 1
@@ -60,21 +61,21 @@ struct MatrixView {
     }
   }
 
-  /// The two lines above a lane's matrix, each in its longest form that fits `width`: the
-  /// share of the shown layer's weights that are exactly 0 (its blank cells), then the network's
-  /// inputs dropped and units pruned — the same two counts as the lesson's `dropped_inputs` and
-  /// `pruned_units` and the feature panel, whichever layer `tab` shows:
+  /// What heads a lane's matrix, the count line in its longest form that fits `width`: the
+  /// share of the shown layer's weights that are exactly 0 (its blank cells; beside the lane's
+  /// name), then the network's inputs dropped and units pruned — the same two counts as the
+  /// lesson's `dropped_inputs` and `pruned_units` and the feature panel, whichever layer `tab`
+  /// shows:
   ///
-  ///     94% blank
+  ///     ◆ L1  94% blank
   ///     2 inputs dropped, 12 units pruned
-  static func counts(_ network: Network, layer l: Int, width: Int) -> [String] {
+  static func counts(_ network: Network, layer l: Int, width: Int) -> (blank: String, counts: String) {
     let k = network.layers[l]
     let zeros = k.kernel.isEmpty ? Double.nan : Double(k.kernel.filter { $0 == 0 }.count) / Double(k.kernel.count)
-    let blank = "\(Quantity.percent(zeros)) blank"
     let (dropped, pruned) = (network.droppedInputs.count, network.prunedUnits.count)
     let forms = ["\(dropped) inputs dropped, \(pruned) units pruned", "\(dropped) inputs dropped, \(pruned) pruned",
                  "\(dropped) dropped, \(pruned) pruned", "\(dropped) drop, \(pruned) prune"]
-    return [blank, forms.first { $0.count <= width } ?? forms[forms.count - 1]]
+    return ("\(Quantity.percent(zeros)) blank", forms.first { $0.count <= width } ?? forms[forms.count - 1])
   }
 }
 
