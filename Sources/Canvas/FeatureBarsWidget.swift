@@ -14,11 +14,14 @@ public struct FeatureBarsWidget: Widget {
     public var label: String
     public var style: Style
     public var values: [Double]
+    /// Drawn after the row's cells where it fits (`2 dropped`).
+    public var note: String
 
-    public init(label: String, style: Style, values: [Double]) {
+    public init(label: String, style: Style, values: [Double], note: String = "") {
       self.label = label
       self.style = style
       self.values = values
+      self.note = note
     }
   }
 
@@ -160,6 +163,9 @@ public struct FeatureBarsWidget: Widget {
           let value = row.values[j]
           let glyph = FeatureBarsWidget.glyph(value, peak: peak, glyphs: glyphs, nearZero: nearZero)
           p.set(glyph, x: firstX + k * width, y: y, style: value.isFinite ? row.style : theme.warning)
+        }
+        if !row.note.isEmpty, endX + 1 + row.note.count <= rect.maxX {
+          p.put(row.note, x: endX + 1, y: y, style: theme.dim)
         }
       }
       if showsLegend { drawLegend(in: rect, after: endX, glyphs: glyphs, theme: theme, painter: &p) }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A one-row meter: `label ██████▌░░░ 71.4%`.
+/// A one-row meter: `label ██████▌░░░ 71%`.
 ///
 /// The bar resolves eighths of a cell, so a 20-column gauge distinguishes 160 levels — enough to
 /// see "exact zeros" creep up one weight at a time. NaN (nothing measured yet, or a diverged run)
@@ -21,13 +21,13 @@ public struct GaugeWidget: Widget {
     self.labelWidth = labelWidth
   }
 
-  /// Width of the percent text: `100.0%` is the longest.
-  static let percentWidth = 6
+  /// Width of the percent text: `100%` is the longest.
+  static let percentWidth = 4
 
-  /// The percent text, one decimal: 0.714 → `"71.4%"`; NaN → the missing glyph.
+  /// The percent text, `Quantity.percent` as every table shows the share: 0.714 → `"71%"`;
+  /// NaN → the missing glyph.
   public static func percentText(_ fraction: Double, missing: Character = "–") -> String {
-    guard !fraction.isNaN else { return String(missing) }
-    return String(format: "%.1f%%", min(1, max(0, fraction)) * 100)
+    Quantity.percent(fraction, missing: String(missing))
   }
 
   /// The bar's cells for `fraction` at `width` columns, in eighths: full blocks, one partial

@@ -42,6 +42,14 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
   /// 1 when the lane keeps the feature whose units `scale-feature:` changed, else 0.
   case scaledKept = "scaled_kept"
 
+  /// A whole number (inputs, units, weights, a 0/1 flag), which the screen shows without decimals.
+  public var isCount: Bool {
+    switch self {
+    case .prunedUnits, .droppedInputs, .lensZero, .scaledKept: true
+    default: false
+    }
+  }
+
   /// A share between 0 and 1, which the screen shows as a percentage.
   public var isFraction: Bool {
     switch self {

@@ -93,7 +93,7 @@ struct LessonPaneTests {
     #expect(values.contains("%, feature_ratio(L1) ") && values.contains(", feature_ratio(none) "))
     let epochs = try! LessonSession(lessons: F.shipped, lessonIndex: 2, step: 1)
     #expect(LessonPane.values(of: epochs.step.until!, in: F.snapshot(epochs, epochs: 12))
-      .hasPrefix("epoch 12, zeros(L2) 0.0%"))
+      .hasPrefix("epoch 12, zeros(L2) 0%"), "as the numbers table shows it")
   }
 
   @Test func finishedPageAt80x24() {

@@ -123,8 +123,9 @@ struct LessonStepFrameTests {
       // The titles stand apart: between frame lines or at least two spaces.
       let pieces = Set(row.split(separator: "│").flatMap { $0.components(separatedBy: "  ") }
         .map { $0.trimmingCharacters(in: .whitespaces) })
-      for lane in snapshot.lanes {
-        let forms = Set((1...width).map { WeightsPanel.laneTitle(lane, width: $0, theme: .standard) })
+      let rules = Format.laneRules(snapshot)
+      for (i, lane) in snapshot.lanes.enumerated() {
+        let forms = Set((1...width).map { WeightsPanel.laneTitle(lane, width: $0, theme: .standard, rule: rules?[i]) })
         let whole = !forms.isDisjoint(with: pieces)
         #expect(whole, "lesson \(lesson + 1) step \(step + 1) at \(width)×\(height): \(lane.name)\n\(row)")
       }

@@ -46,8 +46,11 @@ import Testing
     // are empty, and the title counts them.
     let l1 = snapshot.lanes[1].network
     #expect(l1.droppedInputs.count == 16)
-    #expect(contains(grid, "16 dropped, \(l1.prunedUnits.filter { $0.layer == 0 }.count) pruned"))
+    // Issue 23 item 9 / issue 27: one count per lane, the network's (the lesson's
+    // `pruned_units` counts every hidden layer, so does the matrix), apart from the zero share.
+    #expect(contains(grid, "16 dropped, \(l1.prunedUnits.count) pruned"))
     #expect(contains(grid, "0 dropped, 0 pruned"), "the unregularized lane drops nothing")
+    #expect(contains(grid, "% blank"))
     #expect(contains(grid, "q quit"))
   }
 

@@ -6,10 +6,12 @@ import Testing
   let theme = Theme.standard
 
   @Test func percentText() {
-    #expect(GaugeWidget.percentText(0.714) == "71.4%")
-    #expect(GaugeWidget.percentText(1) == "100.0%")
-    #expect(GaugeWidget.percentText(-0.2) == "0.0%")
-    #expect(GaugeWidget.percentText(3) == "100.0%")
+    #expect(GaugeWidget.percentText(0.714) == "71%")
+    #expect(GaugeWidget.percentText(0.967) == "96%", "rounded down, as the lesson tables do")
+    #expect(GaugeWidget.percentText(0.004) == "<1%")
+    #expect(GaugeWidget.percentText(1) == "100%")
+    #expect(GaugeWidget.percentText(-0.2) == "0%")
+    #expect(GaugeWidget.percentText(3) == "100%")
     #expect(GaugeWidget.percentText(.nan) == "–")
   }
 
@@ -26,23 +28,23 @@ import Testing
   @Test func rowLayout() {
     let grid = render(GaugeWidget(label: "zeros", fraction: 0.714, style: theme.laneStyle(1)),
                       width: 24, height: 1)
-    #expect(grid.row(0) == "zeros ███████▉░░░  71.4%")
+    #expect(grid.row(0) == "zeros █████████▎░░░  71%")
     #expect(grid[0, 0].style == theme.laneStyle(1))
     #expect(grid[6, 0].style == theme.laneStyle(1))
-    #expect(grid[15, 0].style == theme.dim)
+    #expect(grid[17, 0].style == theme.dim)
   }
 
   @Test func nanShowsADash() {
     let grid = render(GaugeWidget(label: "acc", fraction: .nan, style: .plain, labelWidth: 5),
                       width: 16, height: 1)
-    #expect(grid.row(0) == "acc   ░░░      –")
+    #expect(grid.row(0) == "acc   ░░░░░    –")
   }
 
   @Test func tooNarrowKeepsTheNumber() {
     let grid = render(GaugeWidget(label: "zeros", fraction: 0.5, style: .plain), width: 9, height: 1)
-    #expect(grid.row(0) == "ze… 50.0%")
-    let tiny = render(GaugeWidget(label: "zeros", fraction: 0.5, style: .plain), width: 5, height: 1)
-    #expect(tiny.row(0) == "50.0%")
+    #expect(grid.row(0) == "zeros 50%")
+    let tiny = render(GaugeWidget(label: "zeros", fraction: 0.5, style: .plain), width: 3, height: 1)
+    #expect(tiny.row(0) == "50%")
   }
 
   @Test func stackedGaugesSnapshot() {
@@ -60,6 +62,6 @@ import Testing
     GaugeWidget(label: "nan", fraction: .nan, style: ascii.laneStyle(2), labelWidth: 5)
       .draw(in: asciiGrid.bounds.line(1), on: &asciiGrid, theme: ascii)
     #expect(nonASCII(asciiGrid) == "")
-    #expect(asciiGrid.text() == "L1    ################.......  71.4%\nnan   .......................      -")
+    #expect(asciiGrid.text() == "L1    ##################.......  71%\nnan   .........................    -")
   }
 }

@@ -11,7 +11,7 @@ import Testing
       wait_for 'exact zeros' || fail "no dashboard"
       $T send-keys -t e2e v
       wait_for 'weight matrix' 5 || fail "v: no weight matrix"
-      wait_for 'dropped, [0-9]+ pruned' 5 || fail "no dropped/pruned counts"
+      wait_for 'dropped, [0-9]+ (units )?pruned' 5 || fail "no dropped/pruned counts"
       $T send-keys -t e2e v
       wait_for 'weight trajectories' 5 || fail "v: no trajectories"
       $T send-keys -t e2e v

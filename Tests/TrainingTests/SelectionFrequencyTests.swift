@@ -36,6 +36,37 @@ import Testing
     #expect(tally.kept == [[0, 0, 1]])
   }
 
+  /// Issue 23 item 13: under the subgradient rule L1's zeros hover within a step of 0.0, so a
+  /// row of them is not read, and a dead lane (val acc at chance) reads no input — as under prox.
+  @Test func aDeadSubgradientLaneKeepsNothing() throws {
+    var c = ExperimentConfig()
+    c.dataset = .iris
+    c.hidden = [10, 10]
+    c.lanes = ["none", "dead = l1=0.1,l2=0.1"].map { try! LaneConfig.parse($0) }
+    for rule in [L1Rule.subgradient, .prox] {
+      c.l1Rule = rule
+      let tally = try SelectionFrequency.measure(c, seeds: [1], epochs: 300)
+      #expect(tally.kept[0] == [1, 1, 1, 1], "\(rule): the unregularized lane reads every input")
+      #expect(tally.kept[1] == [0, 0, 0, 0], "\(rule): the dead lane reads none")
+    }
+    // Its zero band is one L1 step: lr 0.1 × λ₁ 0.1.
+    let lane = try Lane(c.lanes[1], layerCount: 3)
+    c.l1Rule = .subgradient
+    #expect(SelectionFrequency.zeroBands(lane, config: c).allSatisfy { abs($0 - 0.01) < 1e-6 })
+    c.l1Rule = .prox
+    #expect(SelectionFrequency.zeroBands(lane, config: c) == [1e-3, 1e-3, 1e-3])
+  }
+
+  /// A first-layer weight above the band counts only on a path to the output.
+  @Test func anInputIsReadOnlyThroughALiveChain() {
+    var net = Network(inputs: 2, hidden: [2], classes: 2, activation: .relu, seed: 1)
+    net.layers[0].kernel = [0.5, 0, 0, 0.5]       // input 0 → unit 0, input 1 → unit 1
+    net.layers[1].kernel = [0.5, 0.5, 1e-4, 1e-4]  // unit 0 reaches the outputs; unit 1 does not
+    #expect(SelectionFrequency.readInputs(net, thresholds: [1e-3]) == [true, false])
+    net.layers[1].kernel = [1e-4, 1e-4, 1e-4, 1e-4]
+    #expect(SelectionFrequency.readInputs(net, thresholds: [1e-3]) == [false, false], "a dead layer: nothing is read")
+  }
+
   @Test func seedListsCountOnFromTheRunSeed() {
     #expect(SelectionFrequency.seedList(from: 7, count: 3) == [7, 8, 9])
   }

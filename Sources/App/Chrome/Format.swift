@@ -34,6 +34,16 @@ public enum Format {
     }
   }
 
+  /// Each lane's own L1 rule (nil for a lane without L1) when the L1 lanes do not all train
+  /// under one rule (a lane's `rule=`), else nil: the status line then names the common rule,
+  /// and otherwise each lane's title names its own (issue 23 item 10).
+  static func laneRules(_ snapshot: ExperimentSnapshot) -> [L1Rule?]? {
+    let rules = snapshot.lanes.map { lane -> L1Rule? in
+      lane.lane.regularizers.contains { $0.lambda1 > 0 } ? (lane.lane.spec.l1Rule ?? snapshot.config.l1Rule) : nil
+    }
+    return Set(rules.compactMap { $0 }).count > 1 ? rules : nil
+  }
+
   static func speed(_ s: Speed) -> String {
     switch s {
     case .max: return "max speed"
@@ -48,13 +58,6 @@ public enum Format {
     if x < 1000 { return String(Checked.int(x)) }
     if x < 1_000_000 { return String(format: "%.1fk", x / 1000) }
     return String(format: "%.1fM", x / 1_000_000)
-  }
-
-  /// An accuracy as `.93`, `1.0`, or `–` when not measured.
-  static func accuracy(_ a: Double?) -> String {
-    guard let a, a.isFinite else { return "–" }
-    if a >= 0.995 { return "1.0" }
-    return String(format: ".%02d", Checked.int(a * 100))
   }
 
   /// Two significant digits in at most four or five columns: `1.1`, `.31`, `.012`, `0`, `–`.

@@ -2,7 +2,7 @@ import Canvas
 import Training
 
 /// The `f` window: per input feature, one bar per lane — the share of seeds under which that
-/// lane kept the feature (first-layer row norm ≥ 1e-3). Inside a correlated group, L1's pick
+/// lane kept the feature (the network still reads it: `SelectionFrequency.readInputs`). Inside a correlated group, L1's pick
 /// changes with the seed; L2 keeps every member.
 enum SelectionOverlay {
   static let seeds = 20
@@ -28,7 +28,9 @@ enum SelectionOverlay {
     status += " · \(epochs) epochs each, this setup with run seeds \(list.first ?? 1)…\(list.last ?? 1)"
     var out: [[StyledRun]] = [[StyledRun(theme.printable(status), style: theme.dim)]]
     guard let t = tally, !t.featureNames.isEmpty else { return out }
-    out.append([StyledRun(theme.printable("a bar: how often the lane kept the feature (first-layer row norm ≥ 1e-3)"),
+    out.append([StyledRun(theme.printable("a bar: how often the lane still read the feature: a first-layer weight ≥ 1e-3"),
+                          style: theme.dim)])
+    out.append([StyledRun(theme.printable("(under the subgradient rule ≥ one L1 step, lr·λ) on a path to the output"),
                           style: theme.dim)])
     if let groups = t.groups, !groups.isEmpty {
       out.append([StyledRun(theme.printable("correlated groups: " + groups.map { $0.map { t.featureNames[$0] }.joined(separator: " ") }
@@ -63,7 +65,7 @@ enum SelectionOverlay {
     return out
   }
 
-  static func percent(_ f: Double) -> String { f.isFinite ? "\(Checked.int(f * 100))%" : "–" }
+  static func percent(_ f: Double) -> String { Quantity.percent(f) }
 
   static func pad(_ s: String, _ width: Int) -> String {
     s.count >= width ? String(s.prefix(atMost: width)) : s + String(repeating: " ", count: max(0, width - s.count))

@@ -65,14 +65,22 @@ enum StatusBar {
                               style: theme.warning, priority: 11), at: 1)
     }
     // Steps per second mean nothing while paused.
+    // Steps per lane, as the pace is per lane (two full-batch lanes at 15 ep/s: 15 steps/s per
+    // lane, where the sum over lanes once read `15 ep/s │ 30 steps/s`).
     if snapshot.running {
-      segments.append(Segment(text: "\(Format.count(snapshot.stepsPerSecond)) steps/s", style: theme.dim, priority: 0))
+      let lanes = max(1, snapshot.lanes.count)
+      let steps = "\(Format.count(snapshot.stepsPerSecond / Double(lanes))) steps/s"
+      segments.append(lanes > 1 ? Segment([steps + " per lane", steps + " a lane"], style: theme.dim, priorities: [0, 0])
+                                : Segment(text: steps, style: theme.dim, priority: 0))
     }
     segments += [
       Segment(text: "λ " + lambda, style: theme.text, priority: 7),
       Segment(text: "lr " + Format.strength(c.optimizer.learningRate), style: theme.text, priority: 6),
-      Segment(["L1 rule " + c.l1Rule.rawValue, c.l1Rule.rawValue], style: theme.text, priorities: [2, 5]),
     ]
+    // Only what every lane shares: lanes under different L1 rules name theirs in their titles.
+    if Format.laneRules(snapshot) == nil {
+      segments.append(Segment(["L1 rule " + c.l1Rule.rawValue, c.l1Rule.rawValue], style: theme.text, priorities: [2, 5]))
+    }
     let help = theme.printable("? help")
     let separator = theme.ascii ? " | " : " │ "
     func width(_ s: [Segment]) -> Int {

@@ -77,6 +77,11 @@ public struct AppState: Hashable, Sendable {
   public var pinned: PinnedRun? = nil
   /// The path view's cursor and its background job's latest state.
   public var path = PathViewState()
+  /// A lesson's question waits for its prediction (issue 23 item 15): until it is answered,
+  /// every view withholds the readouts that could answer it — the model panel's regularizer
+  /// per layer, the lens's optimum, λ paths and corners (its trajectories wait at the start),
+  /// the λ path's λ_min and λ_1se. The one flag each of them reads; `LessonMode` sets it.
+  public var answerPending = false
 
   public init(theme: Theme = .standard) {
     self.theme = theme

@@ -6,11 +6,13 @@ import NeuralCore
 /// lane's constraint shape through its optimum, its λ path and its trajectory so far, and a
 /// readout of the numbers beside it.
 enum LensPicture {
-  /// Lane colours and markers follow the dashboard's lanes (none, L1, L2, L1+L2).
-  static func plane(_ lens: LensView, theme: Theme) -> PlaneWidget {
+  /// Lane colours and markers follow the dashboard's lanes (none, L1, L2, L1+L2). `withheld`
+  /// (a lesson's question waits): only the contours, ŵ and the start — no shapes, optima, λ
+  /// paths or trajectories, which show where the weights land.
+  static func plane(_ lens: LensView, theme: Theme, withheld: Bool = false) -> PlaneWidget {
     let scene = lens.scene
     let e = scene.extent
-    let visible = scene.lanes.filter { !lens.hiddenLanes.contains($0.lane.rawValue) }
+    let visible = withheld ? [] : scene.lanes.filter { !lens.hiddenLanes.contains($0.lane.rawValue) }
     var curves: [PlaneCurve] = []
     // Background contours: equal steps of data loss above the minimum, out to the corners.
     let minimum = scene.problem.dataLoss(scene.leastSquares)
@@ -55,8 +57,8 @@ enum LensPicture {
   }
 
   /// The numbers: settings, ŵ, the L1 path's corners, and per lane its optimum and where its
-  /// trajectory is.
-  static func readout(_ lens: LensView, theme: Theme) -> [[StyledRun]] {
+  /// trajectory is. `withheld` (a lesson's question waits): settings and ŵ only.
+  static func readout(_ lens: LensView, theme: Theme, withheld: Bool = false) -> [[StyledRun]] {
     let scene = lens.scene, s = lens.settings
     let n = LensView.number
     func pair(_ w: [Double]) -> String { "(\(n(w[0])), \(n(w[1])))" }
@@ -64,6 +66,11 @@ enum LensPicture {
       [StyledRun("λ \(n(s.lambda))", style: theme.title), StyledRun("  corr \(n(s.correlation))  scale x2 \(n(s.scale))", style: theme.text)],
       [StyledRun("✚ least squares ŵ \(pair(scene.leastSquares))", style: theme.text)],
     ]
+    if withheld {
+      lines.append([StyledRun("paths, optima and corners", style: theme.dim)])
+      lines.append([StyledRun("show once you answer", style: theme.dim)])
+      return lines.map { $0.map { StyledRun(theme.printable($0.text), style: $0.style) } }
+    }
     if let first = scene.firstZero {
       lines.append([StyledRun("L1 path: w\(first.weight + 1) = 0 from λ \(n(first.lambda))", style: theme.text)])
     }

@@ -84,6 +84,7 @@ public struct LessonMode: DashboardMode {
       begun = true
       commands = apply(session.begin())
     }
+    dashboard.state.answerPending = session.awaitsAnswer
     dashboard.observe(snapshot, elapsed: elapsed)
     if viewedStep.map({ $0 != (session.lessonIndex, session.stepIndex) }) ?? true {
       if viewedStep.map({ $0.lesson != session.lessonIndex }) ?? false { dashboard.state.startLesson() }
@@ -114,6 +115,7 @@ public struct LessonMode: DashboardMode {
         session.reading = true
       }
     }
+    dashboard.state.answerPending = session.awaitsAnswer
     let pane = LessonPane(session, snapshot: snapshot, theme: state.theme, width: width, height: height, cache: textCache)
     session.scroll = pane.scroll
     session.focus = nil

@@ -11,13 +11,14 @@ import Training
 ///     L1      95%   92%  81%
 ///
 /// so every number the text cites is on screen, at 80×24 too (three columns fit the 26
-/// columns of the narrowest pane). Fractions print as whole percentages rounded *down*, so
-/// `99.7%` never reads as the `100%` a condition waits for.
+/// columns of the narrowest pane). Numbers print as every panel prints them (`Quantity`):
+/// shares as whole percentages rounded *down*, counts as whole numbers.
 enum LessonNumbers {
   static func lines(_ session: LessonSession, snapshot: ExperimentSnapshot, theme: Theme, width: Int) -> [StyledLine] {
     let metrics = session.phase == .step ? session.step.numbers : []
     guard !metrics.isEmpty, !snapshot.lanes.isEmpty else { return [] }
-    let values = LessonMetrics(snapshot: snapshot)
+    // A reached mission's table stays at the epoch its goal held, the one its ✓ line names.
+    let values = session.missionProof ?? LessonMetrics(snapshot: snapshot)
     let names = snapshot.lanes.map { String($0.name.prefix(6)) }
     let nameWidth = max(4, names.map(\.count).max() ?? 4)
     var rows: [[String]] = [["lane"] + metrics.map(header)]
@@ -25,6 +26,7 @@ enum LessonNumbers {
       rows.append([name] + metrics.map { format(values.value($0, lane: lane.name), as: $0) })
     }
     let widths = metrics.indices.map { i in rows.map { $0[i + 1].count }.max() ?? 0 }
+    let proof = session.missionProof.map { ["at epoch \($0.epoch), when the goal held"] } ?? []
     return rows.enumerated().map { index, row in
       var text = row[0].padding(toLength: nameWidth, withPad: " ", startingAt: 0)
       for (i, cell) in row.dropFirst().enumerated() {
@@ -32,7 +34,7 @@ enum LessonNumbers {
       }
       let line = Painter.truncate(theme.printable(text), to: width, ellipsis: theme.glyphs.ellipsis)
       return StyledLine([StyledRun(line, style: index == 0 ? theme.dim : theme.text)])
-    }
+    } + proof.map { StyledLine([StyledRun(Painter.truncate(theme.printable($0), to: width, ellipsis: theme.glyphs.ellipsis), style: theme.dim)]) }
   }
 
   /// Column headings short enough for the narrowest pane; the gauges' own marks where there
@@ -52,7 +54,7 @@ enum LessonNumbers {
     case .noiseZeros: "n=0"
     case .featureRatio: "★/n"
     case .starRows: "sig"
-    case .prunedUnits: "cut"
+    case .prunedUnits: "prune"
     case .droppedInputs: "drop"
     case .lensZero: "lens0"
     case .groupKept: "kept"
@@ -61,18 +63,11 @@ enum LessonNumbers {
     }
   }
 
-  /// At most five characters: `86%`, `<1%`, `1.099`, `0.002`, `12.3`, `–` when not known yet.
+  /// At most five characters, in the screen's one text per kind of number (`Quantity`):
+  /// `86%`, `<1%`, `12`, `1.099`, `12.3`, `–` when not known yet.
   static func format(_ value: Double?, as metric: Metric) -> String {
-    guard let value, value.isFinite else { return value == nil ? "–" : "∞" }
-    if metric.isFraction {
-      if value > 0 && value < 0.01 { return "<1%" }
-      // The epsilon keeps k/n that is exactly a whole percent (0.29 → 28.999…) on it.
-      return "\(Checked.floor(value * 100 + 1e-9))%"
-    }
-    switch abs(value) {
-    case ..<10: return String(format: "%.3f", value)
-    case ..<1000: return String(format: "%.1f", value)
-    default: return String(format: "%.0f", value)
-    }
+    if metric.isFraction { return Quantity.percent(value) }
+    if metric.isCount { return Quantity.count(value) }
+    return Quantity.value(value)
   }
 }

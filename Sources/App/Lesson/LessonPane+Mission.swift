@@ -36,8 +36,10 @@ extension LessonPane {
     let tries = "\(tracker.attempts) attempt\(tracker.attempts == 1 ? "" : "s") · \(time)"
     if tracker.reached {
       let check = theme.ascii ? "" : "✓ "
-      return [StyledRun("\(check)mission accomplished: \(goal.onScreen)", style: theme.ok),
-              StyledRun(tries, style: theme.dim), StyledRun(next, style: theme.ok)]
+      // The numbers it held on, at that epoch: the same the numbers table keeps showing.
+      let proof = session.missionProof.map { [StyledRun("held at epoch \($0.epoch): " + values(of: goal, in: $0), style: theme.dim)] } ?? []
+      return [StyledRun("\(check)mission accomplished: \(goal.onScreen)", style: theme.ok)] + proof
+        + [StyledRun(tries, style: theme.dim), StyledRun(next, style: theme.ok)]
     }
     let held = tracker.heldSince == nil ? "not holding" : "held \(tracker.heldEpochs)/\(tracker.mission.hold) epochs"
     let open = Mission.Key.allCases.filter(tracker.allowed.contains).map { key -> String in

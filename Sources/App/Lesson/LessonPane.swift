@@ -263,7 +263,10 @@ public struct LessonPane {
 
   /// `epoch 40, zeros(L1) 23.1%`: the numbers the condition reads, as they are now.
   static func values(of condition: Condition, in snapshot: ExperimentSnapshot) -> String {
-    let metrics = LessonMetrics(snapshot: snapshot)
+    values(of: condition, in: LessonMetrics(snapshot: snapshot))
+  }
+
+  static func values(of condition: Condition, in metrics: LessonMetrics) -> String {
     var parts = usesEpoch(condition) ? ["epoch \(metrics.epoch)"] : []
     var seen = Set<String>()
     for (metric, lane) in condition.references {
@@ -274,14 +277,10 @@ public struct LessonPane {
     return parts.joined(separator: ", ")
   }
 
-  /// Fractions as percentages (the conditions are written that way), the rest to 3 digits.
+  /// As the numbers table shows it (`LessonNumbers.format`): the goal line and the table
+  /// never disagree.
   static func format(_ value: Double?, as metric: Metric) -> String {
-    guard let value else { return "–" }
-    if value.isInfinite { return value > 0 ? "∞" : "-∞" }
-    switch metric {
-    case _ where metric.isFraction: return String(format: "%.1f%%", value * 100)
-    default: return String(format: "%.3g", value)
-    }
+    LessonNumbers.format(value, as: metric)
   }
 
   static func usesEpoch(_ condition: Condition) -> Bool {

@@ -59,6 +59,10 @@ public struct LessonSession: Sendable {
   public private(set) var hintShown = false
   /// The mission of this step (`goal:`), tracked from arrival; nil on other steps.
   public internal(set) var mission: MissionTracker?
+  /// The numbers the mission's goal held on at the epoch it was reached (issue 23 item 12): the
+  /// pane's table and its `✓` line show these, not the run that goes on after, so the check
+  /// and the numbers beside it never disagree.
+  public internal(set) var missionProof: LessonMetrics?
   /// Lines of the lesson text scrolled off the top; the loop clamps it to the text's length.
   public var scroll = 0
   /// A scroll offset past any text: "show the end", clamped later.
@@ -170,6 +174,7 @@ public struct LessonSession: Sendable {
     if phase == .step, awaiting == nil, let goal = step.mission?.goal, mission != nil,
        mission!.observe(goalHolds: goal.isSatisfied(by: metrics), epoch: snapshot.epoch, elapsed: elapsed) {
       reached.insert(stepIndex)
+      missionProof = metrics
       recordMission()
       return true
     }
@@ -275,6 +280,7 @@ public struct LessonSession: Sendable {
     if mission?.reached == false { recordMission() }
     stepIndex = index
     mission = step.mission.map(MissionTracker.init)
+    missionProof = nil
     phase = .step
     hintShown = false
     scroll = 0

@@ -13,7 +13,7 @@ enum HistogramsView: MainView {
     let theme = c.theme, state = c.state, snapshot = c.snapshot
     let features = SidePanels.features(c.visible, snapshot: snapshot, theme: theme)
     // Built once a frame: its row count places the bands, its table fills the panel.
-    let model = ModelPanel(lanes: c.visible, snapshot: snapshot, theme: theme)
+    let model = ModelPanel(lanes: c.visible, snapshot: snapshot, theme: theme, withheld: c.state.answerPending)
     let layout = DashboardLayout(
       width: body.width, height: body.height + 2, laneRows: c.visible.count,
       featuresWidth: naturalWidth(features), paneWidth: c.side?.width,
@@ -21,7 +21,7 @@ enum HistogramsView: MainView {
 
     drawFrames(layout, c, painter: &p)
     WeightsPanel(lanes: c.visible, layer: state.layer, range: state.histogramRange, scale: state.histogramScale,
-                 cache: c.histograms)
+                 cache: c.histograms, rules: Format.laneRules(snapshot))
       .draw(in: layout.weights.inset(by: 1).inset(left: 1, right: 1), painter: &p, theme: theme)
     // Scrubbing back, the charts still span the whole run: their axis ends at the live epoch.
     let cursor = state.viewedEpoch

@@ -19,7 +19,9 @@ enum LensPanel: MainView {
   static let readoutWidth = 40
 
   static func draw(_ c: ViewContext, in body: Rect, painter p: inout Painter) {
-    drawBesidePane(c, in: body, painter: &p) { rect, p in draw(c.lens, in: rect, painter: &p, theme: c.theme) }
+    drawBesidePane(c, in: body, painter: &p) { rect, p in
+      draw(c.lens, in: rect, painter: &p, theme: c.theme, withheld: c.state.answerPending)
+    }
   }
 
   /// In play and lessons `[ ]` move the lens's λ while it shows.
@@ -29,9 +31,10 @@ enum LensPanel: MainView {
                     "two-weight lens: its λ down / up by 0.1", short: "λ", keep: 11)]
   }
 
-  /// The trajectories play out while the lens shows; a weight landing on 0 is announced.
+  /// The trajectories play out while the lens shows; a weight landing on 0 is announced. While
+  /// a lesson's question waits they wait at the start (where they land is its answer).
   static func observe(_ d: inout Dashboard, snapshot: ExperimentSnapshot, elapsed: Double) {
-    guard d.state.view == .lens, let landed = d.lens.advance(elapsed) else { return }
+    guard d.state.view == .lens, !d.state.answerPending, let landed = d.lens.advance(elapsed) else { return }
     d.state.note(landed, for: 6)
   }
 
@@ -42,17 +45,19 @@ enum LensPanel: MainView {
   }
 
   /// The plane and the readout in `rect` (also what a lesson's `view: lens` shows).
-  static func draw(_ lens: LensView, in rect: Rect, painter p: inout Painter, theme: Theme) {
+  /// `withheld`: a lesson's question waits, and the picture and readout keep back what answers
+  /// it (`LensPicture`).
+  static func draw(_ lens: LensView, in rect: Rect, painter p: inout Painter, theme: Theme, withheld: Bool = false) {
     // A square plane: a cell is 2 braille dots wide and 4 tall, so h rows need 2h columns.
     let readout = min(rect.width >= 110 ? readoutWidth : 33, max(0, rect.width - 30))
     let planeWidth = min(rect.width - readout, 2 * (rect.height - 2) + 2)
     let plane = Rect(x: rect.x, y: rect.y, width: planeWidth, height: rect.height)
     let numbers = Rect(x: plane.maxX, y: rect.y, width: rect.maxX - plane.maxX, height: rect.height)
     let inside = p.panel(plane, title: theme.printable("(w1, w2): loss contours, L1 diamond, L2 disk"), theme: theme)
-    LensPicture.plane(lens, theme: theme).draw(in: inside, painter: &p, theme: theme)
+    LensPicture.plane(lens, theme: theme, withheld: withheld).draw(in: inside, painter: &p, theme: theme)
     if numbers.width >= 10 {
       let text = p.panel(numbers, title: "the lens", theme: theme).inset(left: 1)
-      for (i, line) in LensPicture.readout(lens, theme: theme).enumerated() where i < text.height {
+      for (i, line) in LensPicture.readout(lens, theme: theme, withheld: withheld).enumerated() where i < text.height {
         var x = text.x
         for run in line { x = p.put(Painter.truncate(run.text, to: max(0, text.maxX - x), ellipsis: theme.glyphs.ellipsis),
                                     x: x, y: text.y + i, style: run.style) }

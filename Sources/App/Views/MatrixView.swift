@@ -4,7 +4,8 @@ import NeuralCore
 import Training
 
 /// The weight-matrix view: one layer's kernel per lane, side by side, rows inputs and columns
-/// units; exact zeros blank. A dropped input is an empty row, a pruned unit an empty column;
+/// units; exact zeros blank. A dropped input is an empty row of layer 1, a pruned unit an empty
+/// column (no weight in) or, one layer on, an empty row (no weight out);
 /// under the clip rule an exact zero of an L1 lane is a dead link, drawn `×`.
 struct MatrixView {
   var lanes: [(Int, LaneSnapshot)]
@@ -37,14 +38,16 @@ struct MatrixView {
       let dead = rule == .clip && kernel.kernel.contains(0) && lane.regularizers[l].lambda1 > 0
       let widget = WeightMatrixWidget(kernel: kernel.kernel, inputs: kernel.inputs, units: kernel.units,
                                       rowLabels: labels, scale: scale, zerosAreDead: dead, style: theme.laneStyle(index))
-      let width = max(widget.naturalWidth, 14)
+      let width = max(widget.naturalWidth, 16)
       if x + width > inside.maxX, x > inside.x + 1, y + 2 * block + 1 <= inside.maxY {
         (x, y) = (inside.x + 1, y + block + 1)
       }
       guard x + width <= inside.maxX else { break }
-      let counts = Self.counts(lane.network, layer: l)
-      let head = "\(theme.laneMarker(index)) \(lane.name)"
-      p.put(theme.printable(head), x: x, y: y, style: theme.laneStyle(index))
+      // The name, then the blank share where it fits beside it; the counts below.
+      let head = theme.printable("\(theme.laneMarker(index)) \(lane.name)")
+      let (blank, counts) = Self.counts(lane.network, layer: l, width: width)
+      let after = p.put(head, x: x, y: y, style: theme.laneStyle(index))
+      if head.count + 2 + blank.count <= width { p.put(blank, x: after + 2, y: y, style: theme.dim) }
       p.put(Painter.truncate(theme.printable(counts), to: width, ellipsis: theme.glyphs.ellipsis), x: x, y: y + 1,
             style: theme.dim)
       widget.draw(in: Rect(x: x, y: y + 2, width: width, height: max(0, min(shape.inputs, inside.maxY - y - 2))), painter: &p,
@@ -58,14 +61,21 @@ struct MatrixView {
     }
   }
 
-  /// `3 dropped, 2 pruned` — inputs of this layer whose row is all 0 (for the first layer, the
-  /// dropped inputs) and units with every weight in or out exactly 0.
-  static func counts(_ network: Network, layer l: Int) -> String {
+  /// What heads a lane's matrix, the count line in its longest form that fits `width`: the
+  /// share of the shown layer's weights that are exactly 0 (its blank cells; beside the lane's
+  /// name), then the network's inputs dropped and units pruned — the same two counts as the
+  /// lesson's `dropped_inputs` and `pruned_units` and the feature panel, whichever layer `tab`
+  /// shows:
+  ///
+  ///     ◆ L1  94% blank
+  ///     2 inputs dropped, 12 units pruned
+  static func counts(_ network: Network, layer l: Int, width: Int) -> (blank: String, counts: String) {
     let k = network.layers[l]
-    let emptyRows = (0..<k.inputs).filter { i in (0..<k.units).allSatisfy { k.kernel[i * k.units + $0] == 0 } }.count
-    let pruned = network.prunedUnits.filter { $0.layer == l }.count
-    let rows = l == 0 ? "\(emptyRows) dropped" : "\(emptyRows) rows 0"
-    return l == network.layers.count - 1 ? rows : rows + ", \(pruned) pruned"
+    let zeros = k.kernel.isEmpty ? Double.nan : Double(k.kernel.filter { $0 == 0 }.count) / Double(k.kernel.count)
+    let (dropped, pruned) = (network.droppedInputs.count, network.prunedUnits.count)
+    let forms = ["\(dropped) inputs dropped, \(pruned) units pruned", "\(dropped) inputs dropped, \(pruned) pruned",
+                 "\(dropped) dropped, \(pruned) pruned", "\(dropped) drop, \(pruned) prune"]
+    return ("\(Quantity.percent(zeros)) blank", forms.first { $0.count <= width } ?? forms[forms.count - 1])
   }
 }
 

@@ -23,6 +23,9 @@ import Training
 struct PathView {
   var path: PathViewState
   var snapshot: ExperimentSnapshot
+  /// A lesson's question waits (`AppState.answerPending`): λ_min and λ_1se are its answer, so
+  /// their marks and numbers wait too.
+  var withheld = false
 
   /// Below this many columns the feature list beside the charts is left out.
   static let listFrom = 70
@@ -41,7 +44,7 @@ struct PathView {
     guard inside.height >= 8, inside.width >= 30 else { return }
     let grid = setup.lambdas
     let points = Self.points(path.job, count: grid.count)
-    let final: CrossValidation.Path? = if case .finished(let f)? = path.job { f } else { nil }
+    let final: CrossValidation.Path? = if case .finished(let f)? = path.job, !withheld { f } else { nil }
     let cursor = PathPanel.cursor(path, snapshot: snapshot)
     let here = PathPanel.currentLambda(snapshot, lane: laneIndex)
 
@@ -189,6 +192,10 @@ struct PathView {
     case .failed(let message)?:
       forms = ["could not compute the path: \(message)"]
       style = theme.warning
+    case .finished? where withheld, nil where withheld:
+      let you = here.map(Format.strength) ?? "–"
+      forms = ["\(g.min) λ_min and \(g.oneSE) λ_1se show once you answer  \(g.here) you \(you)  \(g.cursor) cursor \(Format.strength(cursor))",
+               "λ_min, λ_1se: once you answer  \(g.here) you \(you)", "λ_min, λ_1se: after answering"]
     case .finished?, nil:
       let min = final?.lambdaMin.map(Format.strength) ?? "–"
       let oneSE = final?.lambdaOneSE.map(Format.strength) ?? "–"
@@ -247,7 +254,7 @@ struct PathView {
     let forms: [String]
     if let point {
       let loss = point.cvMean.isFinite ? String(format: "%.3f ± %.3f", point.cvMean, point.cvStandardError) : "diverged"
-      let acc = point.valAccuracy.map { String(format: "%.2f", $0) } ?? "–"
+      let acc = Quantity.percent(point.valAccuracy)
       forms = ["cursor λ \(l): CV loss \(loss) · \(point.nonZero) of \(point.weights) weights ≠ 0 · val acc \(acc)"
                  + (path.picks ? " · enter sets it" : ""),
                "cursor λ \(l): CV loss \(loss) · \(point.nonZero) of \(point.weights) ≠ 0 · val acc \(acc)",
@@ -309,7 +316,7 @@ extension PathView: MainView {
 
   static func draw(_ c: ViewContext, in body: Rect, painter p: inout Painter) {
     drawBesidePane(c, in: body, painter: &p) { rect, p in
-      PathView(path: c.state.path, snapshot: c.snapshot).draw(in: rect, painter: &p, theme: c.theme)
+      PathView(path: c.state.path, snapshot: c.snapshot, withheld: c.state.answerPending).draw(in: rect, painter: &p, theme: c.theme)
     }
   }
 

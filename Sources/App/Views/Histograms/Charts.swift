@@ -36,7 +36,10 @@ enum Charts {
         + pin.ghosts(lanes, theme: theme, \.dataLoss)
     } ?? []
     let series = ghosts + secondary + primary
-    return withAxis(BrailleChart(series: series, yRange: fromZero(series), caption: "epoch \(epoch)"),
+    // The caption names the axis's right edge: with a pin, the longer of the two runs (a pinned
+    // 1 600-epoch run beside a new one at 115 ends at 1 600, issue 23 item 11).
+    let end = pinned.map { max(epoch, $0.span(lanes).upperBound) } ?? epoch
+    return withAxis(BrailleChart(series: series, yRange: fromZero(series), caption: "epoch \(end)"),
                    lanes, pinned: pinned, cursor: cursor, theme: theme)
   }
 

@@ -22,6 +22,9 @@ struct ModelPanel {
   let lanes: [(index: Int, lane: LaneSnapshot)]
   let snapshot: ExperimentSnapshot
   let theme: Theme
+  /// A lesson's question waits (`AppState.answerPending`): which layer carries which penalty
+  /// may be what it asks (lesson 4), so each layer's kind shows `?` until it is answered.
+  var withheld = false
 
   /// The rows that fit `height`, in display order.
   func rows(height: Int) -> (rows: [Row], dropped: Int) {
@@ -42,7 +45,7 @@ struct ModelPanel {
 
   /// Every lane's regularizer kind is the same in all its layers.
   var sameKindInEveryLayer: Bool {
-    lanes.allSatisfy { _, lane in Set(kinds(lane)).count <= 1 }
+    !withheld && lanes.allSatisfy { _, lane in Set(kinds(lane)).count <= 1 }
   }
 
   private func kinds(_ lane: LaneSnapshot) -> [String] {
@@ -68,7 +71,7 @@ struct ModelPanel {
   private func build(_ kept: [Row], lanes: [(index: Int, lane: LaneSnapshot)],
                      hidden: (rows: Int, lanes: Int)) -> [[Cell]] {
     let network = lanes.first?.lane.network
-    let accuracy = Format.accuracy
+    let accuracy = { (a: Double?) in Quantity.percent(a) }
     return kept.map { row -> [Cell] in
       switch row {
       case .markers:
@@ -99,7 +102,8 @@ struct ModelPanel {
   }
 
   private func kindCell(_ r: Regularizer, decay: Float, lane i: Int) -> Cell {
-    Cell(theme.printable(Self.kind(r, decay: decay)), style: r.isNone && decay == 0 ? theme.dim : theme.laneStyle(i))
+    if withheld { return Cell("?", style: theme.dim) }
+    return Cell(theme.printable(Self.kind(r, decay: decay)), style: r.isNone && decay == 0 ? theme.dim : theme.laneStyle(i))
   }
 
   /// `Format.kind`, with `WD` for decoupled weight decay (alone or after the penalty: `L2+WD`).

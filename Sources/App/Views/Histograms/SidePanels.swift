@@ -15,7 +15,9 @@ enum SidePanels {
   }
 
   /// |w| per input feature (the norm of the weights leaving it) for every visible lane, on one
-  /// scale so L2's overall shrinkage shows; `·` marks a feature whose weights are all exactly 0.
+  /// scale so L2's overall shrinkage shows; `·` marks a feature whose weights are all exactly 0,
+  /// and each lane's row ends in how many such inputs it dropped (`2 dropped`: whole rows, told
+  /// apart from zero weights, issue 27).
   static func features(
     _ lanes: [(index: Int, lane: LaneSnapshot)], snapshot: ExperimentSnapshot, theme: Theme
   ) -> FeatureBarsWidget {
@@ -25,7 +27,8 @@ enum SidePanels {
     }
     let rows = lanes.map { i, lane in
       FeatureBarsWidget.Row(label: theme.printable(lane.name), style: theme.laneStyle(i),
-                            values: lane.stats.featureMagnitudes.map(Double.init))
+                            values: lane.stats.featureMagnitudes.map(Double.init),
+                            note: "\(lane.network.droppedInputs.count) dropped")
     }
     // A feature's bar is the norm of its first-layer row; a row whose weights are all below the
     // near-zero threshold has a norm below threshold·√units: "almost zero", drawn apart.

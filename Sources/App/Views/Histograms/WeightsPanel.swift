@@ -15,6 +15,8 @@ struct WeightsPanel {
   var scale: HistogramScale = .linear
   /// Counts kept from the last frame (nil: count every frame).
   var cache: HistogramCache? = nil
+  /// Each lane's L1 rule when the lanes differ in it (`Format.laneRules`), by lane index.
+  var rules: [L1Rule?]? = nil
 
   /// Panel title: what is shown, and what the two gauges count.
   /// Longest first (see `BorderMesh.title`).
@@ -35,13 +37,15 @@ struct WeightsPanel {
   }
 
   /// `L1+L2 λ 0.01/0.005`, shortened until it fits: equal strengths once, then without `λ`,
-  /// then the name alone.
-  static func laneTitle(_ lane: LaneSnapshot, width: Int, theme: Theme) -> String {
+  /// then the name alone. With `rule` (the lanes differ in it) ` · subgradient` follows each
+  /// form that has room for it.
+  static func laneTitle(_ lane: LaneSnapshot, width: Int, theme: Theme, rule: L1Rule? = nil) -> String {
     let full = Format.lambdaLabel(lane.lane)
     let merged = Format.lambdaLabel(lane.lane, mergeEqual: true)
     var candidates = [full, merged, String(merged.dropFirst(2)), ""].map {
       theme.printable($0.isEmpty ? lane.name : lane.name + " " + $0)
     }
+    if let rule { candidates = candidates.map { $0 + theme.printable(" · ") + rule.rawValue } + candidates }
     // An early-stopped lane says which epoch's weights it holds, while there is room.
     if let stop = lane.stoppedAt {
       let kept = theme.printable(" · stopped \(stop), kept \(lane.bestEpoch ?? stop)")
@@ -69,7 +73,8 @@ struct WeightsPanel {
     let gaugeRows = column.height >= 7 ? 2 : 1
     let (plot, gauges) = column.splitVertically(at: column.height - gaugeRows)
     let layerIndex = layer.flatMap { $0 < lane.network.layers.count ? $0 : nil }
-    let title = WeightsPanel.laneTitle(lane, width: plot.width, theme: theme)
+    let rule = rules.flatMap { $0.indices.contains(index) ? $0[index] : nil }
+    let title = WeightsPanel.laneTitle(lane, width: plot.width, theme: theme, rule: rule)
     switch scale {
     case .linear:
       let bins = HistogramWidget.binCount(width: plot.width)
