@@ -100,6 +100,14 @@ enum MissionDirectives {
     if let missing = solution.keys.subtracting(reachable).map(\.rawValue).sorted().first {
       throw solutionLine.error("the solution changes \(missing), which 'keys:' does not allow", file: file)
     }
+    // Zeros, norms and dropped inputs are reached by a dead network too (λ far too large, or
+    // the clip rule): a goal counts only a network that still works.
+    let performance: Set<Metric> = [.acc, .valAcc, .loss, .valLoss, .dataLoss]
+    let refs = goal.references
+    if let lane = refs.map(\.lane).first(where: { lane in !refs.contains { $0.lane == lane && performance.contains($0.metric) } }) {
+      throw goalLine.keyError("a goal must also say that lane \(lane) still works, e.g. 'and val_acc(\(lane)) >= 0.8': "
+                                + "a dead network has its weights at zero too", file: file)
+    }
     return Mission(goal: goal, hold: hold, keys: allowed, lambdaLane: lambdaLane, hints: hints, solution: solution,
                    unlock: unlock)
   }

@@ -61,7 +61,7 @@ public struct RunCommand: ParsableCommand {
     if summary {
       try Destination.print(Self.summary(prepared) + "\n"
         + LambdaScale.table(config: prepared.config, lanes: prepared.lanes, trainCount: prepared.data.train.count,
-                            batchSize: prepared.batchSize))
+                            batchSize: prepared.batchSize, width: TableFold.proseWidth()))
       return
     }
     if try kerasExport.export(prepared, epochs: epochs) { return }

@@ -125,7 +125,10 @@ import Training
     #expect(Invocation.form(argument0: "regviz", workingDirectory: "/tmp") == "regviz")
     #expect(Invocation.form(argument0: checkout + "/.build/release/regviz", workingDirectory: checkout)
               == "swift run -c release regviz")
-    #expect(Invocation.form(argument0: ".build/debug/regviz", workingDirectory: checkout) == "swift run regviz")
+    #expect(Invocation.form(argument0: checkout + "/.build/debug/regviz", workingDirectory: checkout) == "swift run regviz")
+    // Started directly by a path typed from the checkout: that path, not `swift run`.
+    #expect(Invocation.form(argument0: ".build/release/regviz", workingDirectory: checkout) == ".build/release/regviz")
+    #expect(Invocation.form(argument0: "./.build/debug/regviz", workingDirectory: checkout) == "./.build/debug/regviz")
     #expect(Invocation.form(argument0: "/opt/tools/regviz", workingDirectory: "/tmp") == "/opt/tools/regviz")
   }
 }

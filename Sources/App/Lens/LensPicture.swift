@@ -55,15 +55,25 @@ enum LensPicture {
   }
 
   /// The numbers: settings, ŵ, the L1 path's corners, and per lane its optimum and where its
-  /// trajectory is.
-  static func readout(_ lens: LensView, theme: Theme) -> [[StyledRun]] {
+  /// trajectory is — each line whole in `width` columns, so both coordinates always read.
+  /// A line too wide first drops to 2 decimals, then puts its pair on a line of its own.
+  static func readout(_ lens: LensView, theme: Theme, width: Int = .max) -> [[StyledRun]] {
     let scene = lens.scene, s = lens.settings
-    let n = LensView.number
-    func pair(_ w: [Double]) -> String { "(\(n(w[0])), \(n(w[1])))" }
-    var lines: [[StyledRun]] = [
-      [StyledRun("λ \(n(s.lambda))", style: theme.title), StyledRun("  corr \(n(s.correlation))  scale x2 \(n(s.scale))", style: theme.text)],
-      [StyledRun("✚ least squares ŵ \(pair(scene.leastSquares))", style: theme.text)],
-    ]
+    let n = { (x: Double) in LensView.number(x) }
+    let fits = { (text: String) in theme.printable(text).count <= width }
+    /// `label (w1, w2) tail`, one or two lines.
+    func labelled(_ label: String, _ w: [Double], tail: String = "", style: Style, indent: String = "  ") -> [[StyledRun]] {
+      let pairs = [3, 2].map { d in "(\(LensView.number(w[0], decimals: d)), \(LensView.number(w[1], decimals: d)))" }
+      if let pair = pairs.first(where: { fits(label + " " + $0 + tail) }) { return [[StyledRun(label + " " + pair + tail, style: style)]] }
+      let pair = pairs.first { fits(indent + $0 + tail) } ?? pairs[1]
+      return [[StyledRun(label, style: style)], [StyledRun(indent + pair + tail, style: style)]]
+    }
+    let settings = "  corr \(n(s.correlation))  scale x2 \(n(s.scale))"
+    var lines: [[StyledRun]] = fits("λ \(n(s.lambda))" + settings)
+      ? [[StyledRun("λ \(n(s.lambda))", style: theme.title), StyledRun(settings, style: theme.text)]]
+      : [[StyledRun("λ \(n(s.lambda))", style: theme.title)], [StyledRun(String(settings.dropFirst(2)), style: theme.text)]]
+    let ls = fits("✚ least squares ŵ (0.000, 0.000)") ? "✚ least squares ŵ" : "✚ ŵ"
+    lines += labelled(ls, scene.leastSquares, style: theme.text)
     if let first = scene.firstZero {
       lines.append([StyledRun("L1 path: w\(first.weight + 1) = 0 from λ \(n(first.lambda))", style: theme.text)])
     }
@@ -74,18 +84,17 @@ enum LensPicture {
       let hidden = lens.hiddenLanes.contains(lane.lane.rawValue)
       let style = hidden ? theme.dim : theme.laneStyle(lane.lane.rawValue)
       let marker = String(theme.laneMarker(lane.lane.rawValue))
-      var text = "\(marker) \(lane.lane.name)".padding(toLength: 8, withPad: " ", startingAt: 0)
-      text += hidden ? "(\(lane.lane.rawValue + 1): show)" : "× \(pair(lane.optimum))"
-      lines.append([StyledRun(text, style: style)])
-      if !hidden {
-        let points = lane.trajectory.points
-        let here = points[min(points.count - 1, lens.step)]
-        var detail = "   now \(pair(here))"
-        // What the trajectory has reached so far, not the optimum's zeros (its line shows them).
-        let landed = here.filter { $0 == 0 }.count
-        if landed > 0 { detail += "  \(landed) exact 0" }
-        lines.append([StyledRun(detail, style: theme.dim)])
+      let name = "\(marker) \(lane.lane.name)".padding(toLength: 8, withPad: " ", startingAt: 0)
+      if hidden {
+        lines.append([StyledRun(name + "(\(lane.lane.rawValue + 1): show)", style: style)])
+        continue
       }
+      lines += labelled(name + "×", lane.optimum, style: style)
+      let points = lane.trajectory.points
+      let here = points[min(points.count - 1, lens.step)]
+      // What the trajectory has reached so far, not the optimum's zeros (its line shows them).
+      let landed = here.filter { $0 == 0 }.count
+      lines += labelled("   now", here, tail: landed > 0 ? "  \(landed) exact 0" : "", style: theme.dim, indent: "    ")
     }
     lines.append([])
     lines.append([StyledRun("○ start ● now × optimum ⊙ on 0", style: theme.dim)])

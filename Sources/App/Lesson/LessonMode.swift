@@ -33,6 +33,10 @@ public struct LessonMode: DashboardMode {
   private var composedPage: [Int]?
   /// The last frame's text was longer than its pane (↑ ↓ go on the key line).
   private var textScrolls = false
+  /// Free play opened from this page (`f`): it has the screen and the keys until its `q`.
+  public private(set) var freePlay: PlayMode?
+  /// The notice of a mission reached on this page: stale once the page turns.
+  static let accomplished = "✓ mission accomplished — → for the next page"
 
   /// `state` may carry a notice to show first (a progress file set aside).
   public init(session: LessonSession, state: AppState, store: ProgressStore? = nil) {
@@ -63,6 +67,7 @@ public struct LessonMode: DashboardMode {
   }
 
   public var keymap: Keymap {
+    if let freePlay { return freePlay.keymap }
     let onStep = session.phase == .step
     let answers = session.awaitsAnswer ? session.step.question.map { q in q.choices.compactMap(\.label.first) } : nil
     var context = KeyContext(mode: .lesson, view: state.view, overlay: state.overlay != nil, answers: answers,
@@ -79,6 +84,8 @@ public struct LessonMode: DashboardMode {
   public var offered: [Binding] { keymap.listed }
 
   public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {
+    // Free play's run is not this page's: the page's condition and mission do not see it.
+    if freePlay != nil { return freePlay!.observe(snapshot, elapsed: elapsed) }
     var commands: [RunnerCommand] = []
     if !begun {
       begun = true
@@ -97,13 +104,14 @@ public struct LessonMode: DashboardMode {
          now != shown, now[0] >= shown[0] { session.focus = .missionHint }
     }
     if session.observe(snapshot, elapsed: elapsed, lens: state.view == .lens ? lens.scene : nil) {
-      dashboard.state.note("✓ mission accomplished — → for the next page", for: 6)
+      dashboard.state.note(Self.accomplished, for: 6)
       commands += apply(LessonSession.Effects(saveProgress: true))
     }
     return commands
   }
 
   public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
+    if freePlay != nil { return freePlay!.compose(snapshot, width: width, height: height) }
     let page = [session.lessonIndex, session.stepIndex, session.phase == .step ? 1 : 0]
     if composedPage != page {
       composedPage = page
@@ -123,6 +131,19 @@ public struct LessonMode: DashboardMode {
   }
 
   public mutating func perform(_ action: Action, snapshot: ExperimentSnapshot) -> [RunnerCommand] {
+    if freePlay != nil {
+      let commands = freePlay!.perform(action, snapshot: snapshot)
+      guard freePlay!.state.quit else { return commands }
+      freePlay = nil
+      dashboard.state.note("back on the lesson page: its setup starts again", for: 4)
+      return apply(session.returnFromFreePlay(epoch: snapshot.epoch))
+    }
+    let page = [session.lessonIndex, session.stepIndex, session.phase == .step ? 1 : 0]
+    defer {
+      // A notice about the page just left (its mission reached) is stale on the next one.
+      if page != [session.lessonIndex, session.stepIndex, session.phase == .step ? 1 : 0],
+         dashboard.state.notice == Self.accomplished { dashboard.state.notice = nil }
+    }
     switch action {
     case .togglePause where session.pausedForAnswer, .stepEpoch where session.pausedForAnswer:
       dashboard.state.note("predict first: answer \(session.labels(session.step.question!)) and training resumes")
@@ -144,6 +165,13 @@ public struct LessonMode: DashboardMode {
       guard session.phase == .step else { return [] }
       session.reading.toggle()
       return []
+    case .tryInFreePlay:
+      guard session.phase == .step else { return [] }
+      var play = PlayMode(state: AppState(theme: state.theme))
+      play.fromLesson = true
+      play.startFromLesson(view: state.view, lens: lens)
+      freePlay = play
+      return session.freePlayEffects().commands
     case .lambda, .learningRate, .nextL1Rule:
       // Only a mission's open keys get here (the lock refused the rest): each is an attempt.
       return session.tryMissionKey(action, snapshot: snapshot, lock: lock, state: &dashboard.state)

@@ -2,6 +2,7 @@ import LessonRuns
 import Canvas
 import Foundation
 import Lessons
+import NeuralCore
 import Training
 
 /// The lesson beside the dashboard: "lesson 2/6 · step 3/7" in the frame, the step's title
@@ -254,7 +255,7 @@ public struct LessonPane {
       guard let until = session.step.until else { return [StyledRun(next, style: theme.ok)] }
       guard session.conditionReached else {
         return labelled("waiting for:", until, style: theme.warning)
-          + [StyledRun("now: " + values(of: until, in: snapshot), style: theme.dim)]
+          + [StyledRun("now: " + values(of: until, in: snapshot, lens: session.lens), style: theme.dim)]
       }
       let check = theme.ascii ? "" : "✓ "
       return labelled("\(check)reached:", until, style: theme.ok) + [StyledRun(next, style: theme.ok)]
@@ -262,8 +263,9 @@ public struct LessonPane {
   }
 
   /// `epoch 40, zeros(L1) 23.1%`: the numbers the condition reads, as they are now.
-  static func values(of condition: Condition, in snapshot: ExperimentSnapshot) -> String {
-    let metrics = LessonMetrics(snapshot: snapshot)
+  static func values(of condition: Condition, in snapshot: ExperimentSnapshot, lens: LensScene? = nil) -> String {
+    var metrics = LessonMetrics(snapshot: snapshot)
+    metrics.lens = lens
     var parts = usesEpoch(condition) ? ["epoch \(metrics.epoch)"] : []
     var seen = Set<String>()
     for (metric, lane) in condition.references {

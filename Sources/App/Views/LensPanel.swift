@@ -52,7 +52,7 @@ enum LensPanel: MainView {
     LensPicture.plane(lens, theme: theme).draw(in: inside, painter: &p, theme: theme)
     if numbers.width >= 10 {
       let text = p.panel(numbers, title: "the lens", theme: theme).inset(left: 1)
-      for (i, line) in LensPicture.readout(lens, theme: theme).enumerated() where i < text.height {
+      for (i, line) in LensPicture.readout(lens, theme: theme, width: text.width).enumerated() where i < text.height {
         var x = text.x
         for run in line { x = p.put(Painter.truncate(run.text, to: max(0, text.maxX - x), ellipsis: theme.glyphs.ellipsis),
                                     x: x, y: text.y + i, style: run.style) }
@@ -62,7 +62,7 @@ enum LensPanel: MainView {
 
   static func drawStatus(_ lens: LensView, theme: Theme, in rect: Rect, painter p: inout Painter) {
     let s = lens.settings
-    let n = LensView.number
+    let n = { (x: Double) in LensView.number(x) }
     let separator = theme.ascii ? " | " : " │ "
     let parts = ["RegViz lens", "y ≈ w1·x1 + w2·x2, MSE + Keras penalty", "λ \(n(s.lambda))",
                  "corr \(n(s.correlation))", "scale x2 \(n(s.scale))", "seed \(s.seed)"]
