@@ -48,11 +48,12 @@ enum LensPanel: MainView {
     let planeWidth = min(rect.width - readout, 2 * (rect.height - 2) + 2)
     let plane = Rect(x: rect.x, y: rect.y, width: planeWidth, height: rect.height)
     let numbers = Rect(x: plane.maxX, y: rect.y, width: rect.maxX - plane.maxX, height: rect.height)
-    let inside = p.panel(plane, title: theme.printable("(w1, w2): loss contours, L1 diamond, L2 disk"), theme: theme)
+    let inside = p.panel(plane, titles: ["(w1, w2): loss contours, L1 diamond, L2 disk", "(w1, w2): contours, L1 diamond, L2 disk",
+                                         "(w1, w2): loss contours", "(w1, w2)"].map(theme.printable), theme: theme)
     LensPicture.plane(lens, theme: theme).draw(in: inside, painter: &p, theme: theme)
     if numbers.width >= 10 {
       let text = p.panel(numbers, title: "the lens", theme: theme).inset(left: 1)
-      for (i, line) in LensPicture.readout(lens, theme: theme, width: text.width).enumerated() where i < text.height {
+      for (i, line) in LensPicture.readout(lens, theme: theme, width: text.width, height: text.height).enumerated() where i < text.height {
         var x = text.x
         for run in line { x = p.put(Painter.truncate(run.text, to: max(0, text.maxX - x), ellipsis: theme.glyphs.ellipsis),
                                     x: x, y: text.y + i, style: run.style) }
