@@ -127,7 +127,7 @@ import Testing
     for (width, height) in [(120, 40), (80, 24)] {
       let grid = ViewSnapshotTests.frame(.tug, width: width, height: height, snapshot: snapshot)
       assertSnapshot(grid, named: "view-tug-\(width)x\(height)")
-      #expect(contains(grid, "tug of war · weight"))
+      #expect(contains(grid, width == 80 ? "tug of war · " : "tug of war · weight"))
       #expect(contains(grid, "S_τ(z), τ = η·λ1 = 0.0010"), "τ = η·λ1 = 0.1 · 0.01")
       // What each rule does, whole: short rule names where the full line would be cut.
       #expect(contains(grid, width == 80 ? "clip→0 dead" : "clip → 0 dead"), "\(grid.text())")
@@ -150,6 +150,32 @@ import Testing
     let grid = ViewSnapshotTests.frame(.tug, width: 120, height: 40, snapshot: snapshot)
     #expect(contains(grid, "w = \(TugView.number(tug.w))"))
     #expect(contains(grid, TugView.number(tug.dataPull)))
+  }
+
+  /// Issue 23: lanes whose forces do not fit are announced in the title and not drawn —
+  /// neither their forces nor their mark on the curve — and the title ends whole.
+  @Test func lanesThatDoNotFitAreAnnouncedAndNotDrawn() throws {
+    let snapshot = Fixtures.snapshot(exportable: true)
+    let theme = Theme.standard
+    for (width, height) in [(80, 24), (120, 40)] {
+      let grid = ViewSnapshotTests.frame(.tug, width: width, height: height, snapshot: snapshot)
+      let shown = min(snapshot.lanes.count, TugView.lanesThatFit(height: height - 4))
+      let hidden = snapshot.lanes.count - shown
+      let body = (2..<height - 2).map { String(grid.row($0).dropFirst().dropLast()) }
+      #expect(body.filter { $0.contains("w = ") }.count == shown, "\(width)×\(height)\n\(grid.text())")
+      let title = grid.row(1)
+      #expect(!title.contains("…"), "\(title)")
+      if hidden > 0 {
+        #expect(title.contains("+\(hidden)"), "\(title)")
+        for lane in shown..<snapshot.lanes.count {
+          let marker = theme.laneMarker(lane)
+          #expect(!body.joined().contains(marker), "\(width)×\(height): lane \(lane)'s \(marker) drawn\n\(grid.text())")
+        }
+      } else {
+        #expect(!title.contains("not shown"))
+      }
+    }
+    #expect(TugView.lanesThatFit(height: 20) == 3 && TugView.lanesThatFit(height: 36) == 6 && TugView.lanesThatFit(height: 5) == 0)
   }
 
   @Test func tPicksAnotherWeight() {

@@ -66,7 +66,7 @@ extension Keymap {
       Binding("1–8", (1...8).map { (Key.character(Character(String($0))), Action.toggleLane($0 - 1)) },
               "show / hide that lane (it keeps training)", short: "lanes", keep: 3),
       Binding("tab", [(.tab, .layer(forward: true)), (.backTab, .layer(forward: false))],
-              "histogram layer: all → 1 → 2 → … (shift-tab goes back)", short: "layer", keep: 4),
+              "layer: all → 1 → 2 → … (the matrix: 1 → 2 → …; shift-tab goes back)", short: "layer", keep: 4),
     ]
     if !lesson {
       rows += [settingRows[3], Binding("z", [("z", .toggleStandardize)],

@@ -1,0 +1,75 @@
+import Canvas
+import Lessons
+import Testing
+import Training
+
+@testable import App
+
+/// Issue 23's screens: the status line keeps λ and lr where they fit, `tab` changes the
+/// matrix on every press, a mission's notice does not outlive its page.
+@Suite("Issue 23 screens")
+struct Issue23ScreenTests {
+  typealias F = LessonFixtures
+
+  /// Lesson 3 step 3's four lanes, at every width from 60 to 200: λ and lr are on the status
+  /// line whenever the line has room for them beside what it shows.
+  @Test func theStatusLineKeepsLambdaAndLearningRateWhereTheyFit() throws {
+    let session = try LessonSession(lessons: F.shipped, lessonIndex: 2, step: 2)
+    let snapshot = F.snapshot(session, epochs: 300)
+    let lambda = "λ 0.01 0.05 0.02", rate = "lr 0.1"
+    for width in 60...200 {
+      var state = AppState()
+      state.observe(snapshot)
+      var grid = Grid(width: width, height: 1)
+      var p = Painter(grid: grid)
+      StatusBar.drawStatus(snapshot, state: state, in: Rect(x: 0, y: 0, width: width, height: 1), painter: &p)
+      grid = p.grid
+      let line = grid.row(0)
+      let used = line.replacingOccurrences(of: "? help", with: "").trimmingCharacters(in: .whitespaces).count
+      for segment in [lambda, rate] where !line.contains(segment) {
+        // Absent only where adding " │ segment" would run into "? help".
+        #expect(used + 3 + segment.count + "? help".count + 3 > width, "\(width): \(segment) left out\n\(line)")
+      }
+      #expect(width < 100 || line.contains(lambda) && line.contains(rate), "\(width)\n\(line)")
+    }
+  }
+
+  /// `tab` in the matrix view: every press shows another layer (no "all layers" state that
+  /// looks like layer 1); in the histograms view all layers stay a stop of the cycle.
+  @Test func tabChangesTheMatrixOnEveryPress() {
+    let snapshot = Fixtures.snapshot()
+    var dashboard = Dashboard(state: AppState())
+    dashboard.state.view = .matrix
+    var titles: [String] = []
+    for _ in 0..<4 {
+      dashboard.state.observe(snapshot)
+      titles.append(Chrome.compose(snapshot, state: dashboard.state, width: 120, height: 40).row(1))
+      _ = dashboard.perform(.layer(forward: true), snapshot: snapshot, lock: nil)
+    }
+    for (a, b) in zip(titles, titles.dropFirst()) { #expect(a != b, "\(a)\n\(b)") }
+    #expect(titles[0].contains("layer 1 of 3") && titles[1].contains("layer 2 of 3") && titles[3].contains("layer 1 of 3"))
+    #expect(Dashboard.nextLayer(nil, count: 3, forward: true, allLayers: false) == 1)
+    #expect(Dashboard.nextLayer(nil, count: 3, forward: false, allLayers: false) == 2)
+    #expect(Dashboard.nextLayer(nil, count: 3, forward: true) == 0)
+  }
+
+  /// The notice of a mission reached goes when the page turns (the course-finished page kept
+  /// `✓ mission accomplished — → for the next page`).
+  @Test func theMissionNoticeGoesWithItsPage() throws {
+    let lesson = try #require(F.shipped.firstIndex { $0.id == "10-weight-decay-lambda-and-n" })
+    let last = F.shipped[lesson].steps.count - 1
+    var mode = LessonMode(session: try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: last), state: AppState())
+    let snapshot = F.snapshot(mode.session, epochs: 10)
+    _ = mode.observe(snapshot, elapsed: 0)
+    if let question = mode.session.step.question { _ = mode.perform(.answer(question.answer.first!), snapshot: snapshot) }
+    var state = mode.state
+    state.note(LessonMode.accomplished, for: 6)
+    mode = LessonMode(session: mode.session, state: state)
+    _ = mode.observe(snapshot, elapsed: 0)
+    #expect(mode.state.notice == LessonMode.accomplished)
+    _ = mode.perform(.next, snapshot: snapshot)
+    #expect(mode.session.phase == .finished)
+    #expect(mode.state.notice != LessonMode.accomplished)
+    #expect(!mode.compose(snapshot, width: 120, height: 40).text().contains("mission accomplished"))
+  }
+}
