@@ -73,3 +73,39 @@ struct Issue23ScreenTests {
     #expect(!mode.compose(snapshot, width: 120, height: 40).text().contains("mission accomplished"))
   }
 }
+
+/// The full-screen decision on arriving at a page is made with the page's own experiment,
+/// not the last frames of the previous one (whose lanes give the numbers other rows).
+@Suite("Issue 23 arrival")
+struct ArrivalDecisionTests {
+  typealias F = LessonFixtures
+
+  static let turns: [(Int, Int)] = F.shipped.enumerated().flatMap { l, lesson in
+    lesson.steps.indices.dropLast().compactMap { s in
+      lesson.setupStepIndex(atOrBefore: s) != lesson.setupStepIndex(atOrBefore: s + 1) ? (l, s) : nil
+    }
+  }
+
+  @Test(arguments: turns)
+  func theFullScreenDecisionUsesThePagesOwnExperiment(lesson: Int, step: Int) throws {
+    var mode = LessonMode(session: try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step), state: AppState())
+    let before = F.snapshot(mode.session, epochs: 40)
+    _ = mode.observe(before, elapsed: 0)
+    if let question = mode.session.step.question { _ = mode.perform(.answer(question.answer.first!), snapshot: before) }
+    _ = mode.compose(before, width: 80, height: 24)
+    if mode.session.reading { _ = mode.perform(.toggleReading, snapshot: before) }
+    var session = mode.session
+    var state = AppState()
+    _ = session.next(state: &state)
+    guard session.stepIndex == step + 1 else { return }  // a condition not reached in the fixture
+    mode = LessonMode(session: session, state: AppState())
+    // The runner still shows the previous page's run for a frame or two.
+    _ = mode.observe(before, elapsed: 0)
+    _ = mode.compose(before, width: 80, height: 24)
+    let after = F.snapshot(mode.session, epochs: 0)
+    _ = mode.observe(after, elapsed: 0)
+    _ = mode.compose(after, width: 80, height: 24)
+    let expected = !LessonPane(mode.session, snapshot: after, theme: .standard, width: 80, height: 24).showsFirstParagraph
+    #expect(mode.session.reading == expected, "lesson \(lesson + 1) step \(step + 2): full-screen \(expected)")
+  }
+}

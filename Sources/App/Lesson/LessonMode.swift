@@ -113,7 +113,9 @@ public struct LessonMode: DashboardMode {
   public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
     if freePlay != nil { return freePlay!.compose(snapshot, width: width, height: height) }
     let page = [session.lessonIndex, session.stepIndex, session.phase == .step ? 1 : 0]
-    if composedPage != page {
+    // Decided on the first frame of the page's own experiment: until the runner has taken the
+    // new setup, the snapshot's lanes (and so the numbers' rows) are the previous page's.
+    if composedPage != page, session.awaiting == nil {
       composedPage = page
       // Where the panes leave no room for the first paragraph, the page opens full-screen.
       if session.phase == .step, !session.reading, width >= DashboardLayout.minimumWidth,
