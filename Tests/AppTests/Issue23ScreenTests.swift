@@ -99,13 +99,23 @@ struct ArrivalDecisionTests {
     _ = session.next(state: &state)
     guard session.stepIndex == step + 1 else { return }  // a condition not reached in the fixture
     mode = LessonMode(session: session, state: AppState())
-    // The runner still shows the previous page's run for a frame or two.
-    _ = mode.observe(before, elapsed: 0)
-    _ = mode.compose(before, width: 80, height: 24)
+    // The runner still shows the previous page's run for a frame or two — here one with
+    // eight lanes, whose numbers would take eight rows of the pane.
+    var crowded = before.config
+    crowded.lanes = Array(repeating: crowded.lanes, count: 8).joined().prefix(8).enumerated().map { i, lane in
+      var lane = lane
+      lane.name = "lane\(i)"
+      return lane
+    }
+    let previous = Fixtures.snapshot(epochs: 40, config: crowded)
+    _ = mode.observe(previous, elapsed: 0)
+    _ = mode.compose(previous, width: 80, height: 24)
     let after = F.snapshot(mode.session, epochs: 0)
     _ = mode.observe(after, elapsed: 0)
     _ = mode.compose(after, width: 80, height: 24)
-    let expected = !LessonPane(mode.session, snapshot: after, theme: .standard, width: 80, height: 24).showsFirstParagraph
+    var onDashboard = mode.session
+    onDashboard.reading = false
+    let expected = !LessonPane(onDashboard, snapshot: after, theme: .standard, width: 80, height: 24).showsFirstParagraph
     #expect(mode.session.reading == expected, "lesson \(lesson + 1) step \(step + 2): full-screen \(expected)")
   }
 }
