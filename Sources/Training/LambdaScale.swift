@@ -105,7 +105,7 @@ public enum LambdaScale {
 
   /// `text` in lines of at most `width` columns, each starting with `indent`, broken between
   /// words (a word longer than a line stands alone); every line ends in a newline.
-  static func wrap(_ text: String, width: Int, indent: String = "") -> String {
+  public static func wrap(_ text: String, width: Int, indent: String = "") -> String {
     var lines: [String] = []
     var line = indent
     for word in text.split(separator: " ") {
