@@ -42,6 +42,8 @@ struct FreePlayKeyTests {
     let open = mode.perform(.tryInFreePlay, snapshot: snapshot)
     #expect(open.contains(.reconfigure(config)) && open.contains(.resume), "\(F.names(open))")
     #expect(mode.freePlay != nil)
+    // It says how to come back, whole at 80 columns.
+    #expect(mode.state.notice?.contains("q: back to the lesson") == true && mode.state.notice!.count <= 78)
     // Every key: the learning rate, the data set, standardization, the rule.
     #expect(mode.keymap.action(for: "+") == .learningRate(up: true))
     #expect(mode.keymap.action(for: "d") == .nextDataset)

@@ -1,5 +1,6 @@
 import Canvas
 import Lessons
+import NeuralCore
 import Testing
 import Training
 
@@ -117,5 +118,37 @@ struct ArrivalDecisionTests {
     onDashboard.reading = false
     let expected = !LessonPane(onDashboard, snapshot: after, theme: .standard, width: 80, height: 24).showsFirstParagraph
     #expect(mode.session.reading == expected, "lesson \(lesson + 1) step \(step + 2): full-screen \(expected)")
+  }
+}
+
+/// What the missions' pages say matches what the keys do (items 16 and 17).
+@Suite("Issue 23 mission texts")
+struct MissionTextTests {
+  typealias F = LessonFixtures
+
+  /// Lesson 8 mission 4 starts on the subgradient rule: `u` gives clip first, then prox, and
+  /// the hint that unlocks `u` says so in that order.
+  @Test func theRuleHintFollowsTheKeysOrder() throws {
+    let lesson = try #require(F.shipped.first { $0.id == "08-your-turn" })
+    let step = try #require(lesson.steps.first { $0.mission?.unlock == .rule })
+    let rules = L1Rule.allCases
+    let first = rules[(rules.firstIndex(of: .subgradient)! + 1) % rules.count]
+    let second = rules[(rules.firstIndex(of: first)! + 1) % rules.count]
+    #expect((first, second) == (.clip, .prox))
+    let hint = try #require(step.mission?.hints.last)
+    let clip = try #require(hint.range(of: "clip")), prox = try #require(hint.range(of: "prox"))
+    #expect(clip.lowerBound < prox.lowerBound, "\(hint)")
+    // Its goal asks for a working network besides the zeros.
+    #expect(step.mission!.goal.references.contains { $0.metric == .valAcc })
+  }
+
+  /// Lesson 10's mission needs a restart after a new λ (the norms agree only from a common
+  /// start): its text and first hint say to press `r`.
+  @Test func lessonTensMissionSaysToPressR() throws {
+    let lesson = try #require(F.shipped.first { $0.id == "10-weight-decay-lambda-and-n" })
+    let step = try #require(lesson.steps.first { $0.mission != nil })
+    let text = step.blocks.map { "\($0)" }.joined()
+    #expect(text.contains("press \")") && text.contains("Inline.code(\"r\")"), "\(text)")
+    #expect(step.mission!.hints.first?.contains("then r to restart") == true)
   }
 }

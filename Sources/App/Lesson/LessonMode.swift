@@ -14,7 +14,8 @@ import Training
 /// status line, and the lesson goes on.
 public struct LessonMode: DashboardMode {
   private var dashboard: Dashboard
-  public var state: AppState { dashboard.state }
+  /// The lesson's, or free play's while it has the screen (`f`).
+  public var state: AppState { freePlay?.state ?? dashboard.state }
   public private(set) var session: LessonSession
   /// Writes the progress (the store's `save`); nil keeps it in memory only.
   let save: ((CourseProgress) throws -> Void)?

@@ -29,7 +29,7 @@ public struct PlayMode: DashboardMode {
     dashboard.state.autoPace = false
     dashboard.state.view = view
     dashboard.lens = lens
-    dashboard.state.note("free play with this page's setup: every key is yours · q goes back to the lesson", for: 6)
+    dashboard.state.note("free play, this page's setup, every key yours · q: back to the lesson", for: 6)
   }
 
   /// The lens of the lens view (`v`).
