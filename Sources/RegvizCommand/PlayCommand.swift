@@ -22,7 +22,7 @@ public struct PlayCommand: ParsableCommand {
         l log view   p loss view   k Keras code   w write it   q quit
         ← → while paused: back / forward through the recorded epochs
         c λ path: 5-fold CV over λ in the background; ← → its cursor, enter sets λ
-      v cycles the views: \(Views.cycle)
+        v cycles the views: \(Views.cycle)
       Needs an interactive terminal of at least 80×24; without one, use `regviz run`.
       """)
 
