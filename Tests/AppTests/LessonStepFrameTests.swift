@@ -215,10 +215,10 @@ struct LessonStepFrameTests {
   }
 
   /// The lens's readout shows both coordinates of every lane's optimum and position, whole, at
-  /// 80×24 and 120×40; a goal on `lens_zero(…)` reads a number, not `–`.
+  /// every size; a goal on `lens_zero(…)` reads a number, not `–`.
   @Test(arguments: lensSteps)
   func theLensReadoutShowsBothCoordinates(lesson: Int, step: Int) throws {
-    for (width, height) in Self.sizes.prefix(2) {
+    for (width, height) in Self.sizes {
       let snapshot = F.snapshot(try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step), epochs: 10)
       let (mode, grid) = try Self.drawn(lesson: lesson, step: step, snapshot, width: width, height: height, answered: true)
       let where_ = "lesson \(lesson + 1) step \(step + 1) at \(width)×\(height)"
