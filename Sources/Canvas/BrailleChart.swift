@@ -197,12 +197,16 @@ public struct BrailleChart: Widget {
     p.set(box.bottomLeft, x: axisX, y: plot.maxY, style: theme.axis)
     p.horizontalRule(x: plot.x, y: plot.maxY, width: plot.width, style: theme.axis, glyphs: box)
     if let caption, !caption.isEmpty, plot.width >= caption.count + 2 {
-      // At the right end, unless the cursor stands there: then at the left end.
-      let cursorX = cursor.flatMap { $0.isFinite ? plot.x + Self.column($0, width: plot.width) : nil }
-      if let cursorX, cursorX >= plot.maxX - caption.count - 1 {
-        if cursorX > plot.x + caption.count + 1 { p.put(caption + " ", x: plot.x + 1, y: plot.maxY, style: theme.dim) }
-      } else {
-        p.putRightAligned(" " + caption, in: plot.inset(bottom: -1), y: plot.maxY, style: theme.dim)
+      // Where it covers neither the cursor nor a mark (with a space either side), else left
+      // out: an axis label cut by a stop mark (`┴poch 341`) misreads.
+      let blocked = Set((marks.map(\.fraction) + [cursor].compactMap { $0 }).filter(\.isFinite)
+        .map { plot.x + Self.column($0, width: plot.width) })
+      // The right end, else the left end, else anywhere between.
+      let right = plot.maxX - caption.count, left = plot.x + 1
+      let starts = [right, left] + Array(stride(from: right - 1, through: left + 1, by: -1))
+      if let x = starts.first(where: { x in !(x - 1...x + caption.count).contains(where: blocked.contains) }) {
+        let lead = x > left ? " " : "", trail = x + caption.count < plot.maxX ? " " : ""
+        p.put(lead + caption + trail, x: x - lead.count, y: plot.maxY, style: theme.dim)
       }
     }
     for mark in marks where mark.fraction.isFinite {

@@ -42,6 +42,18 @@ extension Painter {
     return rect.inset(by: 1)
   }
 
+  /// A themed panel titled with the first of `titles` (longest first) that fits its frame
+  /// whole; the last one is cut only when none does.
+  @discardableResult
+  public mutating func panel(_ rect: Rect, titles: [String], theme: Theme, highlighted: Bool = false) -> Rect {
+    panel(rect, title: Painter.fitting(titles, to: rect.width - 5), theme: theme, highlighted: highlighted)
+  }
+
+  /// The first of `forms` (longest first) no wider than `width`, else the last.
+  public static func fitting(_ forms: [String], to width: Int) -> String {
+    forms.first { $0.count <= width } ?? forms.last ?? ""
+  }
+
   /// A horizontal line of `width` cells from `(x, y)`. With `joinEnds` the ends become `├` and
   /// `┤`, so a rule laid across a box splits it into two panels without gaps in the frame.
   public mutating func horizontalRule(

@@ -19,17 +19,30 @@ public struct WeightMatrixWidget: Widget {
   public var scale: Float
   /// Exact zeros are dead links (the clip rule) and drawn `×`.
   public var zerosAreDead: Bool
+  /// Rows shown before any other when not every row fits (the ★ informative inputs).
+  public var keptRows: Set<Int>
   public var style: Style
 
   public init(kernel: [Float], inputs: Int, units: Int, rowLabels: [String], scale: Float, zerosAreDead: Bool = false,
-              style: Style) {
+              keptRows: Set<Int> = [], style: Style) {
     self.kernel = kernel
     self.inputs = inputs
     self.units = units
     self.rowLabels = rowLabels
     self.scale = scale
     self.zerosAreDead = zerosAreDead
+    self.keptRows = keptRows
     self.style = style
+  }
+
+  /// The rows drawn in `height` lines, in input order: every row when all fit; else one line
+  /// goes to `… n rows hidden` and the kept rows come first, then the others from the top.
+  public func shownRows(height: Int) -> [Int] {
+    guard inputs > height else { return Array(0..<inputs) }
+    let room = max(0, height - 1)
+    let kept = (0..<inputs).filter(keptRows.contains)
+    let others = (0..<inputs).filter { !keptRows.contains($0) }
+    return Array((kept.prefix(room) + others.prefix(max(0, room - kept.count))).sorted())
   }
 
   /// Columns the widget needs: labels, a space, one cell per unit.
@@ -48,9 +61,9 @@ public struct WeightMatrixWidget: Widget {
     painter.clipped(to: rect) { p in
       p.clear(rect)
       let labelWidth = rowLabels.map(\.count).max() ?? 0
-      let shown = inputs <= rect.height ? inputs : max(0, rect.height - 1)
-      for row in 0..<shown {
-        let y = rect.y + row
+      let rows = shownRows(height: rect.height)
+      for (line, row) in rows.enumerated() {
+        let y = rect.y + line
         let label = row < rowLabels.count ? rowLabels[row] : ""
         p.put(String(repeating: " ", count: max(0, labelWidth - label.count)) + label, x: rect.x, y: y, style: theme.dim)
         for unit in 0..<units {
@@ -58,8 +71,8 @@ public struct WeightMatrixWidget: Widget {
           p.set(g, x: rect.x + labelWidth + 1 + unit, y: y, style: g == "·" || g == "." ? theme.dim : style)
         }
       }
-      if shown < inputs {
-        p.put("… \(inputs - shown) more rows", x: rect.x, y: rect.y + shown, style: theme.dim)
+      if rows.count < inputs {
+        p.put("\(theme.glyphs.ellipsis) \(inputs - rows.count) rows hidden", x: rect.x, y: rect.y + rows.count, style: theme.dim)
       }
     }
   }

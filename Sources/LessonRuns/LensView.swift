@@ -68,9 +68,9 @@ public struct LensView: Sendable {
     return notes.isEmpty ? nil : notes.joined(separator: "; ")
   }
 
-  /// `1.5`, `0.25`, `-0.7`, `1.414`: up to three decimals, no trailing zeros.
-  public static func number(_ x: Double) -> String {
-    var text = String(format: "%.3f", x)
+  /// `1.5`, `0.25`, `-0.7`, `1.414`: up to `decimals` (three) decimals, no trailing zeros.
+  public static func number(_ x: Double, decimals: Int = 3) -> String {
+    var text = String(format: "%.\(decimals)f", x)
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
     return text == "-0" ? "0" : text

@@ -100,6 +100,15 @@ enum MissionDirectives {
     if let missing = solution.keys.subtracting(reachable).map(\.rawValue).sorted().first {
       throw solutionLine.error("the solution changes \(missing), which 'keys:' does not allow", file: file)
     }
+    // Zeros, norms and dropped inputs are reached by a dead network too (λ far too large, or
+    // the clip rule): a goal counts only a network that still works, so it reads how well a
+    // lane does (its accuracy or loss) beside what it asks for.
+    let performance: Set<Metric> = [.acc, .valAcc, .loss, .valLoss, .dataLoss]
+    let refs = goal.references
+    if let lane = refs.first?.lane, !refs.contains(where: { performance.contains($0.metric) }) {
+      throw goalLine.keyError("a goal must also say that the network still works, e.g. 'and val_acc(\(lane)) >= 0.8': "
+                                + "a dead network has its weights at zero too", file: file)
+    }
     return Mission(goal: goal, hold: hold, keys: allowed, lambdaLane: lambdaLane, hints: hints, solution: solution,
                    unlock: unlock)
   }

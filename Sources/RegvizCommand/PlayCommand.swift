@@ -22,8 +22,21 @@ public struct PlayCommand: ParsableCommand {
         l log view   p loss view   k Keras code   w write it   q quit
         ← → while paused: back / forward through the recorded epochs
         c λ path: 5-fold CV over λ in the background; ← → its cursor, enter sets λ
+      \(viewCycleRows)
       Needs an interactive terminal of at least 80×24; without one, use `regviz run`.
       """)
+
+  /// `  v cycles the views: histograms → weight matrix → …`, from the view registry, in rows
+  /// that fit 80 columns whole (each row of the discussion is a line of its own).
+  static var viewCycleRows: String {
+    var rows = ["  v cycles the views:"]
+    for (i, title) in Views.cycle.components(separatedBy: " → ").enumerated() {
+      let piece = (i == 0 ? " " : " → ") + title
+      if rows[rows.count - 1].count + piece.count > 78 { rows.append("   ") }
+      rows[rows.count - 1] += piece
+    }
+    return rows.joined(separator: "\n")
+  }
 
   @OptionGroup public var experiment: ExperimentOptions
 

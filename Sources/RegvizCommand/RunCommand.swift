@@ -61,7 +61,7 @@ public struct RunCommand: ParsableCommand {
     if summary {
       try Destination.print(Self.summary(prepared) + "\n"
         + LambdaScale.table(config: prepared.config, lanes: prepared.lanes, trainCount: prepared.data.train.count,
-                            batchSize: prepared.batchSize))
+                            batchSize: prepared.batchSize, width: TableFold.proseWidth()))
       return
     }
     if try kerasExport.export(prepared, epochs: epochs) { return }
@@ -92,13 +92,16 @@ public struct RunCommand: ParsableCommand {
     }
   }
 
-  /// The model summary, its table folded to the terminal when it would not fit.
+  /// The model summary, its table folded to the terminal when it would not fit, its footer's
+  /// prose wrapped at `TableFold.proseWidth()`.
   static func summary(_ prepared: PreparedExperiment) -> String {
     let width = TableFold.width()
     let full = ModelSummary.text(network: prepared.initial, lanes: prepared.lanes, datasetName: prepared.data.train.name)
-    guard let width, full.split(separator: "\n").contains(where: { $0.count > width }) else { return full }
     let parts = ModelSummary.parts(network: prepared.initial, lanes: prepared.lanes, datasetName: prepared.data.train.name)
-    return parts.title + "\n" + TableFold.render(parts.rows, rightAligned: { $0 == 3 }, width: width, keep: 1) + parts.footer
+    let footer = parts.footer.split(separator: "\n").map { LambdaScale.wrap(String($0), width: TableFold.proseWidth()) }.joined()
+    let table = String(full.dropLast(parts.footer.count))
+    guard let width, table.split(separator: "\n").contains(where: { $0.count > width }) else { return table + footer }
+    return parts.title + "\n" + TableFold.render(parts.rows, rightAligned: { $0 == 3 }, width: width, keep: 1) + footer
   }
 
   static func loadWeights(_ reference: String) throws -> WeightsFile {

@@ -14,6 +14,12 @@ enum TableFold {
     return Int(size.ws_col)
   }
 
+  /// The width prose wraps at: the table's (`$COLUMNS`, else the terminal's), else 80 — a
+  /// paragraph read in a file or a pager gains nothing from 180-column lines.
+  static func proseWidth(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+    width(environment: environment) ?? 80
+  }
+
   /// `rows[0]` is the header. `rightAligned(c)` says how column c is aligned. Lines end without
   /// trailing spaces.
   static func render(_ rows: [[String]], rightAligned: (Int) -> Bool, width: Int?, keep: Int = 1,

@@ -19,15 +19,19 @@ import NeuralCore
 ///     weaker penalty as n grows. Elastic net, C·Σᵢ lossᵢ + ρ‖w‖₁ + (1−ρ)/2·‖w‖², is one C and
 ///     one ρ: C = 1/(n·(λ1 + 2λ2)), l1_ratio ρ = λ1/(λ1 + 2λ2).
 public enum LambdaScale {
-  public static func table(config: ExperimentConfig, lanes: [Lane], trainCount n: Int, batchSize b: Int) -> String {
+  /// Prose lines wrap at `width` columns (between words); the tables' rows stay whole.
+  public static func table(config: ExperimentConfig, lanes: [Lane], trainCount n: Int, batchSize b: Int,
+                           width: Int = .max) -> String {
+    /// One paragraph, wrapped, each line starting with `indent`.
+    func prose(_ text: String, indent: String = "") -> String { wrap(text, width: width, indent: indent) }
     let eta = Double(config.optimizer.learningRate)
     let steps = (n + b - 1) / b
     func g(_ x: Double) -> String { x == 0 ? "0" : String(format: "%.3g", x) }
-    var out = "λ and the loss's scale: n = \(n) training samples, batch \(b) (\(steps) step\(steps == 1 ? "" : "s") an epoch), "
-    out += "lr η = \(g(eta)), \(config.optimizer.name); Keras's convention: mean loss + λ1·Σ|w| + λ2·Σw²\n"
+    var out = prose("λ and the loss's scale: n = \(n) training samples, batch \(b) (\(steps) step\(steps == 1 ? "" : "s") an epoch), "
+      + "lr η = \(g(eta)), \(config.optimizer.name); Keras's convention: mean loss + λ1·Σ|w| + λ2·Σw²")
     // The group term's column only when a lane has it: λg·Σᵢ‖row i‖₂ has no PyTorch or sklearn twin.
     let grouped = lanes.contains { $0.regularizers.contains { $0.lambdaGroup > 0 } }
-    if grouped { out += "(λg: the group lasso's, + λg·Σᵢ‖W[i,:]‖₂ over each kernel's rows)\n" }
+    if grouped { out += prose("(λg: the group lasso's, + λg·Σᵢ‖row i‖₂ over each kernel's rows)") }
     var rows: [[String]] = [["lane", "λ1", "λ2"] + (grouped ? ["λg"] : []) + ["wd", "L2 pull/step", "L2+wd pull/epoch", "PyTorch weight_decay",
                              "sklearn C (l2)", "sklearn C (l1)"]]
     var momentum: Float = 0
@@ -64,22 +68,22 @@ public enum LambdaScale {
                : String(repeating: " ", count: widths[c] - cell.count) + cell
       }.joined(separator: "  ") + "\n"
     }
-    out += "PyTorch weight_decay: torch.optim.SGD's (it adds wd·w to the gradient, so 2·λ2; a wd lane's own wd). "
-    out += "scikit-learn C: LogisticRegression(C=…) for the same data/penalty balance.\n"
+    out += prose("PyTorch weight_decay: torch.optim.SGD's (it adds wd·w to the gradient, so 2·λ2; a wd lane's own wd). "
+      + "scikit-learn C: LogisticRegression(C=…) for the same data/penalty balance.")
     if !elasticNet.isEmpty {
-      out += "L1 and L2 together are one elastic net, one C = 1/(n·(λ1+2λ2)) and l1_ratio = λ1/(λ1+2λ2):\n"
-      out += elasticNet.map { "  " + $0 + "\n" }.joined()
+      out += prose("L1 and L2 together are one elastic net, one C = 1/(n·(λ1+2λ2)) and l1_ratio = λ1/(λ1+2λ2):")
+      out += elasticNet.map { prose($0, indent: "  ") }.joined()
     }
     if config.optimizer.kind == .sgd && momentum > 0 && lanes.contains(where: { ($0.weightDecays.max() ?? 0) > 0 }) {
-      out += "With momentum \(g(Double(momentum))) a wd lane is no L2 lane: torch.optim.SGD(weight_decay=…) adds the decay to the gradient,\n"
-      out += "which the momentum then carries (that is the L2 lane, 2·λ2); wd= decays outside the momentum, as Keras's\n"
-      out += "SGD(weight_decay=wd) does, and has no torch.optim.SGD or scikit-learn equivalent (–). The pulls are plain SGD's.\n"
+      out += prose("With momentum \(g(Double(momentum))) a wd lane is no L2 lane: torch.optim.SGD(weight_decay=…) adds the decay to the gradient, "
+        + "which the momentum then carries (that is the L2 lane, 2·λ2); wd= decays outside the momentum, as Keras's "
+        + "SGD(weight_decay=wd) does, and has no torch.optim.SGD or scikit-learn equivalent (–). The pulls are plain SGD's.")
     }
     if config.optimizer.kind == .adam {
-      out += "Under Adam the pulls above do not hold: Adam divides the L2 gradient by √v; torch.optim.Adam(weight_decay=2·λ2) is\n"
-      out += "Keras's L2, torch.optim.AdamW(weight_decay=wd) is a wd lane. The two are different regularizers there.\n"
+      out += prose("Under Adam the pulls above do not hold: Adam divides the L2 gradient by √v; torch.optim.Adam(weight_decay=2·λ2) is "
+        + "Keras's L2, torch.optim.AdamW(weight_decay=wd) is a wd lane. The two are different regularizers there.")
     }
-    out += "The same λ at other sizes (first lane with an L2 term, plain SGD pull per epoch; sklearn's C for the same balance):\n"
+    out += prose("The same λ at other sizes (first lane with an L2 term, plain SGD pull per epoch; sklearn's C for the same balance):")
     if let lane = lanes.first(where: { ($0.regularizers.map(\.lambda2).max() ?? 0) > 0 }) {
       let l2 = Double(lane.regularizers.map(\.lambda2).max()!)
       var sizes: [[String]] = [["n", "batch", "steps/epoch", "pull/epoch", "sklearn C (l2)"]]
@@ -91,11 +95,27 @@ public enum LambdaScale {
       }
       let w = sizes[0].indices.map { c in sizes.map { $0[c].count }.max()! }
       for row in sizes { out += "  " + row.enumerated().map { String(repeating: " ", count: w[$0] - $1.count) + $1 }.joined(separator: "  ") + "\n" }
-      out += "  Keras's λ keeps the data/penalty balance at any n (the data loss is a mean); scikit-learn's C must fall as 1/n to keep it.\n"
-      out += "  Smaller batches take more steps an epoch, so the same λ pulls harder per epoch (and the data term pushes back as often).\n"
+      out += prose("Keras's λ keeps the data/penalty balance at any n (the data loss is a mean); scikit-learn's C must fall as 1/n to keep it.", indent: "  ")
+      out += prose("Smaller batches take more steps an epoch, so the same λ pulls harder per epoch (and the data term pushes back as often).", indent: "  ")
     } else {
       out += "  (no lane has an L2 term)\n"
     }
     return out
+  }
+
+  /// `text` in lines of at most `width` columns, each starting with `indent`, broken between
+  /// words (a word longer than a line stands alone); every line ends in a newline.
+  public static func wrap(_ text: String, width: Int, indent: String = "") -> String {
+    var lines: [String] = []
+    var line = indent
+    for word in text.split(separator: " ") {
+      if line.count > indent.count, line.count + 1 + word.count > width {
+        lines.append(line)
+        line = indent
+      }
+      line += (line.count > indent.count ? " " : "") + word
+    }
+    lines.append(line)
+    return lines.map { $0 + "\n" }.joined()
   }
 }

@@ -1,4 +1,5 @@
 import Canvas
+import LessonRuns
 import Foundation
 import Lessons
 import Testing
@@ -146,6 +147,96 @@ struct LessonStepFrameTests {
       let where_ = "lesson \(lesson + 1) step \(step + 1) (\(view)) at \(width)×\(height)"
       #expect(top[side.x] == "┬", "\(where_)\n\(String(top))")
       #expect(bottom[side.x] == "┴", "\(where_)\n\(String(bottom))")
+    }
+  }
+
+  /// Steps on a data set with ★ features, whatever view they open.
+  static let informativeSteps = steps.filter { lesson, step in
+    (try? LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)).map { F.snapshot($0, epochs: 0).informative != nil } ?? false
+  }
+  /// Steps with `numbers:` and a question: the table shows while the question waits.
+  static let numberQuestionSteps = numberSteps.filter { F.shipped[$0.0].steps[$0.1].question != nil }
+  static let lensSteps = steps.filter { F.shipped[$0.0].steps[$0.1].view == .lens }
+
+  /// The step drawn as the lesson loop draws it (the dashboard, not the full-screen text),
+  /// after `v` until `view` shows when one is given.
+  static func drawn(lesson: Int, step: Int, _ snapshot: ExperimentSnapshot, width: Int, height: Int,
+                    view: DashboardView? = nil, answered: Bool = false) throws -> (LessonMode, Grid) {
+    var session = try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)
+    if answered, let question = session.step.question {
+      var state = AppState()
+      _ = session.answer(question.answer, state: &state)
+    }
+    var mode = LessonMode(session: session, state: AppState())
+    _ = mode.observe(snapshot, elapsed: 0)
+    _ = mode.compose(snapshot, width: width, height: height)
+    if mode.session.reading { _ = mode.perform(.toggleReading, snapshot: snapshot) }
+    if let view {
+      for _ in DashboardView.allCases where mode.state.view != view { _ = mode.perform(.nextView, snapshot: snapshot) }
+    }
+    _ = mode.observe(snapshot, elapsed: 0)
+    return (mode, mode.compose(snapshot, width: width, height: height))
+  }
+
+  /// A ★ row is never hidden: in the weight-matrix view every lane drawn shows every ★ row,
+  /// at every size and step (unstarred rows give way first); a lane that does not fit is not
+  /// drawn, and the title says how many are not shown.
+  @Test(arguments: informativeSteps)
+  func theMatrixNeverHidesAStarRow(lesson: Int, step: Int) throws {
+    for (width, height) in Self.sizes {
+      let snapshot = F.snapshot(try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step), epochs: 300)
+      let informative = try #require(snapshot.informative)
+      let (_, grid) = try Self.drawn(lesson: lesson, step: step, snapshot, width: width, height: height, view: .matrix)
+      let where_ = "lesson \(lesson + 1) step \(step + 1) at \(width)×\(height)"
+      let side = try #require(DashboardLayout.split(width: width, height: height,
+                                                      paneWidth: LessonPane.frameWidth(screenWidth: width)).side)
+      let title = String(grid.row(1).prefix(side.x))
+      #expect(title.contains("matrix") && !title.contains("…"), "\(where_): \(title)")
+      let hidden = title.firstRange(of: /\+(\d+)/).flatMap { Int(title[$0].dropFirst()) } ?? 0
+      let stars = (2..<height - 2).reduce(0) { n, y in n + grid.row(y).prefix(side.x).filter { $0 == "★" }.count }
+      #expect(stars == informative.count * (snapshot.lanes.count - hidden), "\(where_): \(stars) ★, \(hidden) lanes hidden\n\(grid.text())")
+      #expect(snapshot.lanes.count - hidden >= 1, "\(where_)")
+    }
+  }
+
+  /// The step's `numbers:` show a row for every lane, and the status line, while its question
+  /// waits too (lesson 5 step 2 asks about the last lane's row).
+  @Test(arguments: numberQuestionSteps)
+  func numbersShowEveryLaneWhileTheQuestionWaits(lesson: Int, step: Int) throws {
+    for (width, height) in Self.sizes {
+      let snapshot = F.snapshot(try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step), epochs: 300)
+      let (_, grid) = try Self.drawn(lesson: lesson, step: step, snapshot, width: width, height: height)
+      let text = Self.paneText(grid, width: width, height: height)
+      let where_ = "lesson \(lesson + 1) step \(step + 1) at \(width)×\(height)"
+      for lane in snapshot.lanes {
+        #expect(text.contains(String(lane.name.prefix(6)) + " "), "\(where_): \(lane.name)\n\(grid.text())")
+      }
+      #expect(text.contains("paused until you answer"), "\(where_)\n\(grid.text())")
+    }
+  }
+
+  /// The lens's readout shows both coordinates of every lane's optimum and position, whole, at
+  /// every size; a goal on `lens_zero(…)` reads a number, not `–`.
+  @Test(arguments: lensSteps)
+  func theLensReadoutShowsBothCoordinates(lesson: Int, step: Int) throws {
+    for (width, height) in Self.sizes {
+      let snapshot = F.snapshot(try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step), epochs: 10)
+      let (mode, grid) = try Self.drawn(lesson: lesson, step: step, snapshot, width: width, height: height, answered: true)
+      let where_ = "lesson \(lesson + 1) step \(step + 1) at \(width)×\(height)"
+      let screen = (0..<height).map { grid.row($0) }.joined(separator: "\n")
+      let lens = mode.lens
+      for lane in lens.scene.lanes {
+        let here = lane.trajectory.points[min(lane.trajectory.points.count - 1, lens.step)]
+        for w in [lane.optimum, here] {
+          let forms = [3, 2].map { d in "(\(LensView.number(w[0], decimals: d)), \(LensView.number(w[1], decimals: d)))" }
+          #expect(forms.contains(where: screen.contains), "\(where_): \(lane.lane.name) \(forms[0])\n\(screen)")
+        }
+      }
+      if F.shipped[lesson].steps[step].until?.references.contains(where: { $0.metric == .lensZero }) == true {
+        let text = Self.paneText(grid, width: width, height: height)
+        #expect(!text.contains("lens_zero(L1) –") && (text.contains("now: lens_zero(L1)") || text.contains("reached: lens_zero(L1)")),
+                "\(where_): \(text)")
+      }
     }
   }
 

@@ -123,9 +123,18 @@ import Training
   @Test func theFormFollowsHowRegvizWasStarted() throws {
     let checkout = CLITestSupport.repositoryRoot
     #expect(Invocation.form(argument0: "regviz", workingDirectory: "/tmp") == "regviz")
-    #expect(Invocation.form(argument0: checkout + "/.build/release/regviz", workingDirectory: checkout)
+    // `swift run` starts `.build/<triple>/<configuration>/regviz` (argv[0] relative).
+    #expect(Invocation.form(argument0: ".build/x86_64-unknown-linux-gnu/release/regviz", workingDirectory: checkout)
               == "swift run -c release regviz")
-    #expect(Invocation.form(argument0: ".build/debug/regviz", workingDirectory: checkout) == "swift run regviz")
+    #expect(Invocation.form(argument0: ".build/x86_64-unknown-linux-gnu/debug/regviz", workingDirectory: checkout)
+              == "swift run regviz")
+    #expect(Invocation.form(argument0: checkout + "/.build/aarch64-unknown-linux-gnu/debug/regviz", workingDirectory: checkout)
+              == "swift run regviz")
+    // Started directly by the path the learner typed: that path, not `swift run` (issue 23).
+    #expect(Invocation.form(argument0: ".build/release/regviz", workingDirectory: checkout) == ".build/release/regviz")
+    #expect(Invocation.form(argument0: "./.build/debug/regviz", workingDirectory: checkout) == "./.build/debug/regviz")
+    #expect(Invocation.form(argument0: checkout + "/.build/release/regviz", workingDirectory: checkout)
+              == checkout + "/.build/release/regviz")
     #expect(Invocation.form(argument0: "/opt/tools/regviz", workingDirectory: "/tmp") == "/opt/tools/regviz")
   }
 }

@@ -57,8 +57,10 @@ import Testing
   @Test func matrix80x24() {
     let grid = Self.frame(.matrix, width: 80, height: 24, snapshot: Fixtures.snapshot())
     assertSnapshot(grid, named: "view-matrix-80x24")
-    #expect(contains(grid, "weight matrix"))
-    #expect(contains(grid, "+1 lanes: hide some with 1–8"), "four lanes do not fit in 80 columns")
+    #expect(contains(grid, "matrix · layer 1 of 3"))
+    // Four lanes do not fit in 80 columns: the title says so, and the fourth is not drawn.
+    #expect(grid.row(1).contains("+1 not shown") || grid.row(1).contains("+1 lane not shown"), "\(grid.row(1))")
+    #expect(!contains(grid, "■ L1+L2"))
   }
 
   /// Iris's first layer has 4 rows: lanes that do not fit across wrap into a band below, so all
@@ -68,7 +70,7 @@ import Testing
     config.dataset = .iris
     let snapshot = Fixtures.snapshot(epochs: 20, config: config)
     let grid = Self.frame(.matrix, width: 80, height: 24, snapshot: snapshot)
-    #expect(!contains(grid, "lanes: hide some"), "\(grid.text())")
+    #expect(!contains(grid, "not shown"), "\(grid.text())")
     let rows = (0..<grid.height).map { grid.row($0) }
     let names = snapshot.lanes.map(\.name)
     let first = try #require(rows.firstIndex { $0.contains("● \(names[0])") })
@@ -130,7 +132,7 @@ import Testing
     for (width, height) in [(120, 40), (80, 24)] {
       let grid = ViewSnapshotTests.frame(.tug, width: width, height: height, snapshot: snapshot)
       assertSnapshot(grid, named: "view-tug-\(width)x\(height)")
-      #expect(contains(grid, "tug of war · weight"))
+      #expect(contains(grid, width == 80 ? "tug of war · " : "tug of war · weight"))
       #expect(contains(grid, "S_τ(z), τ = η·λ1 = 0.0010"), "τ = η·λ1 = 0.1 · 0.01")
       // What each rule does, whole: short rule names where the full line would be cut.
       #expect(contains(grid, width == 80 ? "clip→0 dead" : "clip → 0 dead"), "\(grid.text())")
@@ -153,6 +155,32 @@ import Testing
     let grid = ViewSnapshotTests.frame(.tug, width: 120, height: 40, snapshot: snapshot)
     #expect(contains(grid, "w = \(TugView.number(tug.w))"))
     #expect(contains(grid, TugView.number(tug.dataPull)))
+  }
+
+  /// Issue 23: lanes whose forces do not fit are announced in the title and not drawn —
+  /// neither their forces nor their mark on the curve — and the title ends whole.
+  @Test func lanesThatDoNotFitAreAnnouncedAndNotDrawn() throws {
+    let snapshot = Fixtures.snapshot(exportable: true)
+    let theme = Theme.standard
+    for (width, height) in [(80, 24), (120, 40)] {
+      let grid = ViewSnapshotTests.frame(.tug, width: width, height: height, snapshot: snapshot)
+      let shown = min(snapshot.lanes.count, TugView.lanesThatFit(height: height - 4))
+      let hidden = snapshot.lanes.count - shown
+      let body = (2..<height - 2).map { String(grid.row($0).dropFirst().dropLast()) }
+      #expect(body.filter { $0.contains("w = ") }.count == shown, "\(width)×\(height)\n\(grid.text())")
+      let title = grid.row(1)
+      #expect(!title.contains("…"), "\(title)")
+      if hidden > 0 {
+        #expect(title.contains("+\(hidden)"), "\(title)")
+        for lane in shown..<snapshot.lanes.count {
+          let marker = theme.laneMarker(lane)
+          #expect(!body.joined().contains(marker), "\(width)×\(height): lane \(lane)'s \(marker) drawn\n\(grid.text())")
+        }
+      } else {
+        #expect(!title.contains("not shown"))
+      }
+    }
+    #expect(TugView.lanesThatFit(height: 20) == 3 && TugView.lanesThatFit(height: 36) == 6 && TugView.lanesThatFit(height: 5) == 0)
   }
 
   @Test func tPicksAnotherWeight() {

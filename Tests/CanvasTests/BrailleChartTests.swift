@@ -188,6 +188,18 @@ import Testing
     #expect(axis.contains("└─epoch 40 ─") && axis.hasSuffix("↑─"), "\(axis)")
   }
 
+  /// A stop mark under the caption moves it too (issue 23: `┴poch 341`): the caption shows
+  /// whole and the mark stays.
+  @Test func theCaptionMovesOutOfAStopMarksWay() {
+    var c = BrailleChart(series: [ChartSeries(values: Array(repeating: 0.5, count: 40), style: .plain)],
+                         yRange: 0...1, caption: "epoch 40")
+    for fraction in [0.8, 0.9, 1.0, 0.1] {
+      c.marks = [ChartMark(fraction: fraction, glyph: "┴", style: .plain), ChartMark(fraction: 0.95, glyph: "┴", style: .plain)]
+      let axis = render(c, width: 24, height: 4).row(3)
+      #expect(axis.contains("epoch 40") && axis.filter { $0 == "┴" }.count == 2, "\(fraction): \(axis)")
+    }
+  }
+
   @Test func aSharedEpochSpanPutsEpochKOfEverySeriesInOneColumn() {
     let theme = Theme.standard
     // A sawtooth over 800 epochs (stored every 2nd epoch, as a thinned history is) and the

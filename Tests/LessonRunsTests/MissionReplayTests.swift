@@ -34,6 +34,7 @@ struct MissionReplayTests {
     (2, Mission.Solution(lambda: 0.1)),     // mission 2: the ★ rows go too
     (3, Mission.Solution(lambda: 0.002)),   // mission 3: L2 left where it started
     (4, Mission.Solution(lambda: 0.1)),     // mission 4: Keras's rule, however large λ
+    (4, Mission.Solution(lambda: 1, l1Rule: .clip)),  // mission 4, `]`×6 then `u`: clip zeros a dead network
     (5, Mission.Solution(lambda: 0.01)),    // mission 5: the tutorial's λ drops nothing
   ])
   func aWrongSettingIsNotReached(step: Int, settings: Mission.Solution) throws {

@@ -12,7 +12,7 @@ private func block(_ directives: String) -> String {
 struct MissionDirectiveTests {
   @Test func aFullMission() throws {
     let text = block("""
-      goal: zeros(L1) >= 70%
+      goal: zeros(L1) >= 70% and val_acc(L1) >= 0.8
       hold: 25
       keys: lambda(L2), rule
       goal-hint: one
@@ -49,6 +49,11 @@ struct MissionDirectiveTests {
     ("goal: zeros(L1) >= 50%\nkeys: lambda(L3)\nsolution: lambda=0.1", "t.md:11:7: no lane named 'L3' (lanes in effect: L1, L2)"),
     ("goal: zeros(L1) >= 50%\nkeys: lambda\nsolution: lambda=fast", "t.md:12:11: lambda must be a number > 0, got 'fast'"),
     ("goal: zeros(L1) >= 50%\nkeys: lambda\nunlock: rule\nsolution: rule=prox", "t.md:10:1: 'unlock:' takes effect after the last 'goal-hint:'; give at least one"),
+    // Issue 23: a dead network has its weights at zero too; a goal says the network works.
+    ("goal: zeros(L1) >= 50%\nkeys: lambda\nsolution: lambda=0.1",
+     "t.md:10:1: a goal must also say that the network still works, e.g. 'and val_acc(L1) >= 0.8': a dead network has its weights at zero too"),
+    ("goal: zeros(L1) >= 50% and l2_norm(L2) > 1\nkeys: lambda\nsolution: lambda=0.1",
+     "t.md:10:1: a goal must also say that the network still works, e.g. 'and val_acc(L1) >= 0.8': a dead network has its weights at zero too"),
   ])
   func errorsPointAtTheCause(directives: String, message: String) {
     #expect(parseError(block(directives))?.description == message)

@@ -10,7 +10,7 @@ import Testing
       start 80 24
       wait_for 'exact zeros' || fail "no dashboard"
       $T send-keys -t e2e v
-      wait_for 'weight matrix' 5 || fail "v: no weight matrix"
+      wait_for 'matrix · layer 1 of' 5 || fail "v: no weight matrix"
       wait_for 'dropped, [0-9]+ (units )?pruned' 5 || fail "no dropped/pruned counts"
       $T send-keys -t e2e v
       wait_for 'weight trajectories' 5 || fail "v: no trajectories"

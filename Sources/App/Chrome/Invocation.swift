@@ -1,8 +1,8 @@
 import Foundation
 
 /// How the learner started RegViz, so text that names a command gives one that works from
-/// where they are: `regviz play` when it is on PATH, `swift run -c release regviz play` from a
-/// checkout, or the path they typed.
+/// where they are: `regviz play` when it is on PATH, `swift run -c release regviz play` after
+/// `swift run` in a checkout, or the path they typed (`.build/release/regviz play`).
 public enum Invocation {
   /// Set once at start, before any thread (`RegvizMain`); read by the screens' text.
   nonisolated(unsafe) public private(set) static var command = "regviz"
@@ -17,11 +17,15 @@ public enum Invocation {
     let path = URL(fileURLWithPath: argument0, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true))
       .standardizedFileURL.path
     let root = URL(fileURLWithPath: workingDirectory).standardizedFileURL.path
-    // A binary of this checkout's own build: the README's command works from here.
-    if path.hasPrefix(root + "/.build/"), FileManager.default.fileExists(atPath: root + "/Package.swift") {
-      return path.contains("/release/") ? "swift run -c release regviz" : "swift run regviz"
+    // `swift run` execs the binary as `.build/<triple>/<configuration>/regviz` (seen with
+    // Swift 6.3: `.build/x86_64-unknown-linux-gnu/debug/regviz`); a learner types the
+    // `.build/release/regviz` link, or another path, which works again as typed.
+    guard path.hasPrefix(root + "/.build/"), FileManager.default.fileExists(atPath: root + "/Package.swift") else {
+      return argument0
     }
-    return argument0
+    let inside = path.dropFirst(root.count + "/.build/".count).split(separator: "/")
+    guard inside.count == 3, inside[0].contains("-") else { return argument0 }
+    return inside[1] == "release" ? "swift run -c release regviz" : "swift run regviz"
   }
 
   /// `regviz play` in the learner's form.

@@ -11,6 +11,8 @@ enum StatusBar {
     /// lowest first: a segment goes to its next form, or away after its last.
     var priorities: [Int]
     var form = 0
+    /// Its place on the line.
+    var order = 0
 
     init(_ forms: [String], style: Style, priorities: [Int]) {
       self.forms = forms
@@ -86,13 +88,25 @@ enum StatusBar {
     func width(_ s: [Segment]) -> Int {
       s.reduce(0) { $0 + theme.printable($1.text).count } + max(0, s.count - 1) * separator.count + 2
     }
-    while segments.count > 1, width(segments) + help.count + 2 > rect.width {
+    func fits(_ s: [Segment]) -> Bool { width(s) + help.count + 2 <= rect.width }
+    for i in segments.indices { segments[i].order = i }
+    // Segments given up, to bring back where a later shortening left room.
+    var removed: [Segment] = []
+    while segments.count > 1, !fits(segments) {
       let lowest = segments.indices.min { segments[$0].priority < segments[$1].priority }!
       if segments[lowest].form + 1 < segments[lowest].forms.count {
         segments[lowest].form += 1
       } else {
-        segments.remove(at: lowest)
+        removed.append(segments.remove(at: lowest))
       }
+    }
+    // The line gives up a segment before it shortens a stronger one: λ could go while the
+    // architecture's short form later left room for it. Each comes back (highest priority
+    // first, in its shortest form, in its place) when the line still fits with it.
+    for var segment in removed.sorted(by: { $0.priorities.last! > $1.priorities.last! }) {
+      segment.form = segment.forms.count - 1
+      let candidate = (segments + [segment]).sorted { $0.order < $1.order }
+      if fits(candidate) { segments = candidate }
     }
     var x = rect.x + 1
     for (i, segment) in segments.enumerated() {

@@ -90,7 +90,10 @@ struct Dashboard {
     case .toggleLane(let index):
       toggleLane(index, count: snapshot.lanes.count)
     case .layer(let forward):
-      state.layer = Self.nextLayer(state.layer, count: snapshot.lanes.first?.network.layers.count ?? 0, forward: forward)
+      // The matrix view draws one layer at a time and shows "all layers" as the first: there
+      // `tab` skips that state, so every press shows another matrix.
+      state.layer = Self.nextLayer(state.layer, count: snapshot.lanes.first?.network.layers.count ?? 0, forward: forward,
+                                   allLayers: state.view != .matrix)
     case .switchLossView:
       state.lossView = state.lossView == .trainValidation ? .dataPenalty : .trainValidation
     case .switchHistogramScale:
@@ -151,10 +154,12 @@ struct Dashboard {
     }
   }
 
-  /// all → 0 → 1 → … → count-1 → all (or backwards).
-  static func nextLayer(_ layer: Int?, count: Int, forward: Bool) -> Int? {
-    let order: [Int?] = [nil] + (0..<max(count, 0)).map { $0 }
-    let i = order.firstIndex(of: layer) ?? 0
+  /// all → 0 → 1 → … → count-1 → all (or backwards); without `allLayers`, 0 → 1 → … → count-1
+  /// → 0, with all (nil) read as 0.
+  static func nextLayer(_ layer: Int?, count: Int, forward: Bool, allLayers: Bool = true) -> Int? {
+    let order: [Int?] = (allLayers ? [nil] : []) + (0..<max(count, 0)).map { $0 }
+    guard !order.isEmpty else { return nil }
+    let i = order.firstIndex(of: layer ?? (allLayers ? nil : 0)) ?? 0
     return order[(i + (forward ? 1 : order.count - 1)) % order.count]
   }
 

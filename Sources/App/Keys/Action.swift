@@ -54,6 +54,8 @@ public enum Action: Hashable, Sendable {
   case toggleHint
   /// Lesson: the page's text full-screen, or back to the dashboard (`e`).
   case toggleReading
+  /// Lesson: this page's setup in free play, every key the learner's; `q` comes back (`f`).
+  case tryInFreePlay
   // Free play, while paused: look back through the recorded epochs.
   case scrub(ScrubMove)
   // The two-weight lens (`regviz lens`, or the dashboard's lens view)

@@ -23,6 +23,8 @@ public struct KeyContext: Hashable, Sendable {
   /// Lesson: the page is a step, whose text `e` can show full-screen (the course-finished page
   /// has no full-screen form: `e` is not offered there).
   public var readable = true
+  /// Free play opened from a lesson page (`f`): `q` goes back to that page.
+  public var fromLesson = false
 
   public init(mode: ModeKind, view: DashboardView = .histograms, overlay: Bool = false, answers: [Character]? = nil,
               question: Bool = false, hint: Bool = false, lock: KeyLock? = nil) {
@@ -64,7 +66,7 @@ extension Keymap {
       Binding("1–8", (1...8).map { (Key.character(Character(String($0))), Action.toggleLane($0 - 1)) },
               "show / hide that lane (it keeps training)", short: "lanes", keep: 3),
       Binding("tab", [(.tab, .layer(forward: true)), (.backTab, .layer(forward: false))],
-              "histogram layer: all → 1 → 2 → … (shift-tab goes back)", short: "layer", keep: 4),
+              "layer: all → 1 → 2 → … (the matrix: 1 → 2 → …; shift-tab goes back)", short: "layer", keep: 4),
     ]
     if !lesson {
       rows += [settingRows[3], Binding("z", [("z", .toggleStandardize)],
@@ -73,7 +75,7 @@ extension Keymap {
     rows += [
       Binding("l", [("l", .switchHistogramScale)], "histograms: w ↔ log10|w| (exact zeros apart, at the left)",
               short: "log", keep: 4),
-      Binding("v", [("v", .nextView)], "view: " + Views.all.map { $0.title }.joined(separator: " → "), short: "view", keep: 2),
+      Binding("v", [("v", .nextView)], "view: " + Views.cycle, short: "view", keep: 2),
       Binding("c", [("c", .togglePathView), ("C", .togglePathView)], lesson
               ? "λ path: 5-fold cross-validation over 13 λ, trained in the background; c goes back (c answers a question first)"
               : "λ path: 5-fold CV over 13 λ, in the background; ← → its cursor, enter sets λ"),
@@ -98,8 +100,9 @@ extension Keymap {
       Binding("?", [("?", .toggleHelp)] + (lesson ? [] : [("h", .toggleHelp)]), "this help", short: "help"),
       Binding("esc", [(.escape, .closeOverlay)], "close the help or the Keras code"),
       Binding("q", [("q", .quit), ("Q", .quit)],
-              lesson ? "quit; regviz with no arguments comes back here" : "quit (Ctrl-C works too)",
-              short: "quit"),
+              lesson ? "quit; regviz with no arguments comes back here"
+                : c.fromLesson ? "back to the lesson, on the same page (Ctrl-C quits)" : "quit (Ctrl-C works too)",
+              short: c.fromLesson ? "lesson" : "quit"),
     ]
     // A preset keeps the rows it leaves open and lists the rest as one locked row.
     if !lesson, let lock = c.lock { rows = lock.rows(rows) }
@@ -143,8 +146,11 @@ extension Keymap {
     rows.append(Binding("↑ ↓", [(.up, .scroll(.lineUp)), (.down, .scroll(.lineDown)), (.pageUp, .scroll(.pageUp)),
                                 (.pageDown, .scroll(.pageDown)), (.home, .scroll(.top)), (.end, .scroll(.bottom))],
                         "scroll the lesson text (PgUp PgDn, Home End)", short: c.scrolls ? "scroll" : nil, keep: 12))
-    // Where the pane is too small for the text, the page opens full-screen; `e` goes between.
     guard c.readable else { return rows }
+    rows.append(Binding("f", [("f", .tryInFreePlay), ("F", .tryInFreePlay)],
+                        "try this in free play: this page's setup, every key yours; q comes back to this page",
+                        short: "free play", keep: 0))
+    // Where the pane is too small for the text, the page opens full-screen; `e` goes between.
     rows.append(c.reading
       ? Binding("e", [("e", .toggleReading), ("E", .toggleReading), (.escape, .toggleReading)],
                 "back to the dashboard (esc too; e shows the text full-screen again)", short: "dashboard")

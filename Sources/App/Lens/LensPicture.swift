@@ -1,3 +1,4 @@
+import Foundation
 import LessonRuns
 import Canvas
 import NeuralCore
@@ -57,43 +58,80 @@ enum LensPicture {
   }
 
   /// The numbers: settings, ŵ, the L1 path's corners, and per lane its optimum and where its
-  /// trajectory is. `withheld` (a lesson's question waits): settings and ŵ only.
-  static func readout(_ lens: LensView, theme: Theme, withheld: Bool = false) -> [[StyledRun]] {
+  /// trajectory is — each line whole in `width` columns, so both coordinates always read.
+  /// A line too wide first drops to 2 decimals, then puts its pair on a line of its own.
+  /// Taller than `height`, the lines that matter least go first: the blank line, the step
+  /// count, the λ at which all weights are 0 — never a lane's numbers. `withheld` (a lesson's
+  /// question waits): settings and ŵ only.
+  static func readout(_ lens: LensView, theme: Theme, width: Int = .max, height: Int = .max,
+                      withheld: Bool = false) -> [[StyledRun]] {
     let scene = lens.scene, s = lens.settings
-    let n = LensView.number
-    func pair(_ w: [Double]) -> String { "(\(n(w[0])), \(n(w[1])))" }
-    var lines: [[StyledRun]] = [
-      [StyledRun("λ \(n(s.lambda))", style: theme.title), StyledRun("  corr \(n(s.correlation))  scale x2 \(n(s.scale))", style: theme.text)],
-      [StyledRun("✚ least squares ŵ \(pair(scene.leastSquares))", style: theme.text)],
-    ]
+    let n = { (x: Double) in LensView.number(x) }
+    let fits = { (text: String) in theme.printable(text).count <= width }
+    /// `label (w1, w2) tail`, one or two lines.
+    func labelled(_ label: String, _ w: [Double], tail: String = "", style: Style, indent: String = "  ") -> [[StyledRun]] {
+      let pairs = [3, 2].map { d in "(\(LensView.number(w[0], decimals: d)), \(LensView.number(w[1], decimals: d)))" }
+      if let pair = pairs.first(where: { fits(label + " " + $0 + tail) }) { return [[StyledRun(label + " " + pair + tail, style: style)]] }
+      let pair = pairs.first { fits(indent + $0 + tail) } ?? pairs[1]
+      return [[StyledRun(label, style: style)], [StyledRun(indent + pair + tail, style: style)]]
+    }
+    /// A line of text, wrapped between words when too wide (the next lines indented).
+    func text(_ line: String, style: Style) -> [[StyledRun]] {
+      guard !fits(line), width > 4 else { return [[StyledRun(line, style: style)]] }
+      var lines: [String] = [], current = ""
+      for word in line.split(separator: " ") {
+        if !current.trimmingCharacters(in: .whitespaces).isEmpty, !fits(current + " " + word) {
+          lines.append(current)
+          current = "  "
+        }
+        current += (current.trimmingCharacters(in: .whitespaces).isEmpty ? "" : " ") + word
+      }
+      return (lines + [current]).map { [StyledRun($0, style: style)] }
+    }
+    // λ, the correlation and the scale, as many to a line as fit.
+    var lines: [[StyledRun]] = []
+    for piece in ["λ \(n(s.lambda))", "corr \(n(s.correlation))", "scale x2 \(n(s.scale))"] {
+      let style = piece.hasPrefix("λ") ? theme.title : theme.text
+      if let last = lines.indices.last, fits(lines[last].map(\.text).joined() + "  " + piece) {
+        lines[last].append(StyledRun("  " + piece, style: style))
+      } else {
+        lines.append([StyledRun(piece, style: style)])
+      }
+    }
+    let ls = fits("✚ least squares ŵ (0.000, 0.000)") ? "✚ least squares ŵ" : "✚ ŵ"
+    lines += labelled(ls, scene.leastSquares, style: theme.text)
     if withheld {
-      lines.append([StyledRun("paths, optima and corners", style: theme.dim)])
-      lines.append([StyledRun("show once you answer", style: theme.dim)])
+      lines += text("paths, optima and corners show once you answer", style: theme.dim)
       return lines.map { $0.map { StyledRun(theme.printable($0.text), style: $0.style) } }
     }
     if let first = scene.firstZero {
-      lines.append([StyledRun("L1 path: w\(first.weight + 1) = 0 from λ \(n(first.lambda))", style: theme.text)])
+      lines += text("L1 path: w\(first.weight + 1) = 0 from λ \(n(first.lambda))", style: theme.text)
     }
-    lines.append([StyledRun("        all 0 from λ \(n(scene.allZero))", style: theme.text)])
-    lines.append([StyledRun("step \(min(lens.step, maxSteps(scene)))" + (lens.paused ? " (paused)" : ""), style: theme.dim)])
-    lines.append([])
+    let allZero = "all 0 from λ \(n(scene.allZero))"
+    let allZeroLines = text((fits("        " + allZero) ? "        " : "L1 path: ") + allZero, style: theme.text)
+    let stepLine = [StyledRun("step \(min(lens.step, maxSteps(scene)))" + (lens.paused ? " (paused)" : ""), style: theme.dim)]
+    var laneLines: [[StyledRun]] = []
     for lane in scene.lanes {
       let hidden = lens.hiddenLanes.contains(lane.lane.rawValue)
       let style = hidden ? theme.dim : theme.laneStyle(lane.lane.rawValue)
       let marker = String(theme.laneMarker(lane.lane.rawValue))
-      var text = "\(marker) \(lane.lane.name)".padding(toLength: 8, withPad: " ", startingAt: 0)
-      text += hidden ? "(\(lane.lane.rawValue + 1): show)" : "× \(pair(lane.optimum))"
-      lines.append([StyledRun(text, style: style)])
-      if !hidden {
-        let points = lane.trajectory.points
-        let here = points[min(points.count - 1, lens.step)]
-        var detail = "   now \(pair(here))"
-        // What the trajectory has reached so far, not the optimum's zeros (its line shows them).
-        let landed = here.filter { $0 == 0 }.count
-        if landed > 0 { detail += "  \(landed) exact 0" }
-        lines.append([StyledRun(detail, style: theme.dim)])
+      let name = "\(marker) \(lane.lane.name)".padding(toLength: 8, withPad: " ", startingAt: 0)
+      if hidden {
+        laneLines.append([StyledRun(name + "(\(lane.lane.rawValue + 1): show)", style: style)])
+        continue
       }
+      laneLines += labelled(name + "×", lane.optimum, style: style)
+      let points = lane.trajectory.points
+      let here = points[min(points.count - 1, lens.step)]
+      // What the trajectory has reached so far, not the optimum's zeros (its line shows them).
+      let landed = here.filter { $0 == 0 }.count
+      laneLines += labelled("   now", here, tail: landed > 0 ? "  \(landed) exact 0" : "", style: theme.dim, indent: "    ")
     }
+    let room = height - lines.count - laneLines.count
+    if room >= allZeroLines.count { lines += allZeroLines }
+    if room >= allZeroLines.count + 1 { lines.append(stepLine) }
+    if room >= allZeroLines.count + 2 { lines.append([]) }
+    lines += laneLines
     lines.append([])
     lines.append([StyledRun("○ start ● now × optimum ⊙ on 0", style: theme.dim)])
     lines.append([StyledRun("dotted: contours, shapes", style: theme.dim)])

@@ -14,7 +14,8 @@ import Training
 /// status line, and the lesson goes on.
 public struct LessonMode: DashboardMode {
   private var dashboard: Dashboard
-  public var state: AppState { dashboard.state }
+  /// The lesson's, or free play's while it has the screen (`f`).
+  public var state: AppState { freePlay?.state ?? dashboard.state }
   public private(set) var session: LessonSession
   /// Writes the progress (the store's `save`); nil keeps it in memory only.
   let save: ((CourseProgress) throws -> Void)?
@@ -33,6 +34,10 @@ public struct LessonMode: DashboardMode {
   private var composedPage: [Int]?
   /// The last frame's text was longer than its pane (↑ ↓ go on the key line).
   private var textScrolls = false
+  /// Free play opened from this page (`f`): it has the screen and the keys until its `q`.
+  public private(set) var freePlay: PlayMode?
+  /// The notice of a mission reached on this page: stale once the page turns.
+  static let accomplished = "✓ mission accomplished — → for the next page"
 
   /// `state` may carry a notice to show first (a progress file set aside).
   public init(session: LessonSession, state: AppState, store: ProgressStore? = nil) {
@@ -63,6 +68,7 @@ public struct LessonMode: DashboardMode {
   }
 
   public var keymap: Keymap {
+    if let freePlay { return freePlay.keymap }
     let onStep = session.phase == .step
     let answers = session.awaitsAnswer ? session.step.question.map { q in q.choices.compactMap(\.label.first) } : nil
     var context = KeyContext(mode: .lesson, view: state.view, overlay: state.overlay != nil, answers: answers,
@@ -79,6 +85,8 @@ public struct LessonMode: DashboardMode {
   public var offered: [Binding] { keymap.listed }
 
   public mutating func observe(_ snapshot: ExperimentSnapshot, elapsed: Double) -> [RunnerCommand] {
+    // Free play's run is not this page's: the page's condition and mission do not see it.
+    if freePlay != nil { return freePlay!.observe(snapshot, elapsed: elapsed) }
     var commands: [RunnerCommand] = []
     if !begun {
       begun = true
@@ -98,15 +106,18 @@ public struct LessonMode: DashboardMode {
          now != shown, now[0] >= shown[0] { session.focus = .missionHint }
     }
     if session.observe(snapshot, elapsed: elapsed, lens: state.view == .lens ? lens.scene : nil) {
-      dashboard.state.note("✓ mission accomplished — → for the next page", for: 6)
+      dashboard.state.note(Self.accomplished, for: 6)
       commands += apply(LessonSession.Effects(saveProgress: true))
     }
     return commands
   }
 
   public mutating func compose(_ snapshot: ExperimentSnapshot, width: Int, height: Int) -> Grid {
+    if freePlay != nil { return freePlay!.compose(snapshot, width: width, height: height) }
     let page = [session.lessonIndex, session.stepIndex, session.phase == .step ? 1 : 0]
-    if composedPage != page {
+    // Decided on the first frame of the page's own experiment: until the runner has taken the
+    // new setup, the snapshot's lanes (and so the numbers' rows) are the previous page's.
+    if composedPage != page, session.awaiting == nil {
       composedPage = page
       // Where the panes leave no room for the first paragraph, the page opens full-screen.
       if session.phase == .step, !session.reading, width >= DashboardLayout.minimumWidth,
@@ -125,6 +136,19 @@ public struct LessonMode: DashboardMode {
   }
 
   public mutating func perform(_ action: Action, snapshot: ExperimentSnapshot) -> [RunnerCommand] {
+    if freePlay != nil {
+      let commands = freePlay!.perform(action, snapshot: snapshot)
+      guard freePlay!.state.quit else { return commands }
+      freePlay = nil
+      dashboard.state.note("back on the lesson page: its setup starts again", for: 4)
+      return apply(session.returnFromFreePlay(epoch: snapshot.epoch))
+    }
+    let page = [session.lessonIndex, session.stepIndex, session.phase == .step ? 1 : 0]
+    defer {
+      // A notice about the page just left (its mission reached) is stale on the next one.
+      if page != [session.lessonIndex, session.stepIndex, session.phase == .step ? 1 : 0],
+         dashboard.state.notice == Self.accomplished { dashboard.state.notice = nil }
+    }
     switch action {
     case .togglePause where session.pausedForAnswer, .stepEpoch where session.pausedForAnswer:
       dashboard.state.note("predict first: answer \(session.labels(session.step.question!)) and training resumes")
@@ -146,6 +170,13 @@ public struct LessonMode: DashboardMode {
       guard session.phase == .step else { return [] }
       session.reading.toggle()
       return []
+    case .tryInFreePlay:
+      guard session.phase == .step else { return [] }
+      var play = PlayMode(state: AppState(theme: state.theme))
+      play.fromLesson = true
+      play.startFromLesson(view: state.view, lens: lens)
+      freePlay = play
+      return session.freePlayEffects().commands
     case .lambda, .learningRate, .nextL1Rule:
       // Only a mission's open keys get here (the lock refused the rest): each is an attempt.
       return session.tryMissionKey(action, snapshot: snapshot, lock: lock, state: &dashboard.state)

@@ -47,7 +47,7 @@ extension LessonPane {
         : "\(KeyLock.label(key)) \(key.rawValue)"
     }
     return [StyledRun("mission: \(goal.onScreen)", style: theme.warning),
-            StyledRun("now: " + values(of: goal, in: snapshot), style: theme.dim),
+            StyledRun("now: " + values(of: goal, in: snapshot, lens: session.lens), style: theme.dim),
             StyledRun("\(held) · \(tries)", style: theme.dim),
             StyledRun("yours: \(open.joined(separator: ", ")); the rest locked", style: theme.dim)]
   }

@@ -2,6 +2,7 @@ import LessonRuns
 import Canvas
 import Foundation
 import Lessons
+import NeuralCore
 import Training
 
 /// The lesson beside the dashboard: "lesson 2/6 · step 3/7" in the frame, the step's title
@@ -38,7 +39,8 @@ public struct LessonPane {
     maxScroll = 0
     side.fullScreen = reading
     let textWidth = max(1, side.areas(in: inner).text.width)
-    side.footer = LessonPane.keys(session, width: textWidth)
+    let footer = LessonPane.keys(session, width: textWidth)
+    side.footer = footer
     let numbers = LessonNumbers.lines(session, snapshot: snapshot, theme: theme, width: textWidth)
     let status = LessonPane.status(session, snapshot: snapshot, theme: theme, width: textWidth)
       .flatMap { line in LessonPane.wrap(line.text, width: textWidth, style: line.style, theme: theme) }
@@ -73,10 +75,16 @@ public struct LessonPane {
       if !reading { pinned += numbers }
       if !pinned.isEmpty { pinned.append(StyledLine()) }
       pinned += status
-      side.pinned = pinned
+      side.pinned = []
+      side.footer = footer
+      // Still too tall without its blank lines, the pinned block takes the footer's rows: the
+      // key line names the same keys.
+      let rows = side.areas(in: inner).body.height - 3
+      if LessonPane.squeezed(pinned, rows: rows).count > rows { side.footer = nil }
+      side.pinned = LessonPane.squeezed(pinned, rows: side.areas(in: inner).body.height - 3)
       let body = side.areas(in: inner).body
-      let rows = side.lines(width: body.width, theme: theme).count > body.height ? body.height - 1 : body.height
-      return TextView(blocks: Array(blocks.prefix(2))).layout(width: body.width, theme: theme).count <= rows
+      let textRows = side.lines(width: body.width, theme: theme).count > body.height ? body.height - 1 : body.height
+      return TextView(blocks: Array(blocks.prefix(2))).layout(width: body.width, theme: theme).count <= textRows
     }
     // Full-screen, a question too tall to pin whole beside the first paragraph keeps only its
     // choices pinned; its prompt follows the text.
@@ -214,6 +222,18 @@ public struct LessonPane {
     return blocks
   }
 
+  /// The pinned lines in `rows` rows where they can be: too tall (a question, its choices, a
+  /// row per lane and the status at 80×24), they drop their blank lines, so the last lane's
+  /// row and "paused until you answer" still show.
+  static func squeezed(_ pinned: [StyledLine], rows: Int) -> [StyledLine] {
+    guard pinned.count > rows else { return pinned }
+    var lines = pinned
+    while lines.count > rows, let blank = lines.lastIndex(where: \.isBlank) {
+      lines.remove(at: blank)
+    }
+    return lines
+  }
+
   static func spans(_ inlines: [Inline], theme: Theme) -> [Span] {
     inlines.map { inline in
       switch inline {
@@ -254,7 +274,7 @@ public struct LessonPane {
       guard let until = session.step.until else { return [StyledRun(next, style: theme.ok)] }
       guard session.conditionReached else {
         return labelled("waiting for:", until, style: theme.warning)
-          + [StyledRun("now: " + values(of: until, in: snapshot), style: theme.dim)]
+          + [StyledRun("now: " + values(of: until, in: snapshot, lens: session.lens), style: theme.dim)]
       }
       let check = theme.ascii ? "" : "✓ "
       return labelled("\(check)reached:", until, style: theme.ok) + [StyledRun(next, style: theme.ok)]
@@ -262,8 +282,10 @@ public struct LessonPane {
   }
 
   /// `epoch 40, zeros(L1) 23.1%`: the numbers the condition reads, as they are now.
-  static func values(of condition: Condition, in snapshot: ExperimentSnapshot) -> String {
-    values(of: condition, in: LessonMetrics(snapshot: snapshot))
+  static func values(of condition: Condition, in snapshot: ExperimentSnapshot, lens: LensScene? = nil) -> String {
+    var metrics = LessonMetrics(snapshot: snapshot)
+    metrics.lens = lens
+    return values(of: condition, in: metrics)
   }
 
   static func values(of condition: Condition, in metrics: LessonMetrics) -> String {
@@ -317,4 +339,9 @@ public struct LessonPane {
     TextView(blocks: [.paragraph([.plain(theme.printable(text))])]).layout(width: width, theme: theme)
       .map { StyledLine([StyledRun($0.text, style: style)]) }
   }
+}
+
+extension StyledLine {
+  /// Nothing but spaces: a blank line of the layout.
+  var isBlank: Bool { text.allSatisfy { $0 == " " } }
 }

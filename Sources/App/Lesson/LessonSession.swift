@@ -99,6 +99,8 @@ public struct LessonSession: Sendable {
   private(set) var awaitingEpochBelow: Int?
   /// The last epoch observed, for `awaitingEpochBelow`.
   private var lastEpoch = 0
+  /// The two-weight lens the last `observe` read, for the goal line's `lens_zero(…)` values.
+  public private(set) var lens: LensScene?
 
   /// A session at `step` of lesson `lessonIndex` (both clamped). Throws when that step's
   /// setup maps to no experiment.
@@ -171,6 +173,7 @@ public struct LessonSession: Sendable {
     }
     var metrics = LessonMetrics(snapshot: snapshot)
     metrics.lens = lens
+    self.lens = lens
     if phase == .step, awaiting == nil, let goal = step.mission?.goal, mission != nil,
        mission!.observe(goalHolds: goal.isSatisfied(by: metrics), epoch: snapshot.epoch, elapsed: elapsed) {
       reached.insert(stepIndex)
@@ -304,6 +307,21 @@ public struct LessonSession: Sendable {
     effects.commands.append(pausedForAnswer ? .pause : .resume)
     progress.current = CourseProgress.Position(lesson: lesson.id, step: index)
     return effects
+  }
+
+  /// Free play from this page (`f`): the page's setup from its start, running.
+  public func freePlayEffects() -> Effects {
+    Effects(commands: [.reconfigure(experiment.config), .setSpeed(experiment.speed), .resume])
+  }
+
+  /// Back from free play to this page: its setup from the start again (free play may have
+  /// changed anything), paused again if its question waits. Frames of free play's run
+  /// (at `epoch`) are not this page's: the condition waits for the new run.
+  public mutating func returnFromFreePlay(epoch: Int) -> Effects {
+    awaiting = experiment.config
+    awaitingEpochBelow = epoch
+    return Effects(commands: [.reconfigure(experiment.config), .setSpeed(experiment.speed),
+                              pausedForAnswer ? .pause : .resume])
   }
 
   /// Opens lesson `index` at its first step.

@@ -1,4 +1,5 @@
 import LessonRuns
+import Lessons
 import Canvas
 import RegvizData
 import Training
@@ -10,6 +11,8 @@ public struct PlayMode: DashboardMode {
   public var state: AppState { dashboard.state }
   /// A teacher's preset (`regviz play --preset`); nil leaves every key free.
   public let lock: KeyLock?
+  /// Opened from a lesson page (`f`): `q` goes back to it.
+  public var fromLesson = false
 
   /// `pathFolds` and `pathEpochs` size the λ path's cross-validation (`--path-folds`,
   /// `--path-epochs`): shorter runs for a large network or data set.
@@ -19,6 +22,14 @@ public struct PlayMode: DashboardMode {
     self.lock = lock
     dashboard.pathRunner.folds = pathFolds
     dashboard.pathRunner.epochs = pathEpochs
+  }
+
+  /// Opened from a lesson page: the page's pace, view and lens, and a word on how to go back.
+  mutating func startFromLesson(view: DashboardView, lens: LensView) {
+    dashboard.state.autoPace = false
+    dashboard.state.view = view
+    dashboard.lens = lens
+    dashboard.state.note("free play, this page's setup, every key yours · q: back to the lesson", for: 6)
   }
 
   /// The lens of the lens view (`v`).
@@ -31,6 +42,7 @@ public struct PlayMode: DashboardMode {
   public var keymap: Keymap {
     var context = KeyContext(mode: .play, view: state.view, overlay: state.overlay != nil, lock: lock)
     context.pathPicks = state.path.picks
+    context.fromLesson = fromLesson
     return Keymap(context)
   }
 

@@ -53,11 +53,13 @@ enum LensPanel: MainView {
     let planeWidth = min(rect.width - readout, 2 * (rect.height - 2) + 2)
     let plane = Rect(x: rect.x, y: rect.y, width: planeWidth, height: rect.height)
     let numbers = Rect(x: plane.maxX, y: rect.y, width: rect.maxX - plane.maxX, height: rect.height)
-    let inside = p.panel(plane, title: theme.printable("(w1, w2): loss contours, L1 diamond, L2 disk"), theme: theme)
+    let inside = p.panel(plane, titles: ["(w1, w2): loss contours, L1 diamond, L2 disk", "(w1, w2): contours, L1 diamond, L2 disk",
+                                         "(w1, w2): loss contours", "(w1, w2)"].map(theme.printable), theme: theme)
     LensPicture.plane(lens, theme: theme, withheld: withheld).draw(in: inside, painter: &p, theme: theme)
     if numbers.width >= 10 {
       let text = p.panel(numbers, title: "the lens", theme: theme).inset(left: 1)
-      for (i, line) in LensPicture.readout(lens, theme: theme, withheld: withheld).enumerated() where i < text.height {
+      for (i, line) in LensPicture.readout(lens, theme: theme, width: text.width, height: text.height,
+                                                        withheld: withheld).enumerated() where i < text.height {
         var x = text.x
         for run in line { x = p.put(Painter.truncate(run.text, to: max(0, text.maxX - x), ellipsis: theme.glyphs.ellipsis),
                                     x: x, y: text.y + i, style: run.style) }
@@ -67,7 +69,7 @@ enum LensPanel: MainView {
 
   static func drawStatus(_ lens: LensView, theme: Theme, in rect: Rect, painter p: inout Painter) {
     let s = lens.settings
-    let n = LensView.number
+    let n = { (x: Double) in LensView.number(x) }
     let separator = theme.ascii ? " | " : " │ "
     let parts = ["RegViz lens", "y ≈ w1·x1 + w2·x2, MSE + Keras penalty", "λ \(n(s.lambda))",
                  "corr \(n(s.correlation))", "scale x2 \(n(s.scale))", "seed \(s.seed)"]

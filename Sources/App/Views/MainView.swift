@@ -57,7 +57,7 @@ extension MainView {
 
 /// The view registry: every view, in the order `v` cycles through them. `v`, its help line, a
 /// lesson's `view:` and the README's list all come from here.
-enum Views {
+public enum Views {
   /// The implementation of each view (exhaustive: a new `DashboardView` case needs its line).
   static func entry(_ view: DashboardView) -> any MainView.Type {
     switch view {
@@ -72,6 +72,10 @@ enum Views {
 
   /// Every view, in cycle order.
   static var all: [any MainView.Type] { DashboardView.allCases.map(entry) }
+
+  /// The views' names in cycle order, for help texts outside the dashboard (`regviz play
+  /// --help`): "histograms → weight matrix → …".
+  public static var cycle: String { all.map { $0.title }.joined(separator: " → ") }
 
   /// The view after `view` in the cycle.
   static func next(after view: DashboardView) -> DashboardView {

@@ -1,3 +1,4 @@
+import Foundation
 import Lessons
 import Canvas
 import NeuralCore
@@ -19,46 +20,69 @@ struct MatrixView {
     guard let network = lanes.first?.1.network, !network.layers.isEmpty else { return }
     let l = min(layer ?? 0, network.layers.count - 1)
     let shape = network.layers[l]
-    let title = "weight matrix · layer \(l + 1) of \(network.layers.count): \(shape.inputs) inputs × \(shape.units) units"
-      + " · blank = exactly 0" + (layer == nil ? " · tab: other layers" : "")
-    let inside = p.panel(rect, title: theme.printable(title), theme: theme)
+    let of = "layer \(l + 1) of \(network.layers.count)"
+    let tab = network.layers.count > 1 ? " · tab: next layer" : ""
     // One shade scale for every lane, so the same grey means the same |w| in each.
     let scale = lanes.map { $0.1.network.layers[l].kernel.map(abs).max() ?? 0 }.max() ?? 0
+    // Rows of ★ inputs are the last to go when the rows do not all fit.
+    let starred = l == 0 ? Set(informative ?? []) : []
     let labels = (0..<shape.inputs).map { i -> String in
       let name = l == 0 && i < featureNames.count ? featureNames[i] : "u\(i + 1)"
-      return (informative?.contains(i) == true && l == 0 ? "★" : "") + name
+      return (starred.contains(i) ? "★" : "") + name
     }.map(theme.printable)
-    // Lanes side by side; a lane that no longer fits across starts a new band below when a
-    // whole matrix (name, counts, every row) fits there (Iris's 4 rows: four lanes at 80×24).
-    let block = 2 + shape.inputs
-    var x = inside.x + 1, y = inside.y
-    var shown = 0
-    for (index, lane) in lanes {
+    let widgets = lanes.map { index, lane in
       let kernel = lane.network.layers[l]
       let dead = rule == .clip && kernel.kernel.contains(0) && lane.regularizers[l].lambda1 > 0
-      let widget = WeightMatrixWidget(kernel: kernel.kernel, inputs: kernel.inputs, units: kernel.units,
-                                      rowLabels: labels, scale: scale, zerosAreDead: dead, style: theme.laneStyle(index))
+      return WeightMatrixWidget(kernel: kernel.kernel, inputs: kernel.inputs, units: kernel.units, rowLabels: labels,
+                                scale: scale, zerosAreDead: dead, keptRows: starred, style: theme.laneStyle(index))
+    }
+    let places = Self.places(widths: widgets.map { max($0.naturalWidth, 16) }, rows: shape.inputs, in: rect.inset(by: 1))
+    // Lanes that do not fit are not drawn, and the title says so first.
+    let hidden = lanes.count - places.count
+    let notShown = hidden == 0 ? "" : " · +\(hidden) lane\(hidden == 1 ? "" : "s") not shown (1–8 hide)"
+    let titles = [
+      "weight matrix · \(of): \(shape.inputs) inputs × \(shape.units) units · blank = exactly 0\(tab)",
+      "weight matrix · \(of): \(shape.inputs) inputs × \(shape.units) units · blank = 0\(tab)",
+      "weight matrix · \(of): \(shape.inputs) × \(shape.units) · blank = 0",
+      "matrix · \(of) · blank = 0",
+      "matrix · \(of)",
+    ].map { theme.printable(hidden == 0 || tab.isEmpty ? $0 : $0.replacingOccurrences(of: tab, with: "")) }
+    let hiddenTitles = hidden == 0 ? titles
+      : titles.map { theme.printable($0 + notShown) } + titles.suffix(2).map { theme.printable($0 + " · +\(hidden) not shown") }
+    let inside = p.panel(rect, titles: hiddenTitles, theme: theme)
+    for ((index, lane), (widget, place)) in zip(lanes, zip(widgets, places)) {
       let width = max(widget.naturalWidth, 16)
-      if x + width > inside.maxX, x > inside.x + 1, y + 2 * block + 1 <= inside.maxY {
-        (x, y) = (inside.x + 1, y + block + 1)
-      }
-      guard x + width <= inside.maxX else { break }
+      let (x, y) = (place.x, place.y)  // places were laid out in the same inside
       // The name, then the blank share where it fits beside it; the counts below.
       let head = theme.printable("\(theme.laneMarker(index)) \(lane.name)")
       let (blank, counts) = Self.counts(lane.network, layer: l, width: width)
-      let after = p.put(head, x: x, y: y, style: theme.laneStyle(index))
+      let after = p.put(Painter.truncate(head, to: width, ellipsis: theme.glyphs.ellipsis), x: x, y: y,
+                        style: theme.laneStyle(index))
       if head.count + 2 + blank.count <= width { p.put(blank, x: after + 2, y: y, style: theme.dim) }
       p.put(Painter.truncate(theme.printable(counts), to: width, ellipsis: theme.glyphs.ellipsis), x: x, y: y + 1,
             style: theme.dim)
       widget.draw(in: Rect(x: x, y: y + 2, width: width, height: max(0, min(shape.inputs, inside.maxY - y - 2))), painter: &p,
                   theme: theme)
+    }
+  }
+
+  /// Where each lane's matrix goes, `widths` wide, inside `inside`: side by side; a lane that
+  /// no longer fits across starts a new band below when a whole matrix (name, counts, every
+  /// row) fits there (Iris's 4 rows: four lanes at 80×24). The lanes after the first that fits
+  /// nowhere are left out.
+  static func places(widths: [Int], rows: Int, in inside: Rect) -> [(x: Int, y: Int)] {
+    let block = 2 + rows
+    var x = inside.x + 1, y = inside.y
+    var places: [(x: Int, y: Int)] = []
+    for width in widths {
+      if x + width > inside.maxX, x > inside.x + 1, y + 2 * block + 1 <= inside.maxY {
+        (x, y) = (inside.x + 1, y + block + 1)
+      }
+      guard x + width <= inside.maxX else { break }
+      places.append((x, y))
       x += width + 2
-      shown += 1
     }
-    if shown < lanes.count, inside.height > 0 {
-      p.putRightAligned(theme.printable("+\(lanes.count - shown) lanes: hide some with 1–8 "), in: inside,
-                        y: inside.maxY - 1, style: theme.warning)
-    }
+    return places
   }
 
   /// What heads a lane's matrix, the count line in its longest form that fits `width`: the

@@ -35,14 +35,33 @@ struct TugView {
     let name = input < snapshot.featureNames.count ? snapshot.featureNames[input] : "x\(input + 1)"
     let kind = snapshot.informative.map { $0.contains(input) ? "informative" : "noise" } ?? "input"
     let rate = snapshot.config.optimizer.learningRate
-    let title = "tug of war · weight \(name)→u\(unit + 1) (\(kind)), layer 1 · t: another weight · η \(Format.strength(rate))"
-    let inside = p.panel(rect, title: theme.printable(title), theme: theme)
-    let tugs = lanes.map { (index: $0.0, lane: $0.1, tug: Self.tug($0.1, weight: index, prepared: prepared, rate: rate)) }
+    let weight = "\(name)→u\(unit + 1) (\(kind))"
+    let eta = "η \(Format.strength(rate))"
+    let inside = rect.inset(by: 1)
     let plotWidth = min(inside.width / 3, 2 * inside.height + 2)
     let (left, right) = (Rect(x: inside.x + 1, y: inside.y, width: inside.width - plotWidth - 2, height: inside.height),
                          Rect(x: inside.maxX - plotWidth, y: inside.y, width: plotWidth, height: inside.height))
+    // The lanes whose forces fit; the others are left out of the forces and the curve alike,
+    // and the title says how many.
+    let shown = Array(lanes.prefix(Self.lanesThatFit(height: left.height)))
+    let hidden = lanes.count - shown.count
+    let notShown = hidden == 0 ? "" : " · +\(hidden) lane\(hidden == 1 ? "" : "s") not shown (1–8 hide)"
+    let titles = [
+      "tug of war · weight \(weight), layer 1 · t: another weight · \(eta)\(notShown)",
+      "tug of war · \(weight) · t: another · \(eta)\(notShown)",
+      "tug of war · \(weight)\(notShown)",
+      "tug · \(weight)" + (hidden == 0 ? "" : " · +\(hidden) not shown"),
+      "\(name)→u\(unit + 1)" + (hidden == 0 ? "" : " +\(hidden) not shown"),
+    ].map(theme.printable)
+    p.panel(rect, titles: titles, theme: theme)
+    let tugs = shown.map { (index: $0.0, lane: $0.1, tug: Self.tug($0.1, weight: index, prepared: prepared, rate: rate)) }
     drawForces(tugs, in: left, painter: &p, theme: theme)
     drawThreshold(tugs, in: right, painter: &p, theme: theme)
+  }
+
+  /// Lanes whose forces (a name line, three force lines, the rules' line, a gap) fit in `height` rows.
+  static func lanesThatFit(height: Int) -> Int {
+    height > 5 ? 1 + (height - 6) / 6 : 0
   }
 
   /// The lane's forces on weight `index`: its full-batch data gradient at the current weights.
