@@ -28,7 +28,7 @@ struct DirectiveErrorTests {
 
   /// Each bad value is reported at the column where the value starts.
   @Test(arguments: [
-    ("dataset:  mnist", 11, "dataset must be iris, sparse, correlated[:ρ] (ρ in [0, 0.99]) or a path ending in .csv, got 'mnist'"),
+    ("dataset:  mnist", 11, "dataset must be iris, sparse, digits, correlated[:ρ] (ρ in [0, 0.99]) or a path ending in .csv, got 'mnist'"),
     ("hidden: 16,,4", 9, "hidden must be layer widths such as 16,16 or 'none', got '16,,4'"),
     ("hidden: 0", 9, "hidden must be layer widths such as 16,16 or 'none', got '0'"),
     ("activation: gelu", 13, "activation must be one of relu, tanh, sigmoid, linear, got 'gelu'"),

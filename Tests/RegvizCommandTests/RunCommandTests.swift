@@ -125,7 +125,7 @@ import Testing
       (["--lr=-1"], "--lr: must be a number > 0, got '-1'"),
       (["--epochs", "0"], "--epochs: must be ≥ 1"),
       (["--batch-size", "0"], "--batch-size: must be a positive whole number or 'full', got '0'"),
-      (["--dataset", "mnist"], "--dataset: must be iris, sparse, correlated[:ρ] (ρ in [0, 0.99]) or a path ending in .csv, got 'mnist'"),
+      (["--dataset", "mnist"], "--dataset: must be iris, sparse, digits, correlated[:ρ] (ρ in [0, 0.99]) or a path ending in .csv, got 'mnist'"),
       (["--activation", "gelu"], "--activation: 'gelu' is not one of relu, tanh, sigmoid, linear"),
       (["--l1-rule", "ftrl"], "--l1-rule: 'ftrl' is not one of prox, subgradient, clip"),
       (["--optimizer", "rmsprop"], "--optimizer: 'rmsprop' is not one of sgd, adam"),
