@@ -40,11 +40,17 @@ public struct PixelPictureWidget: Widget {
   public var naturalWidth: Int { rows.count * (2 * width) + max(0, rows.count - 1) * PixelPictureWidget.gap }
 
   /// Columns a pixel takes (2 when every lane fits so, else 1) and how many lanes fit.
+  /// Lanes left out leave room for their count (`+2`) after the last picture.
   func columns(available: Int) -> (pixel: Int, lanes: Int) {
+    let gap = PixelPictureWidget.gap
     for pixel in [2, 1] {
-      let picture = pixel * width + PixelPictureWidget.gap
-      let lanes = min(rows.count, (available + PixelPictureWidget.gap) / picture)
-      if lanes == rows.count || pixel == 1 { return (pixel, lanes) }
+      let picture = pixel * width + gap
+      var lanes = min(rows.count, (available + gap) / picture)
+      if lanes == rows.count { return (pixel, lanes) }
+      guard pixel == 1 else { continue }
+      let count = String(rows.count).count + 2
+      while lanes > 1 && lanes * picture - gap + count > available { lanes -= 1 }
+      return (pixel, lanes)
     }
     return (1, 0)
   }
@@ -93,7 +99,7 @@ public struct PixelPictureWidget: Widget {
         }
       }
       if lanes < rows.count {
-        let x = rect.x + lanes * (pictureWidth + PixelPictureWidget.gap)
+        let x = rect.x + lanes * (pictureWidth + PixelPictureWidget.gap) - PixelPictureWidget.gap + 1
         p.put("+\(rows.count - lanes)", x: x, y: rect.y, style: theme.dim)
       }
     }
