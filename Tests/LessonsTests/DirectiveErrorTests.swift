@@ -171,7 +171,7 @@ struct StepFlowDirectiveTests {
 
   @Test func numbersErrorsPointAtTheName() {
     #expect(parseError(lesson("## S\n```regviz\nnumbers: acc, sparsity\n```\n"))?.description
-            == "t.md:8:15: unknown metric 'sparsity' in numbers: (known: zeros, near_zeros, acc, val_acc, loss, val_loss, data_loss, penalty, l1_norm, l2_norm, noise_zeros, feature_ratio, star_rows, pruned_units, dropped_inputs, group_kept, group_balance, scaled_kept)")
+            == "t.md:8:15: unknown metric 'sparsity' in numbers: (known: zeros, near_zeros, acc, val_acc, loss, val_loss, data_loss, penalty, l1_norm, l2_norm, noise_zeros, feature_ratio, star_rows, pruned_units, dropped_inputs, group_kept, group_balance, scaled_kept, dropped_border, dropped_inner)")
     #expect(parseError(lesson("## S\n```regviz\nnumbers: lens_zero\n```\n"))?.description.contains("unknown metric 'lens_zero' in numbers:") == true)
     #expect(parseError(lesson("## S\n```regviz\nnumbers: acc,  acc\n```\n"))?.description
             == "t.md:8:16: 'acc' listed twice in numbers:")
