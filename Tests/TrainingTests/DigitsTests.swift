@@ -18,6 +18,16 @@ import Testing
     #expect(DataSource("digits") == .digits && DataSource.digits.description == "digits")
   }
 
+  /// Lesson 11's explanation: a few edge pixels are blank in every digit, more in nearly all.
+  @Test func edgePixelsAreBlankInEveryOrNearlyEveryDigit() throws {
+    let digits = try DataSource.digits.load(seed: 0)
+    let inked = (0..<64).map { i in (0..<digits.count).filter { digits.features[$0 * 64 + i] != 0 }.count }
+    #expect((0..<64).filter { inked[$0] == 0 }.map { digits.featureNames[$0] } == ["r1c1", "r5c1", "r5c8"])
+    let nearlyBlank = (0..<64).filter { inked[$0] > 0 && inked[$0] * 100 < digits.count }
+    #expect(nearlyBlank.count >= 5 && nearlyBlank.allSatisfy { $0 % 8 == 0 || $0 % 8 == 7 || $0 / 8 == 0 || $0 / 8 == 7 },
+            "edge pixels inked in under 1% of the digits: \(nearlyBlank.map { digits.featureNames[$0] })")
+  }
+
   @Test func constantBorderPixelsStandardizeToZeroNotNaN() throws {
     let split = DataSplit(try DataSource.digits.load(seed: 0), validationFraction: 0.3, seed: 1)
     let d = split.train.featureCount
