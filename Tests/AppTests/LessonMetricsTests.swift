@@ -177,8 +177,9 @@ struct LessonMetricsTests {
       trainCount: prepared.data.train.count, validationCount: prepared.data.validation?.count ?? 0, message: nil)
     let fromSnapshot = LessonMetrics(snapshot: snapshot)
     #expect(fromTrainers.epoch == 30 && fromSnapshot.epoch == 30)
-    // The group metrics need correlated groups (and a rescaled feature): `groupMetrics` below.
-    for metric in Metric.allCases where ![.groupKept, .groupBalance, .scaledKept].contains(metric) {
+    // The group metrics need correlated groups (and a rescaled feature): `groupMetrics` below;
+    // the pixel metrics a picture: `pixelMetrics`.
+    for metric in Metric.allCases where ![.groupKept, .groupBalance, .scaledKept, .droppedBorder, .droppedInner].contains(metric) {
       for lane in ["none", "L1"] {
         #expect(fromTrainers.value(metric, lane: lane) == fromSnapshot.value(metric, lane: lane), "\(metric)(\(lane))")
         // lens_zero reads the two-weight lens, which neither has here.

@@ -92,3 +92,15 @@ import Testing
     #expect(contains(grid, "per input feature"))
   }
 }
+
+/// The lesson pane's numbers: counts print as whole numbers, shares as percentages.
+@Suite struct LessonNumberFormatTests {
+  @Test func countsAreWholeNumbers() {
+    #expect(LessonNumbers.format(16, as: .droppedInputs) == "16")
+    #expect(LessonNumbers.format(7, as: .prunedUnits) == "7")
+    #expect(LessonNumbers.format(0, as: .droppedInputs) == "0")
+    #expect(LessonNumbers.format(0.5, as: .droppedBorder) == "50%")
+    #expect(LessonNumbers.format(1.0995, as: .valLoss) == "1.100")
+    #expect(LessonNumbers.format(nil, as: .droppedInputs) == "–")
+  }
+}

@@ -63,9 +63,14 @@ enum LessonNumbers {
     }
   }
 
-  /// At most five characters: `86%`, `<1%`, `1.099`, `0.002`, `12.3`, `–` when not known yet.
+  /// At most five characters: `86%`, `<1%`, `1.099`, `0.002`, `12.3`, a count as `16`, `–`
+  /// when not known yet.
   static func format(_ value: Double?, as metric: Metric) -> String {
     guard let value, value.isFinite else { return value == nil ? "–" : "∞" }
+    // Dropped inputs and pruned units are whole numbers: `16`, not `16.0` or `7.000`.
+    if metric == .droppedInputs || metric == .prunedUnits, value == value.rounded(), abs(value) < 100_000 {
+      return String(Int(value))
+    }
     if metric.isFraction {
       if value > 0 && value < 0.01 { return "<1%" }
       // The epsilon keeps k/n that is exactly a whole percent (0.29 → 28.999…) on it.

@@ -61,9 +61,8 @@ enum HistogramsView: MainView {
                                                      threshold: snapshot.config.nearZeroThreshold,
                                                      scale: state.histogramScale, theme: theme)),
       (.loss, layout.loss, pin(Charts.lossTitle(state.lossView, theme: theme))),
-      (.features, layout.features, snapshot.image.flatMap { image in
-        picture.map { PixelPanel.title(image, rowsPerLine: $0.rowsPerLine(lines: layout.features.height - 2), theme: theme) }
-      } ?? SidePanels.featuresTitle(informativeKnown: snapshot.informative != nil, theme: theme)),
+      (.features, layout.features, picture.map { PixelPanel.title($0, lines: layout.features.height - 2, theme: theme) }
+        ?? SidePanels.featuresTitle(informativeKnown: snapshot.informative != nil, theme: theme)),
     ]
     if let zeros = layout.zeros { panels.append((.zeros, zeros, pin(Charts.zerosTitle))) }
     if let norm = layout.norm { panels.append((.norm, norm, pin(Charts.normTitle(theme: theme)))) }

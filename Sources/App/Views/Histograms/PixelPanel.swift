@@ -28,10 +28,11 @@ enum PixelPanel {
     }
   }
 
-  /// Longest first (see `BorderMesh.title`). Two pixel rows a line show only live or dropped.
-  static func title(_ image: ImageShape, rowsPerLine: Int?, theme: Theme) -> [String] {
-    let size = "\(image.width)×\(image.height)"
-    let ink = rowsPerLine == 2 ? "ink = live input" : "ink = ‖w‖ of its first-layer row"
+  /// Longest first (see `BorderMesh.title`), for the picture drawn `lines` high: two pixel rows
+  /// a line show only live or dropped.
+  static func title(_ picture: PixelPictureWidget, lines: Int, theme: Theme) -> [String] {
+    let size = "\(picture.width)×\(picture.height)"
+    let ink = picture.rowsPerLine(lines: lines) == 2 ? "ink = live input" : "ink = ‖w‖ of its first-layer row"
     return [
       "first layer: pixels (\(size)) · \(ink) · blank = dropped (all weights exactly 0)",
       "pixels (\(size)) · \(ink) · blank = dropped (all exactly 0)",
