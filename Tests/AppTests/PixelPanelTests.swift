@@ -100,7 +100,7 @@ import Testing
     #expect(LessonNumbers.format(7, as: .prunedUnits) == "7")
     #expect(LessonNumbers.format(0, as: .droppedInputs) == "0")
     #expect(LessonNumbers.format(0.5, as: .droppedBorder) == "50%")
-    #expect(LessonNumbers.format(1.0995, as: .valLoss) == "1.100")
+    #expect(LessonNumbers.format(1.25, as: .valLoss) == "1.250")
     #expect(LessonNumbers.format(nil, as: .droppedInputs) == "–")
   }
 }
