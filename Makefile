@@ -40,7 +40,7 @@ install: check-prefix build man
 	install -m 644 lessons/*.md "$(SHAREDIR)/lessons/"
 	install -d "$(SHAREDIR)/lessons/presets"
 	install -m 644 lessons/presets/*.md "$(SHAREDIR)/lessons/presets/"
-	install -m 644 assets/iris.csv assets/iris.md "$(SHAREDIR)/assets/"
+	install -m 644 assets/iris.csv assets/iris.md assets/digits.csv assets/digits.md "$(SHAREDIR)/assets/"
 	install -m 644 $(MANPAGE) "$(MANDIR)/regviz.1"
 	$(BUILT) --generate-completion-script bash > "$(BASHDIR)/regviz"
 	$(BUILT) --generate-completion-script zsh > "$(ZSHDIR)/_regviz"

@@ -4,6 +4,8 @@
 #   assets/screenshot-lesson.png      `regviz lesson 2` at 120×40, first step answered
 #   assets/run-plot.svg               `regviz run --plot`
 #   assets/screenshot-matrix.png      `regviz play`, `v`: the weight-matrix view
+#   assets/screenshot-digits.png      `regviz play --dataset digits`: each lane's inputs as pixels
+#   assets/digits-plot.svg            `regviz run --dataset digits --plot`
 #   assets/screenshot-tug.png         `regviz play`, `v v v`: the tug of war
 #   assets/screenshot-lens.png        `regviz lens` once the trajectories have landed
 #   assets/lens.svg, lens-correlated.svg  `regviz lens --plot`
@@ -52,6 +54,17 @@ shoot screenshot-matrix
 $T send-keys -t shot v v
 sleep 0.5
 shoot screenshot-tug
+
+# The digits: none, L1 and the group penalty on layer 1, and both (the sparse group lasso).
+digits=(--dataset digits --hidden 32 --optimizer adam --lr 0.01 --lane none --lane "L1 = 1:l1=0.01"
+        --lane "Group = 1:group=0.05" --lane "L1+Group = 1:l1=0.005,group=0.05")
+start "$bin" play --speed 20 "$(printf '%q ' "${digits[@]}")"   # start runs its words as one shell line
+wait_for 'epoch (2[0-9][0-9])' 60
+$T send-keys -t shot ' '
+sleep 0.5
+shoot screenshot-digits
+"$bin" run "${digits[@]}" --epochs 200 --format csv --report-every 200 --plot assets/digits-plot.svg >/dev/null
+echo "wrote assets/digits-plot.svg"
 
 start "$bin" lesson 2
 wait_for 'lesson 2/7' 20

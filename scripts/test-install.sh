@@ -9,7 +9,7 @@ restore() { [ -d "$hidden" ] && mv "$hidden" "$repo"; rm -rf "$prefix"; }
 trap restore EXIT
 
 make install PREFIX="$prefix" >/dev/null
-for f in bin/regviz share/regviz/assets/iris.csv share/man/man1/regviz.1 share/bash-completion/completions/regviz \
+for f in bin/regviz share/regviz/assets/iris.csv share/regviz/assets/digits.csv share/man/man1/regviz.1 share/bash-completion/completions/regviz \
          share/zsh/site-functions/_regviz share/fish/vendor_completions.d/regviz.fish; do
   [ -e "$prefix/$f" ] || { echo "test-install: $f was not installed"; exit 1; }
 done
@@ -20,6 +20,7 @@ cd /
 mv "$repo" "$hidden"   # the binary's source-tree fallback now points nowhere
 "$prefix/bin/regviz" --version
 "$prefix/bin/regviz" run --dataset iris --hidden 8 --epochs 3 --format table
+"$prefix/bin/regviz" run --dataset digits --hidden 8 --epochs 3 --format table
 "$prefix/bin/regviz" lessons check
 mv "$hidden" "$repo"
 

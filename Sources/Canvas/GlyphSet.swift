@@ -56,13 +56,19 @@ public struct GlyphSet: Hashable, Sendable {
   public var arrowDown: Character
   /// Braille line charts (2×4 dots per cell); `false` plots one sample per column with markers.
   public var usesBraille: Bool
+  /// Four levels of ink for a pixel, faint to full (`░▒▓█`); blank is kept for exactly zero.
+  public var shades: [Character]
+  /// A cell holding two pixels, one above the other: upper only, lower only (`▀`, `▄`).
+  public var upperHalf: Character
+  public var lowerHalf: Character
 
   public static let unicode = GlyphSet(
     verticalBlocks: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
     zeroBar: [" ", "▗", "▗", "▗", "▗", "▐", "▐", "▐", "▐"],
     horizontalBlocks: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
     gaugeTrack: "░", box: .unicode, exactZero: "·", nearZero: "∘", star: "★", bullet: "• ", ellipsis: "…",
-    missing: "–", arrowUp: "↑", arrowDown: "↓", usesBraille: true)
+    missing: "–", arrowUp: "↑", arrowDown: "↓", usesBraille: true,
+    shades: ["░", "▒", "▓", "█"], upperHalf: "▀", lowerHalf: "▄")
 
   /// A density ramp stands in for block heights ("more ink, more value"). It avoids `.`, which
   /// is reserved for "exactly zero".
@@ -71,5 +77,6 @@ public struct GlyphSet: Hashable, Sendable {
     zeroBar: [" ", ".", ".", ".", ".", "|", "|", "|", "|"],
     horizontalBlocks: [" ", " ", " ", " ", "#", "#", "#", "#", "#"],
     gaugeTrack: ".", box: .ascii, exactZero: ".", nearZero: "o", star: "*", bullet: "- ", ellipsis: "~",
-    missing: "-", arrowUp: "^", arrowDown: "v", usesBraille: false)
+    missing: "-", arrowUp: "^", arrowDown: "v", usesBraille: false,
+    shades: [":", "+", "*", "#"], upperHalf: "\"", lowerHalf: "_")
 }

@@ -47,6 +47,8 @@ public struct LessonMetrics: MetricSource, Sendable {
   public var keptThreshold: Float = 1e-3
   /// The column whose units `scale-feature:` changed, nil when none was.
   public var scaledFeature: Int? = nil
+  /// The inputs as a picture, for `dropped_border` and `dropped_inner`; nil when they are not one.
+  public var image: ImageShape? = nil
 
   public init(epoch: Int, lanes: [String: LaneState], informative: [Int]?) {
     self.epoch = epoch
@@ -62,6 +64,7 @@ public struct LessonMetrics: MetricSource, Sendable {
     }
     self.init(epoch: snapshot.epoch, lanes: lanes, informative: snapshot.informative)
     groups = snapshot.prepared?.data.train.groups
+    image = snapshot.image
     keptThreshold = snapshot.config.nearZeroThreshold
     scaledFeature = snapshot.config.featureScale.flatMap { s in snapshot.featureNames.firstIndex(of: s.feature)
       ?? Int(s.feature).map { $0 - 1 } }
@@ -75,6 +78,7 @@ public struct LessonMetrics: MetricSource, Sendable {
     }
     self.init(epoch: trainers.map(\.epoch).max() ?? 0, lanes: lanes, informative: prepared.data.train.informative)
     groups = prepared.data.train.groups
+    image = prepared.data.train.image
     keptThreshold = prepared.config.nearZeroThreshold
     scaledFeature = prepared.config.featureScale.flatMap { try? $0.column(in: prepared.data.train) }
   }
@@ -118,6 +122,11 @@ public struct LessonMetrics: MetricSource, Sendable {
     case .scaledKept:
       guard let i = scaledFeature, stats.featureMagnitudes.indices.contains(i) else { return nil }
       return stats.featureMagnitudes[i] >= keptThreshold ? 1 : 0
+    case .droppedBorder, .droppedInner:
+      guard let image, image.pixels == stats.featureZeros.count else { return nil }
+      let pixels = (0..<image.pixels).filter { LessonMetrics.isBorder($0, image) == (metric == .droppedBorder) }
+      guard !pixels.isEmpty else { return nil }
+      return Double(pixels.filter { rowIsZero($0, stats, state) }.count) / Double(pixels.count)
     case .groupBalance:
       guard let groups, !groups.isEmpty else { return nil }
       let rows = stats.featureMagnitudes
@@ -127,6 +136,12 @@ public struct LessonMetrics: MetricSource, Sendable {
         return largest > 0 ? norms.min()! / largest : 0   // a group dropped whole shares nothing
       }.reduce(0, +) / Double(groups.count)
     }
+  }
+
+  /// Pixel `i` is in the picture's first or last row or column.
+  static func isBorder(_ i: Int, _ image: ImageShape) -> Bool {
+    let (row, column) = (i / image.width, i % image.width)
+    return row == 0 || row == image.height - 1 || column == 0 || column == image.width - 1
   }
 
   /// Every weight leaving input feature `i` in the first layer is exactly zero.

@@ -41,6 +41,11 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
   case groupBalance = "group_balance"
   /// 1 when the lane keeps the feature whose units `scale-feature:` changed, else 0.
   case scaledKept = "scaled_kept"
+  /// Fraction of the picture's border pixels (its outer ring) whose first-layer row is all
+  /// exactly 0; only for inputs that form an image (digits, `--image`).
+  case droppedBorder = "dropped_border"
+  /// The same for the pixels inside the border.
+  case droppedInner = "dropped_inner"
 
   /// A whole number (inputs, units, weights, a 0/1 flag), which the screen shows without decimals.
   public var isCount: Bool {
@@ -53,7 +58,7 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
   /// A share between 0 and 1, which the screen shows as a percentage.
   public var isFraction: Bool {
     switch self {
-    case .zeros, .nearZeros, .acc, .valAcc, .noiseZeros, .starRows, .groupKept: true
+    case .zeros, .nearZeros, .acc, .valAcc, .noiseZeros, .starRows, .groupKept, .droppedBorder, .droppedInner: true
     default: false
     }
   }

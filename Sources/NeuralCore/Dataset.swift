@@ -14,9 +14,12 @@ public struct Dataset: Sendable, Hashable {
   /// Groups of strongly correlated informative features (column indices), when the data set
   /// was made that way (`CorrelatedDataset`), else nil.
   public var groups: [[Int]]?
+  /// The features as the pixels of a picture (digits; a CSV with `--image WxH`), else nil.
+  public var image: ImageShape?
 
   public init(name: String, features: [Float], labels: [Int32], featureNames: [String],
-              classNames: [String], informative: [Int]? = nil, groups: [[Int]]? = nil) {
+              classNames: [String], informative: [Int]? = nil, groups: [[Int]]? = nil,
+              image: ImageShape? = nil) {
     precondition(features.count == labels.count * featureNames.count, "dataset shape mismatch")
     self.name = name
     self.features = features
@@ -25,6 +28,7 @@ public struct Dataset: Sendable, Hashable {
     self.classNames = classNames
     self.informative = informative
     self.groups = groups
+    self.image = image
   }
 
   public var count: Int { labels.count }
@@ -37,6 +41,6 @@ public struct Dataset: Sendable, Hashable {
     f.reserveCapacity(indices.count * featureCount)
     for n in indices { f.append(contentsOf: features[(n * featureCount)..<((n + 1) * featureCount)]) }
     return Dataset(name: name, features: f, labels: indices.map { labels[$0] },
-                   featureNames: featureNames, classNames: classNames, informative: informative, groups: groups)
+                   featureNames: featureNames, classNames: classNames, informative: informative, groups: groups, image: image)
   }
 }

@@ -27,10 +27,10 @@ enum Completions {
     }
   }
 
-  /// `--dataset <TAB>`: iris, sparse, and the CSV files and directories matching the word so far.
+  /// `--dataset <TAB>`: digits, iris, sparse, and the CSV files and directories matching the word so far.
   /// A lone directory is opened, so that TAB walks into it rather than ending the word there.
   @Sendable static func datasets(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
-    let builtIn = DataSource.builtIn.map(\.description).sorted().filter { $0.hasPrefix(prefix) }
+    let builtIn = DataSource.named.map(\.description).sorted().filter { $0.hasPrefix(prefix) }
     var files = csvFiles(prefix: prefix)
     if builtIn.isEmpty, files.count == 1, files[0].hasSuffix("/") {
       let directory = files[0]

@@ -5,7 +5,7 @@ import Training
 
 /// The flags that define an experiment, shared by `run`, `play` and `sweep`.
 public struct ExperimentOptions: ParsableArguments, Sendable {
-  @Option(help: "Data set: iris; sparse (20 features, 4 informative); correlated[:ρ] (groups A1–A3, B1–B2, C1–C3 whose members correlate ρ, default 0.9, at most 0.99, plus noise n1–n6); or a path to a CSV file.", completion: .custom(Completions.datasets))
+  @Option(help: "Data set: iris; digits (8×8 hand-written digits, 64 pixels, 10 classes); sparse (20 features, 4 informative); correlated[:ρ] (groups A1–A3, B1–B2, C1–C3 whose members correlate ρ, default 0.9, at most 0.99, plus noise n1–n6); or a path to a CSV file.", completion: .custom(Completions.datasets))
   public var dataset: String = "sparse"
 
   @Option(help: ArgumentHelp(
@@ -15,6 +15,11 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
 
   @Option(name: .customLong("label-column"), help: "CSV label column: a header name or a 1-based index (default: last).")
   public var labelColumn: String?
+
+  @Option(help: ArgumentHelp(
+    "A CSV's features as a picture W pixels wide and H high, row by row (W×H must equal the feature count): the feature panel then draws each lane's inputs as pixels. digits is 8x8 already.",
+    valueName: "WxH"))
+  public var image: String?
 
   @Option(help: "Hidden layer sizes, comma-separated (e.g. 16,16), or 'none'.")
   public var hidden: String = "16,16"
@@ -89,6 +94,12 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
     let source = try value("dataset", dataset) { v throws(ExperimentValues.Problem) in try ExperimentValues.dataset(v, label: label) }
     if labelColumn != nil, case .csv = source {} else if let labelColumn {
       throw ValidationError("--label-column: '\(labelColumn)' applies to CSV files only; \(dataset) has its own labels")
+    }
+    if let image {
+      guard case .csv = source else {
+        throw ValidationError("--image: '\(image)' applies to CSV files only; \(dataset) has its own layout")
+      }
+      c.image = try value("image", image, ExperimentValues.image)
     }
     if let problem = locator.explicitProblem { throw ValidationError("--data-dir: \(problem)") }
     c.dataset = source

@@ -87,7 +87,7 @@ public struct RunCommand: ParsableCommand {
     }
     if let figure {
       let title = "regviz run — \(prepared.data.train.name), \(prepared.initial.shapeDescription), \(config.l1Rule.rawValue) L1, \(epochs) epochs"
-      try figure.write(RunPlot.svg(lanes: trainers.map { $0.snapshot() }, title: title))
+      try figure.write(RunPlot.svg(lanes: trainers.map { $0.snapshot() }, title: title, image: prepared.data.train.image))
       try figure.finish()
     }
   }

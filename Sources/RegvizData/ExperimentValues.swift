@@ -17,12 +17,22 @@ public enum ExperimentValues {
   /// The widest hidden layer a network may have.
   public static let maxHiddenWidth = 4096
 
-  /// `iris`, `sparse`, `correlated[:ρ]` or a path ending in `.csv` (with `label`'s column).
+  /// `iris`, `sparse`, `digits`, `correlated[:ρ]` or a path ending in `.csv` (with `label`'s column).
   public static func dataset(_ v: String, label: LabelColumn = .last) throws(Problem) -> DataSource {
     guard let source = DataSource(v, label: label) else {
-      throw Problem("must be iris, sparse, correlated[:ρ] (ρ in [0, 0.99]) or a path ending in .csv, got '\(v)'")
+      throw Problem("must be iris, sparse, digits, correlated[:ρ] (ρ in [0, 0.99]) or a path ending in .csv, got '\(v)'")
     }
     return source
+  }
+
+  /// `WxH` (or `W×H`), both at least 1: the features as a picture W pixels wide, H high.
+  public static func image(_ v: String) throws(Problem) -> ImageShape {
+    let parts = v.lowercased().split(separator: v.contains("×") ? "×" : "x", omittingEmptySubsequences: false)
+    guard parts.count == 2, let w = Int(trim(parts[0])), let h = Int(trim(parts[1])), w >= 1, h >= 1,
+          w <= 4096, h <= 4096 else {
+      throw Problem("must be WIDTHxHEIGHT in pixels such as 8x8, got '\(v)'")
+    }
+    return ImageShape(width: w, height: h)
   }
 
   /// Layer widths `16,16` (each 1…`maxHiddenWidth`), or `none` (or nothing) for no hidden layer.

@@ -153,7 +153,7 @@ final class ControlState: @unchecked Sendable {
       lanes: lanes.map(\.snapshot), running: running, speed: speed, stepsPerSecond: running ? stepsPerSecond : 0,
       config: runningConfig, featureNames: data.train.featureNames, informative: data.train.informative,
       trainCount: data.train.count, validationCount: data.validation?.count ?? 0, message: message,
-      loading: loading, prepared: prepared)
+      loading: loading, prepared: prepared, image: data.train.image)
   }
 
   // MARK: - Commands

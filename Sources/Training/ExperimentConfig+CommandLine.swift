@@ -11,6 +11,7 @@ extension ExperimentConfig {
     switch dataset {
     case .sparse: break
     case .iris: add("--dataset", "iris")
+    case .digits: add("--dataset", "digits")
     case .correlated: add("--dataset", dataset.description)
     case .csv(let path, let label):
       add("--dataset", path)
@@ -33,6 +34,7 @@ extension ExperimentConfig {
     if seed != defaults.seed { add("--seed", String(seed)) }
     if validationSplit != defaults.validationSplit { add("--val-split", "\(validationSplit)") }
     if let featureScale { add("--scale-feature", featureScale.description) }
+    if let image { add("--image", image.description) }
     if !standardize { args.append("--no-standardize") }
     add("--epochs", String(epochs))
     add("--format", "jsonl")

@@ -45,6 +45,8 @@ public struct ExperimentConfig: Sendable, Hashable {
   public var standardize = true
   /// One feature's values multiplied by a factor before the split (a change of units), or nil.
   public var featureScale: FeatureScale? = nil
+  /// A CSV's features read as a W×H picture (`--image`); the digits are 8×8 without it.
+  public var image: ImageShape? = nil
   public var nearZeroThreshold: Float = 1e-3
   public var impl: Impl = .simd
 
@@ -124,6 +126,12 @@ public struct PreparedExperiment: Sendable {
       throw ConfigError("the data has \(raw.classCount) classes; at most \(ExperimentConfig.maxClasses) (is the label column an id?)")
     }
     if let scale = config.featureScale { raw = try scale.applied(to: raw) }
+    if let image = config.image {
+      guard image.pixels == raw.featureCount else {
+        throw ConfigError("--image \(image): \(image.width)×\(image.height) is \(image.pixels) pixels, but the data has \(raw.featureCount) features")
+      }
+      raw.image = image
+    }
     let split = DataSplit(raw, validationFraction: config.validationSplit, standardize: config.standardize, seed: config.seed)
     guard split.train.count > 0 else { throw ConfigError("the training part is empty; lower the validation split") }
     let batch = min(config.batchSize ?? split.train.count, split.train.count)

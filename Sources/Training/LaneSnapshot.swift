@@ -47,6 +47,8 @@ public struct ExperimentSnapshot: Sendable {
   public var loading: (name: String, fraction: Double)? = nil
   /// The data and initial weights the run started from: what a Keras export needs.
   public var prepared: PreparedExperiment? = nil
+  /// The inputs as a picture (digits; a CSV with `--image`), else nil.
+  public var image: ImageShape? = nil
 
   public var epoch: Int { lanes.map(\.epoch).max() ?? 0 }
 }

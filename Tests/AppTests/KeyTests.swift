@@ -122,6 +122,17 @@ import Training
     else { Issue.record("iris → sparse, default layers and lanes"); return }
   }
 
+  /// A picture layout given for one data set (`--image`) is not carried to the next.
+  @Test func dLeavesTheImageLayoutBehind() {
+    var digits = Fixtures.config()
+    digits.dataset = .digits
+    digits.image = ImageShape(width: 8, height: 8)
+    guard case .reconfigure(let next) = press(["d"], snapshot: Fixtures.snapshot(config: digits)).commands.first else {
+      Issue.record("d did not reconfigure"); return
+    }
+    #expect(next.dataset == .sparse && next.image == nil)
+  }
+
   @Test func pSwitchesTheLossView() {
     let r = press(["p"])
     #expect(r.state.lossView == .dataPenalty)

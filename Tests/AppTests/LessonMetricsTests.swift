@@ -126,6 +126,42 @@ struct LessonMetricsTests {
     #expect(fromTrainers.value(.groupBalance, lane: "L1")! < fromTrainers.value(.groupBalance, lane: "none")!)
   }
 
+  /// dropped_border and dropped_inner on digits: the shares of the 28 ring pixels and the 36
+  /// inside whose first-layer row is all 0, the same from a snapshot and from trainers; nil for
+  /// data that is no picture.
+  @Test func pixelMetrics() throws {
+    var config = ExperimentConfig()
+    config.dataset = .digits
+    config.hidden = [8]
+    config.lanes = [LaneConfig(spec: LaneSpec()), LaneConfig(name: "G", spec: try LaneSpec.parse("1:group=0.05"))]
+    config.optimizer = .adam(learningRate: 0.01)
+    let prepared = try PreparedExperiment(config)
+    var trainers = prepared.lanes.map { LaneTrainer(lane: $0, prepared: prepared) }
+    for _ in 0..<40 { for i in trainers.indices { trainers[i].trainEpoch(prepared) } }
+    let fromTrainers = LessonMetrics(trainers: trainers, prepared: prepared)
+    var snapshot = ExperimentSnapshot(
+      lanes: trainers.map { $0.snapshot() }, running: false, speed: .max, stepsPerSecond: 0, config: config,
+      featureNames: prepared.data.train.featureNames, informative: nil,
+      trainCount: prepared.data.train.count, validationCount: prepared.data.validation?.count ?? 0, message: nil)
+    snapshot.image = prepared.data.train.image
+    let fromSnapshot = LessonMetrics(snapshot: snapshot)
+    let ring = (0..<64).filter { [0, 7].contains($0 / 8) || [0, 7].contains($0 % 8) }
+    #expect(ring.count == 28)
+    for (l, lane) in ["none", "G"].enumerated() {
+      let dropped = Set(trainers[l].learner.network.droppedInputs)
+      let border = Double(ring.filter(dropped.contains).count) / 28
+      let inner = Double(dropped.subtracting(ring).count) / 36
+      for m in [fromTrainers, fromSnapshot] {
+        #expect(m.value(.droppedBorder, lane: lane) == border)
+        #expect(m.value(.droppedInner, lane: lane) == inner)
+      }
+    }
+    #expect(fromTrainers.value(.droppedBorder, lane: "none") == 0)
+    #expect(fromTrainers.value(.droppedBorder, lane: "G")! > fromTrainers.value(.droppedInner, lane: "G")!,
+            "the group term drops the border first")
+    #expect(Self.metrics().value(.droppedBorder, lane: "L1") == nil, "no picture, no border")
+  }
+
   /// The dashboard's snapshot and the replay's trainers give the same values for the same run.
   @Test func snapshotAndTrainersAgree() throws {
     var config = ExperimentConfig()
@@ -141,8 +177,9 @@ struct LessonMetricsTests {
       trainCount: prepared.data.train.count, validationCount: prepared.data.validation?.count ?? 0, message: nil)
     let fromSnapshot = LessonMetrics(snapshot: snapshot)
     #expect(fromTrainers.epoch == 30 && fromSnapshot.epoch == 30)
-    // The group metrics need correlated groups (and a rescaled feature): `groupMetrics` below.
-    for metric in Metric.allCases where ![.groupKept, .groupBalance, .scaledKept].contains(metric) {
+    // The group metrics need correlated groups (and a rescaled feature): `groupMetrics` below;
+    // the pixel metrics a picture: `pixelMetrics`.
+    for metric in Metric.allCases where ![.groupKept, .groupBalance, .scaledKept, .droppedBorder, .droppedInner].contains(metric) {
       for lane in ["none", "L1"] {
         #expect(fromTrainers.value(metric, lane: lane) == fromSnapshot.value(metric, lane: lane), "\(metric)(\(lane))")
         // lens_zero reads the two-weight lens, which neither has here.

@@ -31,7 +31,7 @@ struct LessonReplayTests {
     let ids = try Self.shippedPaths().map { LessonParser.lessonID($0) }
     let numbers = ids.map { String($0.prefix(3)) }
     #expect(numbers == numbers.sorted() && Set(numbers).count == numbers.count)
-    #expect(["01-", "02-", "03-", "04-", "05-", "06-", "07-", "08-", "09-", "10-"].allSatisfy(numbers.contains))
+    #expect(["01-", "02-", "03-", "04-", "05-", "06-", "07-", "08-", "09-", "10-", "11-"].allSatisfy(numbers.contains))
     #expect(ids.first == "01-overfitting")
   }
 

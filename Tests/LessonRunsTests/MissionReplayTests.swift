@@ -57,11 +57,20 @@ struct MissionReplayTests {
     // Lesson 9's mission: about half zero by epoch 250 at 0.01; two twins dropped at 0.05.
     ("09-correlated-features-and-units", "Mission", 0.01, "epoch >= 250 and zeros(L1) >= 45% and zeros(L1) <= 60%", true),
     ("09-correlated-features-and-units", "Mission", 0.05, "epoch >= 200 and group_kept(L1) >= 75% and group_kept(L1) <= 75%", true),
+    // Lesson 11, mission 1: at the starting 0.01 the group lane drops nothing; at 0.05 not yet
+    // all sixteen noise rows ("past 0.05"), at 0.1 (the solution, replayed by the check) all.
+    ("11-weights-or-features", "Mission 1", 0.01, "dropped_inputs(Group) >= 1", false),
+    ("11-weights-or-features", "Mission 1", 0.05,
+     "dropped_inputs(Group) >= 16 and star_rows(Group) >= 100% and val_acc(Group) >= 0.90", false),
+    // Mission 2: "a rung or two above 0.01" reaches the goal; the starting 0.001 does not.
+    ("11-weights-or-features", "Mission 2", 0.02, "dropped_inputs(Group) >= 16 and val_acc(Group) >= 0.93", true),
+    ("11-weights-or-features", "Mission 2", 0.05, "dropped_inputs(Group) >= 16 and val_acc(Group) >= 0.93", true),
+    ("11-weights-or-features", "Mission 2", 0.001, "dropped_inputs(Group) >= 16 and val_acc(Group) >= 0.93", false),
   ])
   func aHintsNumberHolds(lesson id: String, mission: String, lambda: Double, claim: String, holds: Bool) throws {
     var lesson = try #require(Self.shipped.first { $0.id == id })
     let step = try #require(lesson.steps.indices.first { lesson.steps[$0].title.hasPrefix(mission) && lesson.steps[$0].mission != nil })
-    let lanes = ["L1", "L2", "keras", "none", "WD"]
+    let lanes = ["L1", "L2", "keras", "none", "WD", "Group"]
     lesson.steps[step].directives.mission!.goal = try ConditionParser.parse(claim, lanes: lanes, file: id, line: 0, column: 0)
     let outcome = try LessonReplay.attempt(lesson, step: step, settings: Mission.Solution(lambda: lambda), locator: Self.locator)
     #expect(outcome.reached == holds, "\(id) \(mission) at λ \(lambda): \(outcome.summary)")

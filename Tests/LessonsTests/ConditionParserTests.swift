@@ -88,7 +88,7 @@ struct ConditionParserTests {
   }
 
   @Test func unknownMetricListsTheKnownOnes() {
-    #expect(throws: LessonError(file: "t.md", line: 10, column: 12, message: "unknown metric 'sparsity' (known: epoch, zeros, near_zeros, acc, val_acc, loss, val_loss, data_loss, penalty, l1_norm, l2_norm, noise_zeros, feature_ratio, star_rows, pruned_units, dropped_inputs, lens_zero, group_kept, group_balance, scaled_kept)")) {
+    #expect(throws: LessonError(file: "t.md", line: 10, column: 12, message: "unknown metric 'sparsity' (known: epoch, zeros, near_zeros, acc, val_acc, loss, val_loss, data_loss, penalty, l1_norm, l2_norm, noise_zeros, feature_ratio, star_rows, pruned_units, dropped_inputs, lens_zero, group_kept, group_balance, scaled_kept, dropped_border, dropped_inner)")) {
       try condition("1 < sparsity(L1)")
     }
   }

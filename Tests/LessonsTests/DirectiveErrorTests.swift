@@ -28,7 +28,7 @@ struct DirectiveErrorTests {
 
   /// Each bad value is reported at the column where the value starts.
   @Test(arguments: [
-    ("dataset:  mnist", 11, "dataset must be iris, sparse, correlated[:ρ] (ρ in [0, 0.99]) or a path ending in .csv, got 'mnist'"),
+    ("dataset:  mnist", 11, "dataset must be iris, sparse, digits, correlated[:ρ] (ρ in [0, 0.99]) or a path ending in .csv, got 'mnist'"),
     ("hidden: 16,,4", 9, "hidden must be layer widths such as 16,16 or 'none', got '16,,4'"),
     ("hidden: 0", 9, "hidden must be layer widths such as 16,16 or 'none', got '0'"),
     ("activation: gelu", 13, "activation must be one of relu, tanh, sigmoid, linear, got 'gelu'"),
@@ -171,7 +171,7 @@ struct StepFlowDirectiveTests {
 
   @Test func numbersErrorsPointAtTheName() {
     #expect(parseError(lesson("## S\n```regviz\nnumbers: acc, sparsity\n```\n"))?.description
-            == "t.md:8:15: unknown metric 'sparsity' in numbers: (known: zeros, near_zeros, acc, val_acc, loss, val_loss, data_loss, penalty, l1_norm, l2_norm, noise_zeros, feature_ratio, star_rows, pruned_units, dropped_inputs, group_kept, group_balance, scaled_kept)")
+            == "t.md:8:15: unknown metric 'sparsity' in numbers: (known: zeros, near_zeros, acc, val_acc, loss, val_loss, data_loss, penalty, l1_norm, l2_norm, noise_zeros, feature_ratio, star_rows, pruned_units, dropped_inputs, group_kept, group_balance, scaled_kept, dropped_border, dropped_inner)")
     #expect(parseError(lesson("## S\n```regviz\nnumbers: lens_zero\n```\n"))?.description.contains("unknown metric 'lens_zero' in numbers:") == true)
     #expect(parseError(lesson("## S\n```regviz\nnumbers: acc,  acc\n```\n"))?.description
             == "t.md:8:16: 'acc' listed twice in numbers:")

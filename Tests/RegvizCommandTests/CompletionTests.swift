@@ -27,7 +27,7 @@ import Testing
       try Data("x,y\n1,a\n".utf8).write(to: url)
     }
     let d = dir.path + "/"
-    #expect(Completions.datasets([], 0, "") .prefix(2) == ["iris", "sparse"])
+    #expect(Completions.datasets([], 0, "") .prefix(3) == ["digits", "iris", "sparse"])
     #expect(Completions.datasets([], 0, d) == [d + "B.CSV", d + "a.csv", d + "sub/"])
     #expect(Completions.datasets([], 0, d + ".") == [d + ".hidden.csv"])
     // A lone directory is opened, so TAB goes on into it.
@@ -67,7 +67,7 @@ import Testing
     try #require(lines.count == 4, "\(lines)")
     #expect(lines[0].hasPrefix("1 2 3 4 5 6 7 ") && lines[0].contains(" 01-overfitting 02-l1-lasso "), "\(lines[0])")
     #expect(lines[1] == "l1-lasso", "\(lines[1])")
-    #expect(lines[2] == "iris sparse flowers.csv", "\(lines[2])")
+    #expect(lines[2] == "digits iris sparse flowers.csv", "\(lines[2])")
     #expect(lines[3] == "flowers.csv", "\(lines[3])")
   }
 }

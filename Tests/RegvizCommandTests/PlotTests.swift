@@ -10,6 +10,8 @@ import Testing
   final class SVGReader: NSObject, XMLParserDelegate {
     var series: [[String]] = []
     var histograms: [String] = []
+    /// Per lane of the pixels section: its name, its dropped count and its pixels' classes.
+    var pictures: [(lane: String, dropped: Int, pixels: [String])] = []
     /// Per chart, the tick labels of each axis ("x", "y"), in order.
     var ticks: [[String: [String]]] = []
     private var tickAxis: String?
@@ -21,6 +23,12 @@ import Testing
         ticks[ticks.count - 1][axis, default: []].append("")
       }
       if name == "g" && attributes["class"] == "histogram" { histograms.append(attributes["data-lane"] ?? "") }
+      if name == "g" && attributes["class"] == "pixels" {
+        pictures.append((attributes["data-lane"] ?? "", Int(attributes["data-dropped"] ?? "") ?? -1, []))
+      }
+      if name == "rect", let kind = attributes["class"], kind == "pixel" || kind == "dropped", !pictures.isEmpty {
+        pictures[pictures.count - 1].pixels.append(kind)
+      }
       if name == "polyline" && attributes["class"] == "series" { series[series.count - 1].append(attributes["data-lane"] ?? "") }
     }
     func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -58,6 +66,27 @@ import Testing
       #expect(ys.allSatisfy { $0 != nil } && TicksTests.areOneTwoFiveMultiples(ys.compactMap { $0 }), "\(chart)")
     }
     #expect(reader.ticks[1]["y"] == ["0%", "20%", "40%", "60%", "80%", "100%"])
+  }
+
+  /// Digits: below the histograms, each lane's first layer as 8×8 pixels, the dropped ones
+  /// white; the count in the caption is the count of white squares.
+  @Test func digitsPlotDrawsEachLanesPixels() throws {
+    let svg = CLI.temporaryDirectory().appendingPathComponent("digits.svg").path
+    let r = try CLI.run(["run", "--dataset", "digits", "--epochs", "40", "--hidden", "8", "--lane", "none",
+                         "--lane", "1:group=0.05", "--optimizer", "adam", "--lr", "0.01", "--format", "csv",
+                         "--report-every", "40", "--plot", svg])
+    #expect(r.status == 0, "\(r.stderr)")
+    let reader = try read(svg)
+    #expect(reader.pictures.map(\.lane) == ["none", "Group@1"])
+    #expect(reader.pictures.allSatisfy { $0.pixels.count == 64 })
+    for picture in reader.pictures {
+      #expect(picture.pixels.filter { $0 == "dropped" }.count == picture.dropped)
+    }
+    #expect(reader.pictures[0].dropped == 0, "nothing drops a pixel without a penalty")
+    #expect(reader.pictures[1].dropped > 0, "the group term drops whole pixels")
+    let plain = CLI.temporaryDirectory().appendingPathComponent("sparse.svg").path
+    #expect(try CLI.run(["run", "--epochs", "2", "--hidden", "4", "--plot", plain]).status == 0)
+    #expect(try read(plain).pictures.isEmpty, "sparse's features are no picture")
   }
 
   @Test func sweepPlotIsThePath() throws {

@@ -114,6 +114,8 @@ import Testing
     let dir = CLI.temporaryDirectory()
     let badJSON = dir.appendingPathComponent("w.json").path
     try "{\"layers\": 3}".write(toFile: badJSON, atomically: true, encoding: .utf8)
+    let fourFeatures = dir.appendingPathComponent("four.csv").path
+    try "1,2,3,4,a\n2,3,4,5,b\n3,4,5,6,a\n4,5,6,7,b\n".write(toFile: fourFeatures, atomically: true, encoding: .utf8)
     let wrongShape = dir.appendingPathComponent("shape.json").path
     try "[[[1]], [0]]".write(toFile: wrongShape, atomically: true, encoding: .utf8)
     let cases: [([String], String)] = [
@@ -125,7 +127,7 @@ import Testing
       (["--lr=-1"], "--lr: must be a number > 0, got '-1'"),
       (["--epochs", "0"], "--epochs: must be ≥ 1"),
       (["--batch-size", "0"], "--batch-size: must be a positive whole number or 'full', got '0'"),
-      (["--dataset", "mnist"], "--dataset: must be iris, sparse, correlated[:ρ] (ρ in [0, 0.99]) or a path ending in .csv, got 'mnist'"),
+      (["--dataset", "mnist"], "--dataset: must be iris, sparse, digits, correlated[:ρ] (ρ in [0, 0.99]) or a path ending in .csv, got 'mnist'"),
       (["--activation", "gelu"], "--activation: 'gelu' is not one of relu, tanh, sigmoid, linear"),
       (["--l1-rule", "ftrl"], "--l1-rule: 'ftrl' is not one of prox, subgradient, clip"),
       (["--optimizer", "rmsprop"], "--optimizer: 'rmsprop' is not one of sgd, adam"),
@@ -141,6 +143,9 @@ import Testing
       (["--init-weights", wrongShape], "initial weights has 1 Dense layers, the network has 3"),
       (["--out", "/no/such/dir/r.jsonl"], "--out: directory '/no/such/dir' does not exist"),
       (["--lane", "4:l1=0.1"], "layer 4 does not exist"),
+      (["--dataset", fourFeatures, "--image", "3x2"], "--image 3x2: 3×2 is 6 pixels, but the data has 4 features"),
+      (["--dataset", fourFeatures, "--image", "2by2"], "--image: must be WIDTHxHEIGHT in pixels such as 8x8, got '2by2'"),
+      (["--dataset", "digits", "--image", "8x8"], "--image: '8x8' applies to CSV files only; digits has its own layout"),
     ]
     for (args, message) in cases {
       let r = try CLI.run(["run", "--epochs", "1"] + args)

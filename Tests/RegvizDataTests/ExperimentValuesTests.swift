@@ -38,7 +38,7 @@ import Testing
     ("val-split", "100%", "must be a fraction with 0 ≤ f < 1 (or a percentage), got '100%'"),
     ("scale-feature", ":5", "must be FEATURE:FACTOR (e.g. A1:1000, a factor other than 0) or none, got ':5'"),
     ("scale-feature", "A1:inf", "must be FEATURE:FACTOR (e.g. A1:1000, a factor other than 0) or none, got 'A1:inf'"),
-    ("dataset", "mnist", "must be iris, sparse, correlated[:ρ] (ρ in [0, 0.99]) or a path ending in .csv, got 'mnist'"),
+    ("dataset", "mnist", "must be iris, sparse, digits, correlated[:ρ] (ρ in [0, 0.99]) or a path ending in .csv, got 'mnist'"),
   ])
   func problemsFollowTheSettingsName(_ key: String, _ value: String, _ message: String) {
     let parse: (String) throws(ExperimentValues.Problem) -> Void = switch key {

@@ -60,6 +60,8 @@ enum LessonNumbers {
     case .groupKept: "kept"
     case .groupBalance: "bal"
     case .scaledKept: "scl"
+    case .droppedBorder: "edge"
+    case .droppedInner: "inner"
     }
   }
 

@@ -106,6 +106,7 @@ public struct PlayMode: DashboardMode {
       if config.dataset == .iris { (config.hidden, config.lanes) = (defaults.hidden, defaults.lanes) }
     }
     config.dataset = sources[index]
+    config.image = nil   // a CSV's --image does not fit the built-in data sets
     dashboard.state.histogramRanges = [:]
     dashboard.state.note("data set: \(config.dataset) (training starts over)")
     return [.reconfigure(config)]

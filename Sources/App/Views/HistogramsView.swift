@@ -12,14 +12,16 @@ enum HistogramsView: MainView {
   static func draw(_ c: ViewContext, in body: Rect, painter p: inout Painter) {
     let theme = c.theme, state = c.state, snapshot = c.snapshot
     let features = SidePanels.features(c.visible, snapshot: snapshot, theme: theme)
+    // Inputs that form an image are drawn as one, a picture per lane.
+    let picture = PixelPanel.picture(c.visible, snapshot: snapshot, theme: theme)
     // Built once a frame: its row count places the bands, its table fills the panel.
     let model = ModelPanel(lanes: c.visible, snapshot: snapshot, theme: theme, withheld: c.state.answerPending)
     let layout = DashboardLayout(
-      width: body.width, height: body.height + 2, laneRows: c.visible.count,
-      featuresWidth: naturalWidth(features), paneWidth: c.side?.width,
+      width: body.width, height: body.height + 2, laneRows: picture.map { $0.naturalLines - 1 } ?? c.visible.count,
+      featuresWidth: picture.map { $0.naturalWidth + 3 } ?? naturalWidth(features), paneWidth: c.side?.width,
       forceModel: c.highlight == .model, modelRows: model.rows(height: .max).rows.count)
 
-    drawFrames(layout, c, painter: &p)
+    drawFrames(layout, c, picture: picture, painter: &p)
     WeightsPanel(lanes: c.visible, layer: state.layer, range: state.histogramRange, scale: state.histogramScale,
                  cache: c.histograms, rules: Format.laneRules(snapshot))
       .draw(in: layout.weights.inset(by: 1).inset(left: 1, right: 1), painter: &p, theme: theme)
@@ -34,7 +36,11 @@ enum HistogramsView: MainView {
     if let norm = layout.norm {
       Charts.norm(c.visible, theme: theme, pinned: state.pinned, cursor: cursor).draw(in: norm.inset(by: 1), painter: &p, theme: theme)
     }
-    features.draw(in: layout.features.inset(by: 1).inset(left: 1), painter: &p, theme: theme)
+    if let picture {
+      picture.draw(in: layout.features.inset(by: 1).inset(left: 1), painter: &p, theme: theme)
+    } else {
+      features.draw(in: layout.features.inset(by: 1).inset(left: 1), painter: &p, theme: theme)
+    }
     if let inside = layout.model?.inset(by: 1).inset(left: 1) {
       model.table(width: inside.width, height: inside.height).draw(in: inside, painter: &p, theme: theme)
     }
@@ -45,7 +51,8 @@ enum HistogramsView: MainView {
   }
 
   /// Frames and titles of every panel, sharing borders; the highlighted one bright.
-  private static func drawFrames(_ layout: DashboardLayout, _ c: ViewContext, painter p: inout Painter) {
+  private static func drawFrames(_ layout: DashboardLayout, _ c: ViewContext, picture: PixelPictureWidget?,
+                                 painter p: inout Painter) {
     let theme = c.theme, state = c.state, snapshot = c.snapshot
     let network = snapshot.lanes.first?.network
     let pin = { (titles: [String]) in state.pinned?.titles(titles, theme: theme) ?? titles }
@@ -54,7 +61,8 @@ enum HistogramsView: MainView {
                                                      threshold: snapshot.config.nearZeroThreshold,
                                                      scale: state.histogramScale, theme: theme)),
       (.loss, layout.loss, pin(Charts.lossTitle(state.lossView, theme: theme))),
-      (.features, layout.features, SidePanels.featuresTitle(informativeKnown: snapshot.informative != nil, theme: theme)),
+      (.features, layout.features, picture.map { PixelPanel.title($0, lines: layout.features.height - 2, theme: theme) }
+        ?? SidePanels.featuresTitle(informativeKnown: snapshot.informative != nil, theme: theme)),
     ]
     if let zeros = layout.zeros { panels.append((.zeros, zeros, pin(Charts.zerosTitle))) }
     if let norm = layout.norm { panels.append((.norm, norm, pin(Charts.normTitle(theme: theme)))) }

@@ -3,9 +3,10 @@ import NeuralCore
 import Training
 
 /// `regviz run --plot`: loss (data and penalty), zero fraction and L2 norm over epochs for
-/// every lane, and each lane's final weight histogram.
+/// every lane, and each lane's final weight histogram; for inputs that form a picture, each
+/// lane's first layer as pixels (`PixelPlot`).
 enum RunPlot {
-  static func svg(lanes: [LaneSnapshot], title: String) -> String {
+  static func svg(lanes: [LaneSnapshot], title: String, image: ImageShape? = nil) -> String {
     let w = 1140.0, chartW = 290.0, chartH = 200.0, top = 80.0
     func series(_ pick: (History) -> [Double], dashed: Bool = false, suffix: String = "") -> [SVGChart.Series] {
       lanes.enumerated().map { i, l in
@@ -59,7 +60,14 @@ enum RunPlot {
                              labels: [(0, "0")] + logLabels)
     }
     body += legend(lanes.map(\.name), y: 50)
-    return svgDocument(width: Int(w), height: Int(top + chartH + 90 + 2 * 120 + 70 + 60), title: title, body: body)
+    var documentHeight = top + chartH + 90 + 2 * 120 + 70 + 60
+    if let image {
+      body += PixelPlot.svg(lanes: lanes, image: image, x: 70, top: documentHeight)
+      documentHeight += PixelPlot.height(image, lanes: lanes.count)
+    }
+    // Pictures of many lanes may be wider than the charts.
+    let width = max(w, image.map { 70 + Double(lanes.count) * (PixelPlot.cell($0) * Double($0.width) + 40) + 30 } ?? 0)
+    return svgDocument(width: Int(width), height: Int(documentHeight), title: title, body: body)
   }
 
   /// One histogram panel: `bars` at their slots, the exact zeros in a bar of their own class
