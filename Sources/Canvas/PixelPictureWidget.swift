@@ -62,6 +62,14 @@ public struct PixelPictureWidget: Widget {
     return min(3, max(0, Checked.int((abs(value) / peak * 4).rounded(.up), default: 4) - 1))
   }
 
+  /// `23 dropped` → `23 drop`: a row's note, longest first.
+  static func noteForms(_ note: String) -> [String] {
+    guard !note.isEmpty else { return [] }
+    let words = note.split(separator: " ")
+    guard words.count == 2, words[1] == "dropped" else { return [note] }
+    return [note, "\(words[0]) drop"]
+  }
+
   public func draw(in rect: Rect, painter: inout Painter, theme: Theme) {
     painter.clipped(to: rect) { p in
       p.clear(rect)
@@ -75,7 +83,12 @@ public struct PixelPictureWidget: Widget {
       let peak = rows.flatMap(\.values).filter(\.isFinite).map(abs).max() ?? 0
       for (i, row) in rows.prefix(lanes).enumerated() {
         let x0 = rect.x + i * (pictureWidth + PixelPictureWidget.gap)
-        p.put(String(row.label.prefix(pictureWidth)), x: x0, y: rect.y, style: row.style)
+        let end = p.put(String(row.label.prefix(pictureWidth)), x: x0, y: rect.y, style: row.style)
+        // The lane's count of dropped pixels beside its name, in the longest form that fits.
+        let used = end - x0
+        if let note = Self.noteForms(row.note).first(where: { used + 1 + $0.count <= pictureWidth }) {
+          p.put(note, x: end + 1, y: rect.y, style: theme.dim)
+        }
         func value(_ r: Int, _ c: Int) -> Double {
           let j = r * width + c
           return j < row.values.count ? row.values[j] : 0

@@ -54,6 +54,8 @@ import Testing
     assertSnapshot(grid, named: "pixels-120x40")
     #expect(contains(grid, "pixels (8×8) · ink = ‖w‖ of its first-layer row · blank = dropped"))
     let group = try #require(Self.picture(grid, lane: "Group", lines: 8))
+    // Each lane's count of dropped pixels beside its name: the 28 border pixels, and none.
+    #expect(contains(grid, "Group 28 dropped") && contains(grid, "none 0 dropped"), "\(grid.text())")
     #expect(group.first == String(repeating: " ", count: 16), "the top row is all border: blank")
     #expect(group.last == String(repeating: " ", count: 16))
     for line in group.dropFirst().dropLast() {

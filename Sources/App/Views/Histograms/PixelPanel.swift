@@ -12,8 +12,9 @@ enum PixelPanel {
   ) -> PixelPictureWidget? {
     guard let image = snapshot.image, image.pixels == snapshot.featureNames.count else { return nil }
     let rows = lanes.map { i, lane in
-      FeatureBarsWidget.Row(label: theme.printable(lane.name), style: theme.laneStyle(i),
-                            values: pixelValues(lane))
+      let values = pixelValues(lane)
+      return FeatureBarsWidget.Row(label: theme.printable(lane.name), style: theme.laneStyle(i), values: values,
+                                   note: "\(values.filter { $0 == 0 }.count) dropped")
     }
     return PixelPictureWidget(width: image.width, height: image.height, rows: rows)
   }
