@@ -38,15 +38,19 @@ enum DashboardBench {
     return runner.snapshot()
   }
 
-  /// Composes `frames` frames of `width × height` from one snapshot trained `epochs` epochs.
+  /// Composes `frames` frames of `width × height` from one snapshot trained `epochs` epochs, two
+  /// ways in turn (a frame of each per round, so the machine's drift hits both alike):
+  /// `compose` through `Chrome.compose` alone, `play` through free play as the frame loop
+  /// draws it (observe, the keymap, compose with the dashboard's caches).
   static func frameComposeMilliseconds(
     config: ExperimentConfig = ExperimentConfig(), epochs: Int = 500, width: Int = 120, height: Int = 40,
     frames: Int = 400
-  ) throws(ConfigError) -> FrameTimes {
+  ) throws(ConfigError) -> (compose: FrameTimes, play: FrameTimes) {
     let snapshot = try trainedSnapshot(config, epochs: epochs)
     var state = AppState()
     state.observe(snapshot)
-    var times: [Double] = []
+    var mode = PlayMode(state: AppState())
+    var times: [Double] = [], playTimes: [Double] = []
     var checksum = 0
     for _ in 0..<frames {
       let start = FrameLoop.now()
@@ -55,11 +59,22 @@ enum DashboardBench {
       let grid = Chrome.compose(snapshot, state: state, width: width, height: height)
       times.append((FrameLoop.now() - start) * 1000)
       checksum &+= grid.cells.count
+
+      let playStart = FrameLoop.now()
+      _ = mode.observe(snapshot, elapsed: 0)
+      checksum &+= mode.keymap.rows.isEmpty ? 1 : 0
+      let played = mode.compose(snapshot, width: width, height: height)
+      playTimes.append((FrameLoop.now() - playStart) * 1000)
+      checksum &+= played.cells.count
     }
-    precondition(checksum == frames * width * height)
-    times.sort()
+    precondition(checksum == 2 * frames * width * height)
+    return (frameTimes(times), frameTimes(playTimes))
+  }
+
+  private static func frameTimes(_ milliseconds: [Double]) -> FrameTimes {
+    let times = milliseconds.sorted()
     return FrameTimes(medianMilliseconds: times[times.count / 2],
-                      p90Milliseconds: times[times.count * 9 / 10], frames: frames)
+                      p90Milliseconds: times[times.count * 9 / 10], frames: times.count)
   }
 
   /// Alternates `rounds` headless and with-UI runs of `seconds` each, all lanes at full speed.
