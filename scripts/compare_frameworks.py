@@ -48,15 +48,27 @@ installed); take it from the CPU index, not PyPI's default CUDA build (several G
     swift build -c release
     /tmp/cmpvenv/bin/python scripts/compare_frameworks.py --regviz .build/release/regviz   # ~2 min
     #   --rounds N (default 7), --json, --no-torch, --no-csv, --core K (taskset core, default 0)
+    /tmp/cmpvenv/bin/python scripts/compare_frameworks.py --regviz .build/release/regviz --peers-avx2
+    #   the AVX2 table: numpy and torch held to AVX2 (OPENBLAS_CORETYPE=Haswell, ATEN_CPU_CAPABILITY=avx2,
+    #   MKL_ENABLE_INSTRUCTIONS=AVX2, DNNL_MAX_CPU_ISA=AVX2, set before they are imported), RegViz's
+    #   AVX2 path (REGVIZ_IMPL=avx2) alone
 
     /tmp/cmpvenv/bin/pip install tensorflow-cpu keras  # only for mode 2
     /tmp/cmpvenv/bin/python scripts/compare_frameworks.py            # Keras/numpy table (Iris)
 """
 
 import os
+import sys
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = "1"
+# --peers-avx2: the peers held to the AVX2 kernels most learners' laptops run. The libraries read
+# these once, when loaded, so they are set here, before numpy (OpenBLAS) and torch (ATen, MKL,
+# oneDNN) are imported.
+PEERS_AVX2 = {"OPENBLAS_CORETYPE": "Haswell", "ATEN_CPU_CAPABILITY": "avx2",
+              "MKL_ENABLE_INSTRUCTIONS": "AVX2", "DNNL_MAX_CPU_ISA": "AVX2"}
+if "--peers-avx2" in sys.argv[1:]:
+    os.environ.update(PEERS_AVX2)
 os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
@@ -66,7 +78,6 @@ import platform  # noqa: E402
 import shutil  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
-import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 
@@ -281,12 +292,18 @@ def side_by_side(args):
     pinned = pin(args.core)
     binary = os.path.abspath(args.regviz)
     have512 = "avx512" in open("/proc/cpuinfo").read() if os.path.exists("/proc/cpuinfo") else False
-    paths = ["avx2"] + (["avx512"] if have512 else [])
+    # Held to AVX2, the peers meet RegViz's AVX2 path only.
+    paths = ["avx2"] + (["avx512"] if have512 and not args.peers_avx2 else [])
     torch = None if args.no_torch else setup_torch()
     info = {"cpu": cpu_model(), "cpus": os.cpu_count(), "python": platform.python_version(),
             "numpy": np.__version__, "torch": torch.__version__ if torch else None,
             "pinned": f"taskset -c {os.environ.get(PIN_MARK)}" if pinned else None,
-            "rounds": args.rounds, "batch": BATCH, "lr": LR, "l1": L1, "threads": 1}
+            "rounds": args.rounds, "batch": BATCH, "lr": LR, "l1": L1, "threads": 1,
+            "peers": "avx2" if args.peers_avx2 else "native"}
+    if args.peers_avx2:
+        info["peers_env"] = {k: os.environ.get(k) for k in PEERS_AVX2}
+    if torch:
+        info["torch_cpu_capability"] = torch.backends.cpu.get_cpu_capability()
     try:
         info["loadavg_before"] = list(os.getloadavg())
     except OSError:
@@ -377,6 +394,10 @@ def side_by_side(args):
     print(f"CPU: {info['cpu']} ({info['cpus']} CPUs), {info['pinned'] or 'not pinned'}; Python {info['python']}, "
           f"numpy {info['numpy']}" + (f", torch {info['torch']}" if torch else "")
           + (f", pandas {info['pandas']}" if "pandas" in info else ""))
+    if args.peers_avx2:
+        print("Peers held to AVX2: " + ", ".join(f"{k}={v}" for k, v in info["peers_env"].items())
+              + (f" (torch reports {info['torch_cpu_capability']})" if torch else "")
+              + "; RegViz on its AVX2 path (REGVIZ_IMPL=avx2)")
     print()
     methods = (["torch"] if torch else []) + ["numpy"] + ["regviz-" + p for p in paths]
     print(f"{'net':<16}" + "".join(f"{m:>15}" for m in methods) + "   samples/s")
@@ -542,6 +563,9 @@ def main():
     ap.add_argument("--core", type=int, default=0, help="with --regviz: the core taskset pins to")
     ap.add_argument("--no-torch", action="store_true", help="with --regviz: leave PyTorch out")
     ap.add_argument("--no-csv", action="store_true", help="with --regviz: leave the CSV figure out")
+    ap.add_argument("--peers-avx2", action="store_true",
+                    help="with --regviz: hold numpy and torch to AVX2 (" + ", ".join(f"{k}={v}" for k, v in PEERS_AVX2.items())
+                    + ", set before they are imported) and time RegViz's AVX2 path only")
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--min-seconds", type=float, default=2.0)
     ap.add_argument("--only", choices=["keras-fit", "keras-fit-ds", "keras-tf", "numpy"], action="append",

@@ -21,10 +21,11 @@ struct BrailleRaster {
   var dotHeight: Int { rows * 4 }
 
   /// Bit for the dot at `(dx, dy)` inside a cell, `dx` in 0...1, `dy` in 0...3.
+  @inline(__always)
   static func bit(dx: Int, dy: Int) -> UInt8 {
-    let left: [UInt8] = [0x01, 0x02, 0x04, 0x40]
-    let right: [UInt8] = [0x08, 0x10, 0x20, 0x80]
-    return (dx == 0 ? left : right)[dy]
+    // Left column 0x01 0x02 0x04 0x40, right column 0x08 0x10 0x20 0x80 (no array a dot).
+    let top3: UInt8 = dy == 3 ? 0x40 : UInt8(1) << UInt8(truncatingIfNeeded: dy)
+    return dx == 0 ? top3 : (dy == 3 ? 0x80 : top3 << 3)
   }
 
   /// The braille character for a set of dot bits.

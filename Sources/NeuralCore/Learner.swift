@@ -117,9 +117,21 @@ public struct Learner: Sendable {
           while b0 < count {
             let n = min(16, count - b0)
             for k in 0..<n { rows[k] = f.baseAddress! + indices[next + k] * d }
+            // Whole groups of 8 samples × 8 features move as 8 × 8 vector transposes (the
+            // scalar gather was 5 % of the 784 net's step); the edges one value at a time.
+            let wholeFeatures = d & ~7
+            var k0 = 0
+            while k0 + 8 <= n {
+              var i0 = 0
+              while i0 < wholeFeatures {
+                SIMDKernel.transposeRows8(rows.baseAddress! + k0, column: i0, into: x + i0 * ld + b0 + k0, ldOut: ld)
+                i0 += 8
+              }
+              k0 += 8
+            }
             for i in 0..<d {
               let out = x + i * ld + b0
-              for k in 0..<n { out[k] = rows[k][i] }
+              for k in (i < wholeFeatures ? k0 : 0)..<n { out[k] = rows[k][i] }
             }
             next += n
             b0 += n

@@ -78,4 +78,26 @@ extension SIMDKernel {
     store8(a0, out); store8(a1, out + 4 * ldOut); store8(a2, out + 2 * ldOut); store8(a3, out + 6 * ldOut)
     store8(a4, out + ldOut); store8(a5, out + 5 * ldOut); store8(a6, out + 3 * ldOut); store8(a7, out + 7 * ldOut)
   }
+
+  /// An 8 × 8 tile from 8 separate rows: out[s · ldOut + r] = rows[r][column + s] — a batch's
+  /// samples (rows of the data set, anywhere in it) into the feature-major input. Data movement
+  /// only: the same bits as the scalar copy.
+  @inline(__always)
+  static func transposeRows8(_ rows: UnsafeMutablePointer<UnsafePointer<Float>>, column: Int,
+                             into out: UnsafeMutablePointer<Float>, ldOut: Int) {
+    typealias V8 = SIMD8<Float>
+    @inline(__always) func evens(_ a: V8, _ b: V8) -> V8 { SIMD16(lowHalf: a, highHalf: b).evenHalf }
+    @inline(__always) func odds(_ a: V8, _ b: V8) -> V8 { SIMD16(lowHalf: a, highHalf: b).oddHalf }
+    @inline(__always) func load8(_ r: Int) -> V8 { UnsafeRawPointer(rows[r] + column).loadUnaligned(as: V8.self) }
+    @inline(__always) func store8(_ v: V8, _ p: UnsafeMutablePointer<Float>) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: V8.self) }
+    // As `transposeTile8`: slot j holds row bitrev3(j).
+    var a0 = load8(0), a1 = load8(4), a2 = load8(2), a3 = load8(6)
+    var a4 = load8(1), a5 = load8(5), a6 = load8(3), a7 = load8(7)
+    for _ in 0..<3 {
+      (a0, a1, a2, a3, a4, a5, a6, a7) =
+        (evens(a0, a4), odds(a0, a4), evens(a1, a5), odds(a1, a5), evens(a2, a6), odds(a2, a6), evens(a3, a7), odds(a3, a7))
+    }
+    store8(a0, out); store8(a1, out + 4 * ldOut); store8(a2, out + 2 * ldOut); store8(a3, out + 6 * ldOut)
+    store8(a4, out + ldOut); store8(a5, out + 5 * ldOut); store8(a6, out + 3 * ldOut); store8(a7, out + 7 * ldOut)
+  }
 }

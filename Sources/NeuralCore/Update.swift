@@ -54,6 +54,34 @@ struct UpdateRule {
     case .sgd(_, let momentum): (usesFirst, usesSecond) = (momentum != 0, false)
     case .adam: (usesFirst, usesSecond) = (true, true)
     }
+    // Plain SGD with L1 by the prox rule (or no L1), nothing else: the common case, in a loop
+    // of its own with no per-vector switches — the same operations in the same order as
+    // `update`, so the same bits.
+    if case .sgd(let lr, let momentum) = optimizer, momentum == 0, weightDecay == 0, lambda2 == 0,
+       lambda1 == 0 || l1Rule == .prox {
+      let lrV = Vec(repeating: lr), tau = Vec(repeating: lr * lambda1), zero = Vec()
+      let whole = count & ~15
+      var i = 0
+      while i < whole {
+        let w = UnsafeRawPointer(params + i).loadUnaligned(as: Vec.self)
+        let g = UnsafeRawPointer(grads + i).loadUnaligned(as: Vec.self)
+        let stepped = w - g * lrV
+        var out = stepped
+        if lambda1 != 0 {
+          let shrunk = stepped.replacing(with: -stepped, where: stepped .< zero) - tau
+          out = (sign(stepped) * shrunk).replacing(with: zero, where: shrunk .<= zero)
+        }
+        UnsafeMutableRawPointer(params + i).storeBytes(of: out, as: Vec.self)
+        i += 16
+      }
+      if whole < count {
+        var m = Vec(), v = Vec()
+        let n = count - whole
+        storePartial(update(w: loadPartial(params + whole, n), g: loadPartial(grads + whole, n), m: &m, v: &v),
+                     params + whole, n)
+      }
+      return
+    }
     var i = 0
     while i < count {
       let n = min(16, count - i)

@@ -44,6 +44,8 @@ final class ControlState: @unchecked Sendable {
   /// (time, cumulative steps) over the last second, for the steps/s figure.
   var stepWindow: [(time: Double, steps: Int)] = []
   var totalSteps = 0
+  /// Ends the round in progress when a command arrives (`Runner.send`).
+  let roundCut = RoundCut()
 
   init(prepared: PreparedExperiment, speed: Speed, running: Bool, locator: ResourceLocator) {
     self.prepared = prepared
@@ -52,6 +54,9 @@ final class ControlState: @unchecked Sendable {
     self.locator = locator
     lanes = Self.makeSlots(prepared)
   }
+
+  /// The epoch of the lane furthest on.
+  var front: Int { lanes.map(\.trainer.epoch).max() ?? 0 }
 
   static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
@@ -79,6 +84,7 @@ final class ControlState: @unchecked Sendable {
     guard running || stepOnce else { return 0.05 }
     let start = Self.now()
     var k: Int
+    let stepping = stepOnce
     if stepOnce {
       k = 1
       stepOnce = false
@@ -94,10 +100,14 @@ final class ControlState: @unchecked Sendable {
         nextDue = max(due + Double(k) / rate, start - 1)
       }
     }
-    let front = lanes.map(\.trainer.epoch).max() ?? 0
-    let steps = runRound(target: front + k, perLaneCap: k + 50)
+    let front = self.front
+    // Only full speed's long rounds are cut: a paced round is short already, and a step (`n`)
+    // must not lose its one epoch to a key pressed meanwhile.
+    let cuttable = speed == .max && !stepping
+    let steps = runRound(target: front + k, perLaneCap: k + 50, cuttable: cuttable)
     let end = Self.now()
-    if case .max = speed {
+    // A round cut short by a command says nothing about how long k epochs take.
+    if case .max = speed, !(cuttable && roundCut.isCut) {
       let perEpoch = (end - start) / Double(k)
       epochsPerRound = min(max(1, Int(0.02 / max(perEpoch, 1e-7))), 100_000)
     }
@@ -109,24 +119,29 @@ final class ControlState: @unchecked Sendable {
 
   /// Every lane that is behind `target` trains toward it on its own queue; waits for all.
   /// Returns the number of training steps taken.
-  func runRound(target: Int, perLaneCap: Int) -> Int {
+  /// `cuttable`: `roundCut` may end it early (see `RoundCut`).
+  func runRound(target: Int, perLaneCap: Int, cuttable: Bool = false) -> Int {
     let group = DispatchGroup()
     let prepared = self.prepared
     let stepsPerEpoch = (prepared.data.train.count + prepared.batchSize - 1) / prepared.batchSize
-    var steps = 0
+    let cut = cuttable ? roundCut : nil
+    var started: [(slot: LaneSlot, epoch: Int)] = []
     for slot in lanes where slot.trainer.divergedAt == nil && slot.trainer.epoch < target {
       let n = min(target - slot.trainer.epoch, perLaneCap)
-      steps += n * stepsPerEpoch
+      started.append((slot, slot.trainer.epoch))
       group.enter()
       slot.queue.async {
         enableFlushToZero()
-        for _ in 0..<n where slot.trainer.trainEpoch(prepared) == nil { break }
+        for _ in 0..<n where !(cut?.claim(slot.trainer.epoch + 1) ?? true) || slot.trainer.trainEpoch(prepared) == nil {
+          break
+        }
         slot.snapshot = slot.trainer.snapshot()
         group.leave()
       }
     }
     group.wait()
-    return steps
+    // The epochs the lanes did train (a cut or a divergence ends a lane's share early).
+    return started.reduce(0) { $0 + ($1.slot.trainer.epoch - $1.epoch) * stepsPerEpoch }
   }
 
   var stepsPerSecond: Double {

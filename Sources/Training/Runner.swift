@@ -44,6 +44,8 @@ public final class Runner: Sendable {
 
   public func send(_ command: RunnerCommand) {
     commands.withLock { $0.append(command) }
+    // The round in progress ends at the next epoch every lane can reach alike, not 20 ms on.
+    state.roundCut.cut()
     wake.signal()
   }
 
@@ -53,6 +55,8 @@ public final class Runner: Sendable {
     DispatchQueue(label: "regviz.runner.control", qos: .userInitiated).async { [self] in
       enableFlushToZero()
       while !stopping.load(ordering: .acquiring) {
+        // Before the commands are taken: a command sent after this cuts the next round.
+        state.roundCut.open(front: state.front)
         let pending = commands.withLock { q -> [RunnerCommand] in defer { q.removeAll() }; return q }
         for c in pending { state.apply(c) }
         if !pending.isEmpty { box.publish(state.makeSnapshot()) }

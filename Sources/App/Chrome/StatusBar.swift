@@ -128,11 +128,15 @@ enum StatusBar {
       p.put(text, x: rect.x + 1, y: rect.y, style: style)
       return
     }
+    // Widths counted once: `width()` runs for every label the line may drop.
     var items = bindings.compactMap { b in
-      b.short.map { (keys: theme.printable(b.label), label: theme.printable($0), keep: b.keepRank) }
+      b.short.map { short in
+        let keys = theme.printable(b.label), label = theme.printable(short)
+        return (keys: keys, label: label, keep: b.keepRank, keysWidth: keys.count, labelWidth: label.count)
+      }
     }
     func width() -> Int {
-      items.reduce(0) { $0 + $1.keys.count + ($1.label.isEmpty ? 0 : 1 + $1.label.count) }
+      items.reduce(0) { $0 + $1.keysWidth + ($1.label.isEmpty ? 0 : 1 + $1.labelWidth) }
         + max(0, items.count - 1) * 2 + 1
     }
     // Too narrow: labels go first, lowest `keepRank` first (`? help` explains every key), then

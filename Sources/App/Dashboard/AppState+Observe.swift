@@ -26,13 +26,11 @@ extension AppState {
     if let l = layer, l >= layers { layer = nil }
 
     let key = layer ?? -1
-    var magnitudes: [Float] = []
-    for i in visibleLanes(count: laneCount) {
+    let kernels = visibleLanes(count: laneCount).map { i in
       let layers = snapshot.lanes[i].network.layers
-      let kernels = layer.map { [layers[$0].kernel] } ?? layers.map(\.kernel)
-      HistogramRange.sample(kernels, into: &magnitudes)
+      return layer.map { [layers[$0].kernel] } ?? layers.map(\.kernel)
     }
-    histogramRanges[key] = HistogramRange.update(histogramRanges[key], magnitudes: magnitudes)
+    histogramRanges[key] = HistogramRange.update(histogramRanges[key], lanes: kernels)
 
     // The runner owns the rule; a change it made (the `u` key) is announced once it shows.
     let rule = snapshot.config.l1Rule

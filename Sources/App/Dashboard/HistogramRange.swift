@@ -29,6 +29,46 @@ enum HistogramRange {
     magnitudes += strided(kernels, limit: samplePerLane).map { abs($0) }
   }
 
+  /// The range for the weights of `lanes` (each lane's kernels sampled as `sample` does), given
+  /// the current one: `update(current, magnitudes:)` of the lanes' samples. Most frames keep
+  /// the range, and they learn that from one counting pass over the sample, copying nothing;
+  /// only a frame that may widen it gathers the sample.
+  static func update(_ current: Float?, lanes: [[[Float]]]) -> Float {
+    if let current {
+      var finite = 0, outside = 0
+      for kernels in lanes {
+        forEachStrided(kernels, limit: samplePerLane) { w in
+          let m = abs(w)
+          if m.isFinite {
+            finite += 1
+            if m > current { outside += 1 }
+          }
+        }
+      }
+      guard finite > 0, outside * 100 > finite else { return current }
+    }
+    var magnitudes: [Float] = []
+    for kernels in lanes { sample(kernels, into: &magnitudes) }
+    return update(current, magnitudes: magnitudes)
+  }
+
+  /// Calls `body` with the values `strided(kernels, limit:)` returns, in order.
+  @inline(__always)
+  static func forEachStrided(_ kernels: [[Float]], limit: Int, _ body: (Float) -> Void) {
+    let total = kernels.reduce(0) { $0 + $1.count }
+    let stride = max(1, (total + limit - 1) / max(limit, 1))
+    var next = 0, offset = 0
+    for kernel in kernels {
+      kernel.withUnsafeBufferPointer { k in
+        while next - offset < k.count {
+          body(k[next - offset])
+          next += stride
+        }
+      }
+      offset += kernel.count
+    }
+  }
+
   /// At most `limit` values of `kernels`, taken as one sequence at an even stride.
   static func strided(_ kernels: [[Float]], limit: Int) -> [Float] {
     let total = kernels.reduce(0) { $0 + $1.count }

@@ -1,4 +1,5 @@
 import Lessons
+import Synchronization
 /// Where the learner is, as far as the keys care: the mode, the view, an open window, the
 /// lesson page's question and hint, and who holds the settings.
 public struct KeyContext: Hashable, Sendable {
@@ -43,7 +44,11 @@ extension Keymap {
   /// Every row `context` offers, in the order the help lists them: an open window's keys
   /// first, then the view's own, then the mode's. Adding a key is one row here (or in its
   /// view's `rows`).
-  public init(_ c: KeyContext) { self.init(rows: Self.rows(c)) }
+  ///
+  /// The rows depend on `c` alone, so the keymaps of the last few contexts are kept (`KeymapMemo`):
+  /// the frame loop asks for the keymap every frame and at every key, and the context changes
+  /// only when the learner opens a window, turns a page or switches the view.
+  public init(_ c: KeyContext) { self = KeymapMemo.shared.keymap(c) { Self(rows: Self.rows(c)) } }
 
   private static func rows(_ c: KeyContext) -> [Binding] {
     if c.mode == .lens { return (c.overlay ? overlayRows(c) : []) + lensRows }
@@ -189,4 +194,24 @@ extension Keymap {
     Binding("esc", [(.escape, .closeOverlay)], "close the help"),
     Binding("q", [("q", .quit), ("Q", .quit)], "quit (Ctrl-C works too)", short: "quit"),
   ]
+}
+
+/// The keymaps of the last few key contexts, newest first. Process-wide and locked: a keymap is
+/// a pure function of its context, so any caller may share any entry.
+final class KeymapMemo: Sendable {
+  static let shared = KeymapMemo()
+  /// Enough for a lesson page with its windows open and closed, in two views.
+  static let capacity = 8
+  private let recent = Mutex<[(context: KeyContext, keymap: Keymap)]>([])
+
+  /// The keymap of `c`, from `build` only when it is not kept.
+  func keymap(_ c: KeyContext, build: () -> Keymap) -> Keymap {
+    if let kept = recent.withLock({ entries in entries.first { $0.context == c }?.keymap }) { return kept }
+    let built = build()
+    recent.withLock { entries in
+      entries.insert((c, built), at: 0)
+      if entries.count > Self.capacity { entries.removeLast() }
+    }
+    return built
+  }
 }

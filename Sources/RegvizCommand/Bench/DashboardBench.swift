@@ -38,15 +38,19 @@ enum DashboardBench {
     return runner.snapshot()
   }
 
-  /// Composes `frames` frames of `width × height` from one snapshot trained `epochs` epochs.
+  /// Composes `frames` frames of `width × height` from one snapshot trained `epochs` epochs, two
+  /// ways in turn (a frame of each per round, so the machine's drift hits both alike):
+  /// `compose` through `Chrome.compose` alone, `play` through free play as the frame loop
+  /// draws it (observe, the keymap, compose with the dashboard's caches).
   static func frameComposeMilliseconds(
     config: ExperimentConfig = ExperimentConfig(), epochs: Int = 500, width: Int = 120, height: Int = 40,
     frames: Int = 400
-  ) throws(ConfigError) -> FrameTimes {
+  ) throws(ConfigError) -> (compose: FrameTimes, play: FrameTimes) {
     let snapshot = try trainedSnapshot(config, epochs: epochs)
     var state = AppState()
     state.observe(snapshot)
-    var times: [Double] = []
+    var mode = PlayMode(state: AppState())
+    var times: [Double] = [], playTimes: [Double] = []
     var checksum = 0
     for _ in 0..<frames {
       let start = FrameLoop.now()
@@ -55,11 +59,22 @@ enum DashboardBench {
       let grid = Chrome.compose(snapshot, state: state, width: width, height: height)
       times.append((FrameLoop.now() - start) * 1000)
       checksum &+= grid.cells.count
+
+      let playStart = FrameLoop.now()
+      _ = mode.observe(snapshot, elapsed: 0)
+      checksum &+= mode.keymap.rows.isEmpty ? 1 : 0
+      let played = mode.compose(snapshot, width: width, height: height)
+      playTimes.append((FrameLoop.now() - playStart) * 1000)
+      checksum &+= played.cells.count
     }
-    precondition(checksum == frames * width * height)
-    times.sort()
+    precondition(checksum == 2 * frames * width * height)
+    return (frameTimes(times), frameTimes(playTimes))
+  }
+
+  private static func frameTimes(_ milliseconds: [Double]) -> FrameTimes {
+    let times = milliseconds.sorted()
     return FrameTimes(medianMilliseconds: times[times.count / 2],
-                      p90Milliseconds: times[times.count * 9 / 10], frames: frames)
+                      p90Milliseconds: times[times.count * 9 / 10], frames: times.count)
   }
 
   /// Alternates `rounds` headless and with-UI runs of `seconds` each, all lanes at full speed.
@@ -97,29 +112,42 @@ enum DashboardBench {
     return Double(e1 - e0) / (t1 - t0)
   }
 
-  /// Start (runner creation) to the first frame presented, and `]` to the first frame whose
-  /// status line shows the new λ, with the lanes training at full speed.
-  static func latency(config: ExperimentConfig = ExperimentConfig()) throws(ConfigError) -> Latency {
+  /// Start (runner creation) to the first frame presented, and key press to the first frame
+  /// whose status line shows the new λ, with the lanes training at full speed: the median of
+  /// `presses` presses, `]` and `[` in turn, 0.1–0.2 s apart (so they land at different points of
+  /// the runner's round, which a command waits for).
+  static func latency(config: ExperimentConfig = ExperimentConfig(), presses: Int = 9) throws(ConfigError) -> Latency {
     let start = FrameLoop.now()
     let runner = try Runner(config: config, speed: .max)
     runner.start()
     defer { runner.stop() }
     let backend = TimingBackend()
-    var firstFrame = 0.0, pressed = 0.0, shown = 0.0
-    let before = "λ " + Format.strength(Lane.referenceLambda(runner.snapshot().lanes.map(\.lane)))
+    var firstFrame = 0.0, pressed = 0.0, lastShown = 0.0
+    var before = ""
+    var delays: [Double] = []
     FrameLoop.run(PlayMode(state: AppState()), driver: runner, backend: backend) {
       let now = FrameLoop.now()
       if firstFrame == 0, backend.frames > 0 { firstFrame = now - start }
-      if pressed == 0, now - start > 0.5 {
+      if pressed > 0, let status = backend.status, lambdaShown(status) != before {
+        delays.append(backend.statusTime - pressed)
+        pressed = 0
+        lastShown = now
+      }
+      let gap = 0.1 + 0.1 * Double(delays.count % 3) / 3
+      if pressed == 0, now - start > 0.5, now - lastShown > gap, delays.count < presses {
+        before = backend.status.map(lambdaShown) ?? ""
         pressed = now
-        backend.pending = "]"
+        backend.pending = delays.count % 2 == 0 ? "]" : "["
       }
-      if pressed > 0, shown == 0, let status = backend.status, !status.contains(before) {
-        shown = backend.statusTime - pressed
-      }
-      return shown > 0 || now - start > 5
+      return delays.count >= presses || now - start > 5 + Double(presses)
     }
-    return Latency(firstFrameMilliseconds: firstFrame * 1000, keyToScreenMilliseconds: shown * 1000)
+    return Latency(firstFrameMilliseconds: firstFrame * 1000, keyToScreenMilliseconds: median(delays) * 1000)
+  }
+
+  /// The λ the status line shows: what follows `λ ` up to the next separator.
+  private static func lambdaShown(_ status: String) -> String {
+    guard let r = status.range(of: "λ ") else { return "" }
+    return String(status[r.upperBound...].prefix { $0 != "│" && $0 != "|" })
   }
 
   /// Records when frames arrive and hands over one key on request.

@@ -80,7 +80,11 @@ enum Charts {
   /// 0 up to the highest finite value: losses and norms are non-negative, and a chart that
   /// starts at 0 shows "halved" as half (an automatic range would also label its bottom 5.3e-3).
   static func fromZero(_ series: [ChartSeries]) -> ClosedRange<Double>? {
-    let peak = series.flatMap(\.values).filter(\.isFinite).max()
+    // One pass, no copies: every frame runs this over each lane's whole history.
+    var peak: Double?
+    for line in series {
+      for v in line.values where v.isFinite && v > (peak ?? -.infinity) { peak = v }
+    }
     return peak.map { Checked.span(0, $0 * 1.05) }
   }
 
