@@ -25,6 +25,34 @@ import Testing
     #expect(scriptFromFile.stdout.contains("[GroupLasso(0.02, l1=0.01), GroupLasso(0.01), regularizers.L2(0.01)]"))
   }
 
+  /// GroupLasso(λ) alone on layer 1, the other layers unregularized: the lane `1:group=λ`.
+  @Test func aGroupLassoOnLayerOneIsTheLaneOneGroup() throws {
+    var model = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.group))) as? [String: Any])
+    var config = try #require(model["config"] as? [String: Any])
+    var layers = try #require(config["layers"] as? [[String: Any]])
+    for i in layers.indices where layers[i]["class_name"] as? String == "Dense" {
+      var c = try #require(layers[i]["config"] as? [String: Any])
+      if c["name"] as? String == "dense" {
+        var reg = try #require(c["kernel_regularizer"] as? [String: Any])
+        reg["config"] = ["group": 0.05, "l1": 0.0, "l2": 0.0]
+        c["kernel_regularizer"] = reg
+      } else {
+        c["kernel_regularizer"] = NSNull()
+      }
+      layers[i]["config"] = c
+    }
+    config["layers"] = layers
+    model["config"] = config
+    let path = CLI.temporaryDirectory().appendingPathComponent("layer1.json")
+    try JSONSerialization.data(withJSONObject: model).write(to: path)
+    let r = try CLI.run(["run", "--dataset", "sparse", "--keras-model", path.path, "--epochs", "1", "--format", "jsonl"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let lanes = r.stdout.split(separator: "\n").compactMap { line in
+      (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["lane"] as? String
+    }
+    #expect(lanes == ["none", "1:group=0.05"], "\(r.stdout)")
+  }
+
   @Test func theSummaryNamesTheGroupLassoOnItsLayer() throws {
     let r = try CLI.run(["run", "--dataset", "sparse", "--keras-model", Self.group, "--summary"])
     #expect(r.status == 0, "\(r.stderr)")
