@@ -7,6 +7,12 @@
 /// prox lands on `S_τ(z)` with `τ = η·λ1` (exactly 0 whenever `|z| ≤ τ`), the subgradient
 /// takes `z − τ·sign(w)` (and overshoots past 0), clip takes that but stops at 0 when it would
 /// cross. The same arithmetic as `UpdateRule` for `.sgd` without momentum.
+///
+/// The group term pulls the weight's whole row (every weight leaving its input): its force on
+/// this weight is `−λg·w/‖row‖` (0 at a zero row), the row's share of a pull of λg on the row's
+/// norm — it fades only as the *row* shrinks, not as this weight does. `z` and `after` are the
+/// L1 rules' arithmetic alone: the group's own step (a block soft-threshold of the whole row
+/// under prox and clip) needs the whole row's step, which one weight does not have.
 public struct TugOfWar: Sendable, Hashable {
   public var w: Float
   /// ∂(data loss)/∂w on the step's batch.
@@ -15,18 +21,31 @@ public struct TugOfWar: Sendable, Hashable {
   public var lambda2: Float
   /// η, the learning rate.
   public var rate: Float
+  /// The group term's strength λg (`Regularizer.lambdaGroup`).
+  public var lambdaGroup: Float
+  /// ‖row‖₂ of the weight's row, w included.
+  public var rowNorm: Float
 
-  public init(w: Float, dataGradient: Float, lambda1: Float, lambda2: Float, rate: Float) {
+  public init(w: Float, dataGradient: Float, lambda1: Float, lambda2: Float, rate: Float,
+              lambdaGroup: Float = 0, rowNorm: Float = 0) {
     self.w = w
     self.dataGradient = dataGradient
     self.lambda1 = lambda1
     self.lambda2 = lambda2
     self.rate = rate
+    self.lambdaGroup = lambdaGroup
+    self.rowNorm = rowNorm
   }
 
   public var dataPull: Float { -dataGradient }
   public var l1Pull: Float { -lambda1 * Self.sign(w) }
   public var l2Pull: Float { -2 * lambda2 * w }
+  /// The group term's pull on this weight, `−λg·w/‖row‖`: 0 at a zero row (the subgradient
+  /// `GroupLasso.gradient` takes) and without the term.
+  public var groupPull: Float { lambdaGroup == 0 || rowNorm == 0 ? 0 : -lambdaGroup * w / rowNorm }
+  /// The row's threshold under prox: the block soft-threshold zeroes the row when its norm after
+  /// the step is at most `η·λg`.
+  public var groupTau: Float { rate * lambdaGroup }
   /// The soft-threshold's width, `η·λ1`.
   public var tau: Float { rate * lambda1 }
   /// This step's pre-update value: the weight after the data gradient and L2, before L1.

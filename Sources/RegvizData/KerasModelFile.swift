@@ -3,7 +3,7 @@ import NeuralCore
 
 /// What RegViz can build from a Keras `model.to_json()`: a `Sequential` of `Dense` layers, the
 /// hidden ones sharing one activation, the last one softmax, each with an optional
-/// `kernel_regularizer` (L1, L2, L1L2). Reads the Keras 3 form and tf.keras 2's. Anything else —
+/// `kernel_regularizer` (L1, L2, L1L2, or the `GroupLasso` RegViz's Keras export defines). Reads the Keras 3 form and tf.keras 2's. Anything else —
 /// another layer type, a bias or activity regularizer, a constraint, `use_bias=False` — is
 /// refused with one line naming the layer, rather than trained as something it is not.
 public struct KerasModelFile: Sendable, Equatable {
@@ -135,7 +135,8 @@ public struct KerasModelFile: Sendable, Equatable {
 
   struct RegularizerError: Error { var message: String }
 
-  /// `null`, or `{"class_name": "L1" | "L2" | "L1L2", "config": {"l1": …, "l2": …}}`.
+  /// `null`, or `{"class_name": "L1" | "L2" | "L1L2", "config": {"l1": …, "l2": …}}`, or the
+  /// export's `{"class_name": "GroupLasso", "config": {"group": …, "l1": …, "l2": …}}`.
   static func regularizer(_ value: Any?) throws(RegularizerError) -> Regularizer {
     guard let value, !(value is NSNull) else { return .none }
     guard let d = value as? [String: Any] else { throw RegularizerError(message: "kernel_regularizer '\(value)' is not understood") }
@@ -166,9 +167,30 @@ public struct KerasModelFile: Sendable, Equatable {
     case "L1": r = .l1(try strength("l1", default: 0.01))
     case "L2": r = .l2(try strength("l2", default: 0.01))
     case "L1L2": r = .l1_l2(l1: try strength("l1", default: 0), l2: try strength("l2", default: 0))
-    default: throw RegularizerError(message: "kernel_regularizer \(cls) is not one of L1, L2, L1L2")
+    case "GroupLasso": r = try groupLasso(d, c, strength: strength)
+    default: throw RegularizerError(message: "kernel_regularizer \(cls) is not one of L1, L2, L1L2, GroupLasso")
     }
     if let p = r.problem { throw RegularizerError(message: "kernel_regularizer \(cls): \(p)") }
     return r
+  }
+
+  /// RegViz's own export's `GroupLasso(group, l1=0.0, l2=0.0)` (a custom class, so Keras writes
+  /// `"module"` and `"registered_name"` beside it): `group` is required, as in its `__init__`;
+  /// any other key means someone else's GroupLasso, which is refused rather than guessed at.
+  static func groupLasso(_ d: [String: Any], _ c: [String: Any],
+                         strength: (String, Double) throws(RegularizerError) -> Float) throws(RegularizerError) -> Regularizer {
+    for key in ["module", "registered_name"] {
+      guard let raw = d[key], !(raw is NSNull) else { continue }
+      guard raw is String else {
+        throw RegularizerError(message: "kernel_regularizer GroupLasso: \"\(key)\" must be a string, got \(json(raw))")
+      }
+    }
+    if let other = c.keys.sorted().first(where: { !["group", "l1", "l2"].contains($0) }) {
+      throw RegularizerError(message: "kernel_regularizer GroupLasso: config key \"\(other)\" is not one of group, l1, l2 (regviz reads its own export's GroupLasso)")
+    }
+    guard !(c["group"] == nil || c["group"] is NSNull) else {
+      throw RegularizerError(message: "kernel_regularizer GroupLasso: no \"group\" strength in its config")
+    }
+    return Regularizer(lambda1: try strength("l1", 0), lambda2: try strength("l2", 0), lambdaGroup: try strength("group", 0))
   }
 }

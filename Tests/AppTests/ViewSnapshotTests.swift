@@ -183,6 +183,42 @@ import Testing
     #expect(TugView.lanesThatFit(height: 20) == 3 && TugView.lanesThatFit(height: 36) == 6 && TugView.lanesThatFit(height: 5) == 0)
   }
 
+  /// With a group lane the view adds the group's pull on the weight, `−λg·w/‖row‖` of its row,
+  /// and the row's line: its norm against prox's threshold η·λg. Without one, neither.
+  @Test func aGroupLaneShowsItsPullOnTheWeight() throws {
+    var config = ExperimentConfig()
+    config.lanes = try ["L1 = l1=0.01", "group = group=0.05"].map { try LaneConfig.parse($0) }
+    let snapshot = Fixtures.snapshot(config: config, exportable: true)
+    let prepared = try #require(snapshot.prepared)
+    let pick = TugView.candidates(prepared.initial, informative: snapshot.informative)[0]
+    let lane = snapshot.lanes[1], first = lane.network.layers[0]
+    let input = pick / first.units
+    let row = first.kernel[input * first.units..<(input + 1) * first.units].map(Double.init)
+    let norm = row.map { $0 * $0 }.reduce(0, +).squareRoot()
+    let tug = TugView.tug(lane, weight: pick, prepared: prepared, rate: 0.1)
+    #expect(abs(Double(tug.rowNorm) - norm) <= 1e-6 * norm)
+    #expect(abs(Double(tug.groupPull) + 0.05 * Double(tug.w) / norm) <= 1e-6, "−λg·w/‖row‖")
+    #expect(tug.groupPull != 0 && TugView.tug(snapshot.lanes[0], weight: pick, prepared: prepared, rate: 0.1).groupPull == 0)
+    for (width, height) in [(120, 40), (80, 24)] {
+      let grid = ViewSnapshotTests.frame(.tug, width: width, height: height, snapshot: snapshot)
+      assertSnapshot(grid, named: "view-tug-group-\(width)x\(height)")
+      let body = (2..<height - 2).map { grid.row($0) }
+      #expect(body.contains { $0.contains(" group ") && $0.contains(TugView.number(tug.groupPull)) }, "\(grid.text())")
+      #expect(contains(grid, "no group term"), "the L1 lane says it has none")
+      #expect(contains(grid, "‖row‖ \(TugView.number(tug.rowNorm))") && contains(grid, "η·λg \(TugView.number(0.005))"),
+              "\(width)×\(height)\n\(grid.text())")
+      if width == 120 { #expect(contains(grid, "−λg·w/‖row‖"), "the force named where it fits") }
+      #expect(body.filter { $0.contains("w = ") }.count == min(2, TugView.lanesThatFit(height: height - 4, group: true)))
+    }
+    let plain = ViewSnapshotTests.frame(.tug, width: 120, height: 40, snapshot: Fixtures.snapshot(exportable: true))
+    #expect(!contains(plain, "group") && !contains(plain, "‖row‖"))
+    #expect(TugView.lanesThatFit(height: 36, group: true) == 4 && TugView.lanesThatFit(height: 7, group: true) == 0)
+    // The row's line, whole where it fits, else shorter; a lane without the term says so.
+    let forms = [200, 70, 40].map { TugView.rowLine(tug, width: $0) }
+    #expect(forms[0].hasPrefix("group = −λg·w/‖row‖, a pull on the whole row") && forms[1].count <= 70 && forms[2].hasPrefix("‖row‖"))
+    #expect(TugView.rowLine(TugOfWar(w: 1, dataGradient: 0, lambda1: 0.1, lambda2: 0, rate: 0.1), width: 200) == "no group term")
+  }
+
   @Test func tPicksAnotherWeight() {
     var state = AppState()
     state.view = .tug

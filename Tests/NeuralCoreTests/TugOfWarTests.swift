@@ -36,4 +36,26 @@ import Testing
     #expect(isClose(tug.after(.subgradient), 0.01 - 0.03))
     #expect(tug.after(.clip) == 0)
   }
+
+  /// The group line's force is the group term's subgradient on the weight, negated:
+  /// `GroupLasso.gradient` of its row, `−λg·w/‖row‖`; 0 at a zero row and without the term.
+  @Test func groupPullIsTheRowsSubgradient() {
+    let row: [Float] = [0.3, -0.4, 1.2]  // ‖row‖ = 1.3
+    let lambda: Float = 0.05
+    let g = GroupLasso.gradient(row, lambda: lambda)
+    let tugs = row.map { TugOfWar(w: $0, dataGradient: 0, lambda1: 0, lambda2: 0, rate: 0.1, lambdaGroup: lambda, rowNorm: 1.3) }
+    for (k, tug) in tugs.enumerated() {
+      #expect(isClose(tug.groupPull, -g[k]), "\(k): \(tug.groupPull) vs \(-g[k])")
+      #expect(isClose(tug.groupPull, -lambda * row[k] / 1.3))
+    }
+    // The row's pulls together are a pull of exactly λg on the row, whatever its size.
+    #expect(isClose(tugs.map { $0.groupPull * $0.groupPull }.reduce(0, +).squareRoot(), lambda))
+    #expect(isClose(tugs[0].groupTau, 0.1 * lambda))
+    #expect(TugOfWar(w: 0, dataGradient: 0, lambda1: 0, lambda2: 0, rate: 0.1, lambdaGroup: lambda, rowNorm: 0).groupPull == 0)
+    #expect(TugOfWar(w: 0.3, dataGradient: 0, lambda1: 0.1, lambda2: 0.1, rate: 0.1, rowNorm: 1.3).groupPull == 0)
+    // It does not touch the L1 rules' arithmetic.
+    let with = TugOfWar(w: 0.3, dataGradient: 0.2, lambda1: 0.1, lambda2: 0.01, rate: 0.1, lambdaGroup: lambda, rowNorm: 1.3)
+    let without = TugOfWar(w: 0.3, dataGradient: 0.2, lambda1: 0.1, lambda2: 0.01, rate: 0.1)
+    #expect(with.z == without.z && L1Rule.allCases.allSatisfy { with.after($0) == without.after($0) })
+  }
 }

@@ -63,12 +63,54 @@ import Testing
     #expect(m.regularizers == [.l1_l2(l1: 0.001, l2: 0.002), .l2(0.01)])
   }
 
+  /// The export's `GroupLasso` as Keras 3.15's `to_json()` writes it (module null: the class lives
+  /// in the script's `__main__`; registered_name its class name).
+  static func groupLasso(_ config: String, module: String = "null", registered: String = "\"GroupLasso\"") -> String {
+    "{\"module\": \(module), \"class_name\": \"GroupLasso\", \"config\": {\(config)}, \"registered_name\": \(registered)}"
+  }
+
+  @Test func readsTheExportsGroupLasso() throws {
+    let m = try model([dense("dense", 16, "relu", Self.groupLasso("\"group\": 0.05, \"l1\": 0.0, \"l2\": 0.0")),
+                       dense("dense_1", 3, "softmax")].joined(separator: ","))
+    #expect(m.regularizers == [.group(0.05), .none])
+    #expect(m.regularizers[0].lambdaGroup == 0.05 && m.regularizers[0].lambda1 == 0 && m.regularizers[0].lambda2 == 0)
+    // The sparse group lasso: its L1 and L2 ride along in the one class; l1 and l2 default to 0.
+    let sparse = try model([dense("dense", 16, "relu", Self.groupLasso("\"group\": 0.02, \"l1\": 0.01", module: "\"__main__\"")),
+                            dense("dense_1", 3, "softmax", Self.groupLasso("\"group\": 0.01, \"l2\": 0.005", registered: "null"))]
+                            .joined(separator: ","))
+    #expect(sparse.regularizers == [Regularizer(lambda1: 0.01, lambdaGroup: 0.02), Regularizer(lambda2: 0.005, lambdaGroup: 0.01)])
+  }
+
+  @Test func refusesAGroupLassoThatIsNotTheExportsNamingTheField() {
+    let cases: [(String, String)] = [
+      (Self.groupLasso("\"l1\": 0.01"), "kernel_regularizer GroupLasso: no \"group\" strength in its config"),
+      (Self.groupLasso("\"group\": null"), "kernel_regularizer GroupLasso: no \"group\" strength in its config"),
+      (Self.groupLasso("\"group\": \"0.05\""), "kernel_regularizer GroupLasso: \"group\" must be a number, got \"0.05\""),
+      (Self.groupLasso("\"group\": true"), "kernel_regularizer GroupLasso: \"group\" must be a number, got true"),
+      (Self.groupLasso("\"group\": 0.05, \"l1\": [0.01]"), "kernel_regularizer GroupLasso: \"l1\" must be a number, got a list"),
+      (Self.groupLasso("\"group\": -0.05"), "kernel_regularizer GroupLasso: group strength must be a finite number ≥ 0, got -0.05"),
+      (Self.groupLasso("\"group\": 1e300"), "kernel_regularizer GroupLasso: \"group\" 1e+300 is outside single precision"),
+      (Self.groupLasso("\"group\": 0.05, \"groups\": 4"), "kernel_regularizer GroupLasso: config key \"groups\" is not one of group, l1, l2 (regviz reads its own export's GroupLasso)"),
+      (Self.groupLasso("\"group\": 0.05", module: "3"), "kernel_regularizer GroupLasso: \"module\" must be a string, got 3"),
+      (Self.groupLasso("\"group\": 0.05", registered: "{}"), "kernel_regularizer GroupLasso: \"registered_name\" must be a string, got an object"),
+      ("{\"class_name\": \"GroupLasso\", \"config\": [0.05]}", "kernel_regularizer GroupLasso: \"config\" must be an object, got a list"),
+      ("{\"class_name\": \"SparseGroupLasso\", \"config\": {\"group\": 0.05}}",
+       "kernel_regularizer SparseGroupLasso is not one of L1, L2, L1L2, GroupLasso"),
+    ]
+    for (reg, message) in cases {
+      do { _ = try model(dense("dense", 3, "softmax", reg)); Issue.record("accepted: \(reg)") } catch {
+        #expect(error.description == "m.json: layer 'dense' (Dense): \(message)", "\(error.description)")
+        #expect(!error.description.contains("\n"))
+      }
+    }
+  }
+
   @Test func refusesWhatRegvizCannotBuildNamingTheLayer() {
     let cases: [(String, String)] = [
       ("{\"class_name\": \"Dropout\", \"config\": {\"name\": \"dropout\", \"rate\": 0.5}}",
        "m.json: layer 'dropout' (Dropout): regviz builds Dense layers only"),
       (dense("dense", 3, "softmax", "{\"class_name\": \"OrthogonalRegularizer\", \"config\": {}}"),
-       "layer 'dense' (Dense): kernel_regularizer OrthogonalRegularizer is not one of L1, L2, L1L2"),
+       "layer 'dense' (Dense): kernel_regularizer OrthogonalRegularizer is not one of L1, L2, L1L2, GroupLasso"),
       (dense("dense", 3, "sigmoid"), "layer 'dense' (Dense): the output layer's activation is 'sigmoid'"),
       (dense("dense", 3, "softmax", extra: ", \"bias_regularizer\": {\"class_name\": \"L2\", \"config\": {\"l2\": 0.1}}"),
        "layer 'dense' (Dense): bias_regularizer is not supported"),

@@ -4,7 +4,9 @@ import NeuralCore
 import Training
 
 /// The tug-of-war view: one first-layer weight of every visible lane, the forces on it this
-/// step drawn to one scale (data gradient, L1's constant pull, L2's fading pull), the
+/// step drawn to one scale (data gradient, L1's constant pull, L2's fading pull, and — when a
+/// shown lane has the group term — the group's pull, which fades only as the weight's whole row
+/// shrinks), the
 /// soft-threshold `S_τ(z)` with this step's pre-update value z marked, and what each L1 rule
 /// makes of it.
 struct TugView {
@@ -43,7 +45,8 @@ struct TugView {
                          Rect(x: inside.maxX - plotWidth, y: inside.y, width: plotWidth, height: inside.height))
     // The lanes whose forces fit; the others are left out of the forces and the curve alike,
     // and the title says how many.
-    let shown = Array(lanes.prefix(Self.lanesThatFit(height: left.height)))
+    let group = lanes.contains { ($0.1.regularizers.first?.lambdaGroup ?? 0) > 0 }
+    let shown = Array(lanes.prefix(Self.lanesThatFit(height: left.height, group: group)))
     let hidden = lanes.count - shown.count
     let notShown = hidden == 0 ? "" : " · +\(hidden) lane\(hidden == 1 ? "" : "s") not shown (1–8 hide)"
     let titles = [
@@ -55,13 +58,15 @@ struct TugView {
     ].map(theme.printable)
     p.panel(rect, titles: titles, theme: theme)
     let tugs = shown.map { (index: $0.0, lane: $0.1, tug: Self.tug($0.1, weight: index, prepared: prepared, rate: rate)) }
-    drawForces(tugs, in: left, painter: &p, theme: theme)
+    drawForces(tugs, group: group, in: left, painter: &p, theme: theme)
     drawThreshold(tugs, in: right, painter: &p, theme: theme)
   }
 
-  /// Lanes whose forces (a name line, three force lines, the rules' line, a gap) fit in `height` rows.
-  static func lanesThatFit(height: Int) -> Int {
-    height > 5 ? 1 + (height - 6) / 6 : 0
+  /// Lanes whose forces (a name line, three force lines, the rules' line, a gap; with `group`
+  /// a fourth force line and the row's line too) fit in `height` rows.
+  static func lanesThatFit(height: Int, group: Bool = false) -> Int {
+    let rows = group ? 8 : 6
+    return height > rows - 1 ? 1 + (height - rows) / rows : 0
   }
 
   /// The lane's forces on weight `index`: its full-batch data gradient at the current weights.
@@ -71,24 +76,29 @@ struct TugView {
     let train = prepared.data.train
     let g = learner.dataGradients(data: train, indices: Array(0..<train.count)[...])[0].kernel[index]
     let r = lane.regularizers.first ?? .none
-    return TugOfWar(w: lane.network.layers[0].kernel[index], dataGradient: g, lambda1: r.lambda1, lambda2: r.lambda2,
-                    rate: rate)
+    let kernel = lane.network.layers[0].kernel, units = lane.network.layers[0].units
+    let row = (index / units) * units
+    let norm = Float(Regularizer.rowNormSum(Array(kernel[row..<row + units]), units: units))
+    return TugOfWar(w: kernel[index], dataGradient: g, lambda1: r.lambda1, lambda2: r.lambda2,
+                    rate: rate, lambdaGroup: r.lambdaGroup, rowNorm: norm)
   }
 
-  private func drawForces(_ tugs: [(index: Int, lane: LaneSnapshot, tug: TugOfWar)], in rect: Rect,
+  private func drawForces(_ tugs: [(index: Int, lane: LaneSnapshot, tug: TugOfWar)], group: Bool, in rect: Rect,
                           painter p: inout Painter, theme: Theme) {
     // A diverged run (η 100) has NaN and infinite pulls: the scale is the finite ones', and a
     // non-finite pull is drawn off the scale, its whole half.
-    let scale = tugs.flatMap { [abs($0.tug.dataPull), abs($0.tug.l1Pull), abs($0.tug.l2Pull)] }.filter(\.isFinite).max() ?? 0
+    let scale = tugs.flatMap { [abs($0.tug.dataPull), abs($0.tug.l1Pull), abs($0.tug.l2Pull), abs($0.tug.groupPull)] }
+      .filter(\.isFinite).max() ?? 0
     let labelWidth = 6
     let half = max(1, (rect.width - labelWidth - 14) / 2)
     let centre = rect.x + labelWidth + half
     var y = rect.y
-    for (index, lane, tug) in tugs where y + 5 < rect.maxY {
+    for (index, lane, tug) in tugs where y + (group ? 7 : 5) < rect.maxY {
       let style = theme.laneStyle(index)
       p.put(theme.printable("\(theme.laneMarker(index)) \(lane.name)   w = \(Self.number(tug.w))"), x: rect.x, y: y, style: style)
       y += 1
-      for (label, force) in [("data", tug.dataPull), ("L1", tug.l1Pull), ("L2", tug.l2Pull)] {
+      let forces = [("data", tug.dataPull), ("L1", tug.l1Pull), ("L2", tug.l2Pull)] + (group ? [("group", tug.groupPull)] : [])
+      for (label, force) in forces {
         p.put(label, x: rect.x + 1, y: y, style: theme.dim)
         p.set(theme.ascii ? "|" : "│", x: centre, y: y, style: theme.axis)
         let length = !force.isFinite ? (force.isNaN ? 0 : half)
@@ -118,8 +128,28 @@ struct TugView {
       } else {
         p.put(theme.printable("no L1: w → z = \(Self.number(tug.z))"), x: rect.x + 1, y: y, style: theme.dim)
       }
+      if group {
+        y += 1
+        p.put(Painter.truncate(theme.printable(Self.rowLine(tug, width: rect.width - 1)), to: rect.width - 1,
+                               ellipsis: theme.glyphs.ellipsis),
+              x: rect.x + 1, y: y, style: tug.lambdaGroup > 0 ? theme.text : theme.dim)
+      }
       y += 2
     }
+  }
+
+  /// What the group line's force is: the row's pull, shared by its weights in proportion, and
+  /// the row's norm against prox's threshold η·λg (the whole row lands on 0 at or below it).
+  /// Whole where it fits in `width`, else shorter, the last form cut.
+  static func rowLine(_ tug: TugOfWar, width: Int) -> String {
+    guard tug.lambdaGroup > 0 else { return "no group term" }
+    let (norm, tau) = (number(tug.rowNorm), number(tug.groupTau))
+    let forms = [
+      "group = −λg·w/‖row‖, a pull on the whole row: ‖row‖ \(norm), prox zeroes it at ≤ η·λg \(tau)",
+      "group −λg·w/‖row‖ pulls the row: ‖row‖ \(norm), 0 at ≤ η·λg \(tau)",
+      "‖row‖ \(norm) · row → 0 at ≤ η·λg \(tau)",
+    ]
+    return forms.first { $0.count <= width } ?? forms[forms.count - 1]
   }
 
   /// `S_τ(z)` for the largest τ shown, the identity dotted, each lane's z marked on it.
