@@ -45,6 +45,9 @@ final class RoundCut: Sendable {
     }
   }
 
+  /// The latest epoch a lane of this round has begun (or the round's front, before any).
+  var latestBegun: Int { word.load(ordering: .sequentiallyConsistent) & ~Self.flag }
+
   /// Whether the round was cut.
   var isCut: Bool { word.load(ordering: .sequentiallyConsistent) & Self.flag != 0 }
 }

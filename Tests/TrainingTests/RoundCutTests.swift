@@ -29,14 +29,17 @@ import Testing
                              locator: ResourceLocator())
     // A round far longer than the test may take: only the cut can end it in time.
     state.epochsPerRound = 1_000_000
-    state.roundCut.open(front: state.front)
+    let front = state.front
+    state.roundCut.open(front: front)
     let done = DispatchSemaphore(value: 0)
     DispatchQueue.global().async {
       _ = state.runRoundIfDue()
       done.signal()
     }
-    // Let the lanes train a while (a tiny net: thousands of epochs a second), then cut.
-    Thread.sleep(forTimeInterval: 0.3)
+    // Let the lanes begin a few epochs (a tiny net: thousands a second, but a loaded machine or
+    // a sanitized build may start the round late), then cut.
+    let deadline = Date().addingTimeInterval(60)
+    while state.roundCut.latestBegun < front + 3, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
     state.roundCut.cut()
     #expect(done.wait(timeout: .now() + 60) == .success, "the round ended after the cut")
     let epochs = state.lanes.map(\.trainer.epoch)
