@@ -53,6 +53,9 @@ struct LessonReadingTests {
         #expect(grid.row(height - 1).contains("e dashboard"), "\(where_): the key line names e\n\(grid.row(height - 1))")
       }
       if let question = session.step.question {
+        // The question's own first line stays with its choices, in the pane and full-screen.
+        let stem = S.plain(question.prompt).split(separator: " ").prefix(3).joined(separator: " ")
+        #expect(text.contains("Question: " + stem), "\(where_): the question's first line\n\(grid.text())")
         for choice in question.choices {
           #expect(text.contains("\(choice.label)) " + S.plain(choice.text)), "\(where_): choice \(choice.label)")
         }
