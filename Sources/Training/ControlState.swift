@@ -207,25 +207,36 @@ final class ControlState: @unchecked Sendable {
       }
       speed = next
       nextDue = nil
+    case .setUp(let config, let pace, let paused):
+      // Paused before the load, so its progress snapshots already say so.
+      running = !paused
+      speed = pace
+      reconfigure(config)
+      nextDue = nil
     case .reconfigure(let config):
-      do {
-        let name = URL(fileURLWithPath: config.dataset.description).lastPathComponent
-        // The control loop itself loads, so the screen (which never waits for it) stays live;
-        // progress goes out as snapshots, about every 2% of the file.
-        // Called on this thread, the control loop's: the state stays confined to it.
-        let state = self
-        let progress: @Sendable (Double) -> Void = { fraction in
-          guard fraction - (state.loading?.fraction ?? -1) >= 0.02 || fraction >= 1 else { return }
-          state.loading = (name, fraction)
-          state.publish?(state.makeSnapshot())
-        }
-        defer { loading = nil }
-        prepared = try PreparedExperiment(config, initialWeights: nil, locator: locator, progress: progress)
-        lambdaRung = nil
-        lanes = Self.makeSlots(prepared)
-        nextDue = nil
-      } catch { message = error.message }
+      reconfigure(config)
     }
+  }
+
+  /// A new experiment: the lanes start over on it (a failure leaves the old one and a message).
+  private func reconfigure(_ config: ExperimentConfig) {
+    do {
+      let name = URL(fileURLWithPath: config.dataset.description).lastPathComponent
+      // The control loop itself loads, so the screen (which never waits for it) stays live;
+      // progress goes out as snapshots, about every 2% of the file.
+      // Called on this thread, the control loop's: the state stays confined to it.
+      let state = self
+      let progress: @Sendable (Double) -> Void = { fraction in
+        guard fraction - (state.loading?.fraction ?? -1) >= 0.02 || fraction >= 1 else { return }
+        state.loading = (name, fraction)
+        state.publish?(state.makeSnapshot())
+      }
+      defer { loading = nil }
+      prepared = try PreparedExperiment(config, initialWeights: nil, locator: locator, progress: progress)
+      lambdaRung = nil
+      lanes = Self.makeSlots(prepared)
+      nextDue = nil
+    } catch { message = error.message }
   }
 
   /// Moves the largest configured λ one rung along `Ladder.lambda` from where the keys left it,

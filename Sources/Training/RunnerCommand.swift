@@ -33,4 +33,8 @@ public enum RunnerCommand: Sendable, Hashable {
   case stepSpeed(up: Bool)
   /// A new architecture, data set, seed or lane list: the lanes start over.
   case reconfigure(ExperimentConfig)
+  /// A new experiment with its pace, running or paused, in one command (a lesson page). One
+  /// command because the runner may take queued commands between any two of them and train a
+  /// round: "reconfigure, then pause" let a page whose question waits show epoch 1–2.
+  case setUp(ExperimentConfig, speed: Speed, paused: Bool)
 }

@@ -40,7 +40,7 @@ struct FreePlayKeyTests {
     let page = (mode.session.lessonIndex, mode.session.stepIndex)
 
     let open = mode.perform(.tryInFreePlay, snapshot: snapshot)
-    #expect(open.contains(.reconfigure(config)) && open.contains(.resume), "\(F.names(open))")
+    #expect(open == [.setUp(config, speed: mode.session.experiment.speed, paused: false)], "\(F.names(open))")
     #expect(mode.freePlay != nil)
     // It says how to come back, whole at 80 columns.
     #expect(mode.state.notice?.contains("q: back to the lesson") == true && mode.state.notice!.count <= 78)
@@ -60,7 +60,7 @@ struct FreePlayKeyTests {
 
     let back = mode.perform(.quit, snapshot: snapshot)
     #expect(mode.freePlay == nil && !mode.state.quit)
-    #expect(back.contains(.reconfigure(config)), "\(F.names(back))")
+    #expect(back == [mode.session.setUp], "\(F.names(back))")
     #expect((mode.session.lessonIndex, mode.session.stepIndex) == page)
     #expect(mode.compose(snapshot, width: 120, height: 40).text().contains("lesson 8/"))
   }

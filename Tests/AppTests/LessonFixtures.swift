@@ -120,6 +120,8 @@ enum LessonFixtures {
       case .setSpeed(let s): "setSpeed(\(s))"
       case .stepSpeed: "stepSpeed"
       case .reconfigure(let c): "reconfigure(\(c.lanes.map(\.name).joined(separator: ",")))"
+      case .setUp(let c, let speed, let paused):
+        "setUp(\(c.lanes.map(\.name).joined(separator: ",")); \(speed); \(paused ? "paused" : "running"))"
       }
     }
   }

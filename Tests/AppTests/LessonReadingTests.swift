@@ -53,6 +53,9 @@ struct LessonReadingTests {
         #expect(grid.row(height - 1).contains("e dashboard"), "\(where_): the key line names e\n\(grid.row(height - 1))")
       }
       if let question = session.step.question {
+        // The question's own first line stays with its choices, in the pane and full-screen.
+        let stem = S.plain(question.prompt).split(separator: " ").prefix(3).joined(separator: " ")
+        #expect(text.contains("Question: " + stem), "\(where_): the question's first line\n\(grid.text())")
         for choice in question.choices {
           #expect(text.contains("\(choice.label)) " + S.plain(choice.text)), "\(where_): choice \(choice.label)")
         }
@@ -68,22 +71,24 @@ struct LessonReadingTests {
     guard page.question != nil || page.hint != nil else { return }
     for (width, height) in S.sizes {
       for reading in [true, false] {
-        for label in page.question.map({ q in [q.answer] + q.choices.map(\.label).filter { $0 != q.answer }.prefix(1) }) ?? [""] {
-          var session = try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)
-          var state = AppState()
-          if !label.isEmpty { _ = session.answer(label, state: &state) }
-          if page.hint != nil { session.toggleHint(state: &state) }
-          if !label.isEmpty, page.hint != nil {
-            // The verdict first, then the hint after it: each as it appears.
-            session.toggleHint(state: &state)
-            session.focus = .verdict
-          }
-          session.reading = false
+        // "" leaves the question waiting: the hint then shows beside the pinned question.
+        for label in page.question.map({ q in ["", q.answer] + q.choices.map(\.label).filter { $0 != q.answer }.prefix(1) }) ?? [""] {
+          let session = try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)
           let snapshot = F.snapshot(session, epochs: 0, running: false)
           var mode = LessonMode(session: session, state: AppState())
           _ = mode.observe(snapshot, elapsed: 0)
-          if mode.session.reading != reading { _ = mode.perform(.toggleReading, snapshot: snapshot) }
+          // Arrival first (it may open the page full-screen), then `e` to the pane or the page,
+          // then the keys: the answer, and `h` (after the verdict, when both appear).
           var grid = mode.compose(snapshot, width: width, height: height)
+          if mode.session.reading != reading {
+            _ = mode.perform(.toggleReading, snapshot: snapshot)
+            grid = mode.compose(snapshot, width: width, height: height)
+          }
+          #expect(mode.session.reading == reading)
+          if !label.isEmpty {
+            _ = mode.perform(.answer(Character(label)), snapshot: snapshot)
+            grid = mode.compose(snapshot, width: width, height: height)
+          }
           let where_ = "lesson \(lesson + 1) step \(step + 1) at \(width)×\(height)\(reading ? " full-screen" : "")"
           if !label.isEmpty {
             let verdict = label == page.question!.answer ? "✓ Right." : "✗ Not quite"

@@ -95,12 +95,12 @@ struct LessonSessionTests {
     session.observe(F.snapshot(session, epochs: 250))
     let forward = Self.press([.right], &session)
     #expect(session.stepIndex == 2)
-    #expect(forward.commands == ["reconfigure(none,L2)", "setSpeed(max)", "resume"])
+    #expect(forward.commands == ["setUp(none,L2; max; running)"])
     #expect(session.experiment.config.lanes.map(\.name) == ["none", "L2"])
 
     let back = Self.press([.left], &session)
     #expect(session.stepIndex == 1)
-    #expect(back.commands == ["reconfigure(none,L1)", "setSpeed(20 ep/s)", "resume"])
+    #expect(back.commands == ["setUp(none,L1; 20 ep/s; running)"])
     #expect(back.saves == 1 && session.progress.current?.step == 1)
     // Steps 1 and 2 share the first step's setup: going back within it keeps the run.
     let again = Self.press([.left], &session)
@@ -270,7 +270,7 @@ struct LessonSessionTests {
 
     let next = Self.press([.right], &session)
     #expect(session.lessonIndex == 1 && session.stepIndex == 0 && session.phase == .step)
-    #expect(next.commands == ["reconfigure(none,L1,L2,L1+L2)", "setSpeed(20 ep/s)", "resume"])
+    #expect(next.commands == ["setUp(none,L1,L2,L1+L2; 20 ep/s; running)"])
     #expect(session.progress.current == CourseProgress.Position(lesson: "02-second", step: 0))
     #expect(next.saves == 1)
 
@@ -288,10 +288,10 @@ struct LessonSessionTests {
     Self.press([.right], &session)
     session.observe(F.snapshot(session, epochs: 250))
     let r = Self.press([.right], &session)
-    #expect(r.commands == ["reconfigure(none,L2)", "setSpeed(max)", "resume"])
+    #expect(r.commands == ["setUp(none,L2; max; running)"])
     session.observe(F.snapshot(session, epochs: 1))
     let back = Self.press([.left], &session)
-    #expect(back.commands.contains("setSpeed(max)"))
+    #expect(back.commands == ["setUp(none,L1; max; running)"])
   }
 
   @Test func startingMidLessonUsesTheMergedSetup() throws {
@@ -343,7 +343,7 @@ struct LessonRestartTests {
     session.observe(F.snapshot(session, epochs: 100))
     let config = session.experiment.config
     let effects = session.next(state: &state)
-    #expect(F.names(effects.commands).map { $0.prefix { $0 != "(" } } == ["reconfigure", "setSpeed", "pause"])
+    #expect(F.names(effects.commands).count == 1 && F.names(effects.commands)[0].hasSuffix("; paused)"), "\(F.names(effects.commands))")
     #expect(session.experiment.config == config)
     // The run left behind, same config at epoch 100, must not latch "epoch ≥ 50".
     _ = session.answer("a", state: &state)
@@ -362,6 +362,6 @@ struct LessonRestartTests {
     session.observe(F.snapshot(session, epochs: 60))
     #expect(session.conditionReached)
     let back = session.back(state: &state)
-    #expect(F.names(back.commands).first?.hasPrefix("reconfigure") == true, "step 1 is another start: it starts over")
+    #expect(F.names(back.commands).first?.hasPrefix("setUp") == true, "step 1 is another start: it starts over")
   }
 }

@@ -70,7 +70,15 @@ public struct LessonPane {
       var pinned: [StyledLine] = []
       if let question {
         let parts = LessonPane.questionBlocks(question, answer: nil, theme: theme)
-        pinned += TextView(blocks: promptInFlow ? Array(parts.dropFirst()) : parts).layout(width: textWidth, theme: theme)
+        if promptInFlow {
+          // The prompt's first line stays pinned with the choices (the whole prompt follows the
+          // text): the learner sees what the choices answer without scrolling.
+          let prompt = TextView(blocks: Array(parts.prefix(1))).layout(width: textWidth, theme: theme)
+          pinned += prompt.prefix(1)
+          pinned += TextView(blocks: Array(parts.dropFirst())).layout(width: textWidth, theme: theme)
+        } else {
+          pinned += TextView(blocks: parts).layout(width: textWidth, theme: theme)
+        }
       }
       if !reading { pinned += numbers }
       if !pinned.isEmpty { pinned.append(StyledLine()) }
@@ -86,8 +94,8 @@ public struct LessonPane {
       let textRows = side.lines(width: body.width, theme: theme).count > body.height ? body.height - 1 : body.height
       return TextView(blocks: Array(blocks.prefix(2))).layout(width: body.width, theme: theme).count <= textRows
     }
-    // Full-screen, a question too tall to pin whole beside the first paragraph keeps only its
-    // choices pinned; its prompt follows the text.
+    // Full-screen, a question too tall to pin whole beside the first paragraph keeps its
+    // prompt's first line and its choices pinned; the whole prompt follows the text.
     // (The trial layout skips the cache, which keeps the layout used.)
     promptInFlow = reading && question != nil && !lay(promptInFlow: false, cached: false)
     showsFirstParagraph = lay(promptInFlow: promptInFlow)

@@ -294,11 +294,14 @@ public struct LessonSession: Sendable {
     if id != running {
       do throws(LessonError) {
         let next = try Self.experiment(index, of: lesson, speedOverride: speedOverride)
-        effects.commands += [.reconfigure(next.config), .setSpeed(next.speed)]
         awaitingEpochBelow = next.config == experiment.config ? lastEpoch : nil
         experiment = next
         running = id
         awaiting = next.config
+        // One command: a question's page never trains its new run before the answer.
+        effects.commands.append(setUp)
+        progress.current = CourseProgress.Position(lesson: lesson.id, step: index)
+        return effects
       } catch {
         // Lessons are checked before they ship; a hand-edited one still must not end the app.
         state.note("cannot set up this step: \(error.message) — the previous experiment goes on")
@@ -311,7 +314,7 @@ public struct LessonSession: Sendable {
 
   /// Free play from this page (`f`): the page's setup from its start, running.
   public func freePlayEffects() -> Effects {
-    Effects(commands: [.reconfigure(experiment.config), .setSpeed(experiment.speed), .resume])
+    Effects(commands: [.setUp(experiment.config, speed: experiment.speed, paused: false)])
   }
 
   /// Back from free play to this page: its setup from the start again (free play may have
@@ -320,8 +323,12 @@ public struct LessonSession: Sendable {
   public mutating func returnFromFreePlay(epoch: Int) -> Effects {
     awaiting = experiment.config
     awaitingEpochBelow = epoch
-    return Effects(commands: [.reconfigure(experiment.config), .setSpeed(experiment.speed),
-                              pausedForAnswer ? .pause : .resume])
+    return Effects(commands: [setUp])
+  }
+
+  /// This page's experiment from its start, with its pace, paused while its question waits.
+  var setUp: RunnerCommand {
+    .setUp(experiment.config, speed: experiment.speed, paused: pausedForAnswer)
   }
 
   /// Opens lesson `index` at its first step.
