@@ -231,6 +231,11 @@ struct LessonStepFrameTests {
           let forms = [3, 2].map { d in "(\(LensView.number(w[0], decimals: d)), \(LensView.number(w[1], decimals: d)))" }
           #expect(forms.contains(where: screen.contains), "\(where_): \(lane.lane.name) \(forms[0])\n\(screen)")
         }
+        // The "now" line's tail, whole: lesson 7's prose points at "1 exact 0" (it was cut to "1…").
+        let landed = here.filter { $0 == 0 }.count
+        if landed > 0, !lens.hiddenLanes.contains(lane.lane.rawValue) {
+          #expect(screen.contains("\(landed) exact 0"), "\(where_): \(lane.lane.name) tail\n\(screen)")
+        }
       }
       if F.shipped[lesson].steps[step].until?.references.contains(where: { $0.metric == .lensZero }) == true {
         let text = Self.paneText(grid, width: width, height: height)
