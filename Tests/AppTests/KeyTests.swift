@@ -176,6 +176,15 @@ import Training
     #expect(press(["k", .escape]).state.overlay == nil)
   }
 
+  /// At 80×24 the windows' titles are whole, the closing key above all (it read "esc o…").
+  @Test func windowTitlesSayHowToCloseAt80Columns() {
+    for (key, closes) in [("k", "esc or k closes"), ("f", "esc or f closes"), ("?", "esc or ? closes")] {
+      let r = press([.character(Character(key))], width: 80, height: 24)
+      let frame = r.backend.frames.last.map { $0.text() } ?? ""
+      #expect(frame.contains(closes), "\(key):\n\(frame)")
+    }
+  }
+
   @Test func questionMarkShowsHelp() {
     let r = press(["?"])
     #expect(r.state.overlay == .help(scroll: 0))
