@@ -12,9 +12,10 @@ import Training
 struct KeyLineRoomTests {
   typealias F = LessonFixtures
 
-  static func keyLine(lesson id: String, step: (Step) -> Bool, width: Int, height: Int) throws -> String {
+  static func keyLine(lesson id: String, step: @escaping (Step) -> Bool, width: Int, height: Int) throws -> String {
     let lesson = try #require(F.shipped.firstIndex { $0.id.hasPrefix(id) })
-    let index = try #require(F.shipped[lesson].steps.firstIndex(where: step))
+    let found = F.shipped[lesson].steps.firstIndex(where: step)
+    let index = try #require(found)
     let snapshot = F.snapshot(try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: index), epochs: 10)
     let (_, grid) = try LessonStepFrameTests.drawn(lesson: lesson, step: index, snapshot, width: width, height: height,
                                                     answered: true)

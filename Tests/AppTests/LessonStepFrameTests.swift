@@ -231,11 +231,30 @@ struct LessonStepFrameTests {
           let forms = [3, 2].map { d in "(\(LensView.number(w[0], decimals: d)), \(LensView.number(w[1], decimals: d)))" }
           #expect(forms.contains(where: screen.contains), "\(where_): \(lane.lane.name) \(forms[0])\n\(screen)")
         }
-        // The "now" line's tail, whole: lesson 7's prose points at "1 exact 0" (it was cut to "1…").
+      }
+      // Played to the end: the "now" line's tail is whole too ("1 exact 0", which lesson 7's
+      // prose points at, was cut to "1…" at 80×24), with both coordinates.
+      var played = mode
+      let asksForZero = F.shipped[lesson].steps[step].until?.references.contains(where: { $0.metric == .lensZero }) == true
+      // Where the page asks for an exact 0, λ goes up (`]`) as the learner's does until a lane's optimum has one.
+      for _ in 0..<40 where asksForZero && !played.lens.scene.lanes.contains(where: { $0.optimum.contains(0) }) {
+        _ = played.perform(.lensLambda(up: true), snapshot: snapshot)
+      }
+      _ = played.observe(snapshot, elapsed: 1000)
+      let end = played.compose(snapshot, width: width, height: height)
+      let endScreen = (0..<height).map { end.row($0) }.joined(separator: "\n")
+      var tails = 0
+      for lane in played.lens.scene.lanes where !played.lens.hiddenLanes.contains(lane.lane.rawValue) {
+        let here = lane.trajectory.points[min(lane.trajectory.points.count - 1, played.lens.step)]
+        let forms = [3, 2].map { d in "(\(LensView.number(here[0], decimals: d)), \(LensView.number(here[1], decimals: d)))" }
+        #expect(forms.contains(where: endScreen.contains), "\(where_), played: \(lane.lane.name) \(forms[0])\n\(endScreen)")
         let landed = here.filter { $0 == 0 }.count
-        if landed > 0, !lens.hiddenLanes.contains(lane.lane.rawValue) {
-          #expect(screen.contains("\(landed) exact 0"), "\(where_): \(lane.lane.name) tail\n\(screen)")
-        }
+        guard landed > 0 else { continue }
+        tails += 1
+        #expect(endScreen.contains("\(landed) exact 0"), "\(where_), played: \(lane.lane.name) tail\n\(endScreen)")
+      }
+      if asksForZero {
+        #expect(tails > 0, "\(where_): no lane landed on 0, the tail went unchecked")
       }
       if F.shipped[lesson].steps[step].until?.references.contains(where: { $0.metric == .lensZero }) == true {
         let text = Self.paneText(grid, width: width, height: height)
