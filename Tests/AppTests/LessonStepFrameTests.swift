@@ -243,6 +243,10 @@ struct LessonStepFrameTests {
       _ = played.observe(snapshot, elapsed: 1000)
       let end = played.compose(snapshot, width: width, height: height)
       let endScreen = (0..<height).map { end.row($0) }.joined(separator: "\n")
+      // The lesson's prose says "1 exact 0" too: count the readout's own, left of the pane.
+      let paneX = DashboardLayout.split(width: width, height: height, paneWidth: LessonPane.frameWidth(screenWidth: width)).side!.x
+      let readoutTails = (0..<height).map { String(end.row($0).prefix(paneX)) }
+        .reduce(0) { $0 + $1.components(separatedBy: " exact 0").count - 1 }
       var tails = 0
       for lane in played.lens.scene.lanes where !played.lens.hiddenLanes.contains(lane.lane.rawValue) {
         let here = lane.trajectory.points[min(lane.trajectory.points.count - 1, played.lens.step)]
@@ -253,6 +257,7 @@ struct LessonStepFrameTests {
         tails += 1
         #expect(endScreen.contains("\(landed) exact 0"), "\(where_), played: \(lane.lane.name) tail\n\(endScreen)")
       }
+      #expect(readoutTails >= tails, "\(where_), played: \(tails) tails, \(readoutTails) whole\n\(endScreen)")
       if asksForZero {
         #expect(tails > 0, "\(where_): no lane landed on 0, the tail went unchecked")
       }
