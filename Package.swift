@@ -77,7 +77,7 @@ let package = Package(
                 exclude: ["Snapshots"]),
     .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "Canvas"]),
     /// Fixtures are read from the source tree (the Keras ones are made by scripts/, with TensorFlow).
-    .testTarget(name: "RegvizCommandTests", dependencies: ["RegvizCommand", "NeuralCore", "RegvizData"],
+    .testTarget(name: "RegvizCommandTests", dependencies: ["RegvizCommand", "NeuralCore", "RegvizData", "Training"],
                 exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]

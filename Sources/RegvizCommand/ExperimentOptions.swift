@@ -27,9 +27,7 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
   @Option(help: "Hidden activation.")
   public var activation: Activation = .relu
 
-  @Option(name: .customLong("lane"), help: ArgumentHelp(
-    "A lane of regularization (repeatable): none, l1=λ, l2=λ, l1=λ,l2=λ, or per layer 1:l1=λ;2:l2=λ; optionally NAME = SPEC. Also wd=λ, decoupled weight decay w ← w − lr·λ·w (Keras's optimizer weight_decay, AdamW; alone, with l1/l2 or per layer), and stop=best-val[:PATIENCE], early stopping that keeps the weights of the best validation loss (patience 20 epochs by default).",
-    valueName: "spec"))
+  @Option(name: .customLong("lane"), help: ArgumentHelp(ExperimentOptions.laneHelp, valueName: "spec"))
   public var lanes: [String] = []
 
   @Option(name: .customLong("l1-rule"), help: "How L1 enters the update: prox (exact zeros), subgradient (Keras), clip (Playground).")
@@ -171,5 +169,16 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
     var perLayer: [Int: Regularizer] = [:]
     for (l, r) in regularizers.enumerated() where !r.isNone { perLayer[l + 1] = r }
     return perLayer.isEmpty ? LaneSpec() : LaneSpec(perLayer: perLayer)
+  }
+}
+
+extension ExperimentOptions {
+  /// `--lane`'s help, its terms read from `TermKind.table` so a new kind is listed where it is defined.
+  static var laneHelp: String {
+    let terms = TermKind.table.map { "\($0.keyword)=λ, \($0.help)" }.joined(separator: "; ")
+    return "A lane of regularization (repeatable): none, or terms joined by commas (l1=λ,l2=λ), "
+      + "or per layer 1:l1=λ;2:l2=λ; optionally NAME = SPEC. Terms: \(terms). "
+      + "Also stop=best-val[:PATIENCE], early stopping that keeps the weights of the best validation loss "
+      + "(patience 20 epochs by default)."
   }
 }

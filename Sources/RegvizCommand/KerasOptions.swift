@@ -5,9 +5,9 @@ import Training
 
 /// `--keras` and `--keras-out`: the experiment as a Keras script, for `run` and `play`.
 public struct KerasOptions: ParsableArguments, Sendable {
-  @Flag(help: ArgumentHelp(
-    "Print a Keras script that reproduces this experiment (data and initial weights inline; runs as printed with keras and numpy), and exit.",
-    discussion: "Needs data small enough to print; use --keras-out otherwise."))
+  // One help text, not an ArgumentHelp discussion: ArgumentParser prints a flag's discussion
+  // at a different indent from the text above it.
+  @Flag(help: "Print a Keras script that reproduces this experiment (data and initial weights inline; runs as printed with keras and numpy), and exit. Needs data small enough to print; use --keras-out otherwise.")
   public var keras = false
 
   @Option(name: .customLong("keras-out"), help: ArgumentHelp(

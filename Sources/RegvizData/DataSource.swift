@@ -24,9 +24,16 @@ public enum DataSource: Sendable, Hashable, CustomStringConvertible {
   case csv(path: String, label: LabelColumn = .last)
 
   /// The built-in data sets, in the order the dashboard's `d` key cycles through them.
-  public static let builtIn: [DataSource] = [.sparse, .iris]
+  public static let builtIn: [DataSource] = [.sparse, .iris, .correlated(CorrelatedDataset.defaultCorrelation), .digits]
   /// Every data set known by name (what `--dataset <TAB>` offers besides CSV files).
   public static let named: [DataSource] = [.sparse, .iris, .digits]
+
+  /// The built-in data set's name without its parameter (`correlated` for `correlated:0.5`), or the
+  /// CSV path as given.
+  public var name: String {
+    if case .correlated = self { return "correlated" }
+    return description
+  }
 
   /// `sparse`, `iris`, `digits`, or the CSV path as given.
   public var description: String {

@@ -31,14 +31,20 @@ public struct TermKind: Sendable, Hashable, CustomStringConvertible {
   public let oneValuePerLane: String?
   /// Where the strength goes in each layer the term applies to.
   public let slot: WritableKeyPath<LayerTerms, Float> & Sendable
+  /// What `--lane`'s help says the term is, after `keyword=λ`.
+  public let help: String
 
   public static let table: [TermKind] = [
-    TermKind(keyword: "l1", title: "L1", isPenalty: true, oneValuePerLane: nil, slot: \.regularizer.lambda1),
-    TermKind(keyword: "l2", title: "L2", isPenalty: true, oneValuePerLane: nil, slot: \.regularizer.lambda2),
+    TermKind(keyword: "l1", title: "L1", isPenalty: true, oneValuePerLane: nil, slot: \.regularizer.lambda1,
+             help: "the L1 penalty λ·Σ|w|"),
+    TermKind(keyword: "l2", title: "L2", isPenalty: true, oneValuePerLane: nil, slot: \.regularizer.lambda2,
+             help: "the L2 penalty λ·Σw² (Keras's, no ½)"),
     // The group lasso: λ·Σᵢ‖W[i,:]‖₂ over a kernel's rows; with l1= it is the sparse group lasso.
-    TermKind(keyword: "group", title: "Group", isPenalty: true, oneValuePerLane: nil, slot: \.regularizer.lambdaGroup),
+    TermKind(keyword: "group", title: "Group", isPenalty: true, oneValuePerLane: nil, slot: \.regularizer.lambdaGroup,
+             help: "the group lasso λ·Σᵢ‖W[i,:]‖₂ (a group: a kernel row, every weight leaving one input or unit; with l1=λ, the sparse group lasso)"),
     TermKind(keyword: "wd", title: "WD", isPenalty: false, oneValuePerLane: "an optimizer has one weight_decay",
-             slot: \.weightDecay),
+             slot: \.weightDecay,
+             help: "decoupled weight decay w ← w − lr·λ·w (Keras's optimizer weight_decay, AdamW)"),
   ]
 
   public static func named(_ keyword: String) -> TermKind? { table.first { $0.keyword == keyword } }

@@ -39,12 +39,18 @@ import Training
     let tally = try SelectionFrequency.measure(c, seeds: [1, 2], epochs: 30)
     let lines = SelectionOverlay.lines(.finished(tally), theme: Theme(colorMode: .monochrome, ascii: true), width: 60)
       .map { $0.map(\.text).joined() }
-    #expect(lines[0] == "2 seeds done - 300 epochs each, this setup with run seeds 1...2")
+    #expect(lines[0] == "2 seeds done - 300 epochs each, this setup with run seeds")
+    #expect(lines[1] == "1...2")
     #expect(lines.contains { $0.hasPrefix("correlated groups: A1 A2 A3") })
     let a1 = try #require(lines.first { $0.hasPrefix("A1*") })
     // none keeps every feature under every seed: a full bar and 100%.
     #expect(a1.hasPrefix("A1* ###################### 100% "), "\(a1)")
     #expect(lines.filter { $0.hasPrefix("n") }.count == 6)
+    // The prose wraps between words inside the window: the threshold is whole (it was cut at 80
+    // columns, "…a first-layer weight ≥").
+    let prose = lines.prefix { !$0.isEmpty }.filter { !$0.hasPrefix("correlated") }
+    #expect(prose.allSatisfy { $0.count <= 60 }, "\(prose)")
+    #expect(prose.joined(separator: " ").contains("a first-layer weight >= 1e-3 (under the subgradient rule"))
     let waiting = SelectionOverlay.lines(nil, theme: .standard, width: 60).map { $0.map(\.text).joined() }
     #expect(waiting[0].hasPrefix("training the first of 20 seeds in the background"))
   }

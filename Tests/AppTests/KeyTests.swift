@@ -1,6 +1,7 @@
 import Lessons
 import Canvas
 import NeuralCore
+import RegvizData
 import Testing
 import Training
 
@@ -118,8 +119,34 @@ import Training
     var iris = Fixtures.config()
     iris.dataset = .iris
     guard case .reconfigure(let back) = press(["d"], snapshot: Fixtures.snapshot(config: iris)).commands.first,
-      back.dataset == .sparse, back.hidden == ExperimentConfig().hidden, back.lanes == ExperimentConfig().lanes
-    else { Issue.record("iris → sparse, default layers and lanes"); return }
+      back.dataset == .correlated(CorrelatedDataset.defaultCorrelation), back.hidden == ExperimentConfig().hidden,
+      back.lanes == ExperimentConfig().lanes
+    else { Issue.record("iris → correlated, default layers and lanes"); return }
+  }
+
+  /// `d` goes through every built-in data set and says which one is now loaded; correlated at
+  /// any ρ is correlated's turn, and digits (64 pixels) comes back round to sparse.
+  @Test func dCyclesThroughEveryBuiltInDataSet() {
+    let order: [(from: DataSource, to: DataSource)] = [
+      (.sparse, .iris), (.iris, .correlated(CorrelatedDataset.defaultCorrelation)),
+      (.correlated(0.5), .digits), (.digits, .sparse),
+    ]
+    for (from, to) in order {
+      var config = Fixtures.config()
+      config.dataset = from
+      let r = press(["d"], snapshot: Fixtures.snapshot(config: config))
+      guard case .reconfigure(let next) = r.commands.first else { Issue.record("\(from): \(r.commands)"); continue }
+      #expect(next.dataset == to, "\(from) → \(next.dataset)")
+      #expect(r.state.notice == "data set: \(to) (training starts over)", "\(String(describing: r.state.notice))")
+    }
+    // Off iris the default layers and lanes return, not the Keras tutorial's.
+    var iris = Fixtures.config()
+    iris.dataset = .iris
+    guard case .reconfigure(let correlated) = press(["d"], snapshot: Fixtures.snapshot(config: iris)).commands.first else {
+      Issue.record("iris: no reconfigure"); return
+    }
+    #expect(correlated.hidden == ExperimentConfig().hidden && correlated.lanes == ExperimentConfig().lanes)
+    #expect(DataSource.builtIn.map(\.name) == ["sparse", "iris", "correlated", "digits"])
   }
 
   /// A picture layout given for one data set (`--image`) is not carried to the next.
@@ -147,6 +174,15 @@ import Training
     #expect(press(["k", .pageDown, .up, .home]).state.overlay == .keras(scroll: 0))
     #expect(press(["k", "k"]).state.overlay == nil)
     #expect(press(["k", .escape]).state.overlay == nil)
+  }
+
+  /// At 80×24 the windows' titles are whole, the closing key above all (it read "esc o…").
+  @Test func windowTitlesSayHowToCloseAt80Columns() {
+    for (key, closes) in [("k", "esc or k closes"), ("f", "esc or f closes"), ("?", "esc or ? closes")] {
+      let r = press([.character(Character(key))], width: 80, height: 24)
+      let frame = r.backend.frames.last.map { $0.text() } ?? ""
+      #expect(frame.contains(closes), "\(key):\n\(frame)")
+    }
   }
 
   @Test func questionMarkShowsHelp() {

@@ -232,6 +232,35 @@ struct LessonStepFrameTests {
           #expect(forms.contains(where: screen.contains), "\(where_): \(lane.lane.name) \(forms[0])\n\(screen)")
         }
       }
+      // Played to the end: the "now" line's tail is whole too ("1 exact 0", which lesson 7's
+      // prose points at, was cut to "1…" at 80×24), with both coordinates.
+      var played = mode
+      let asksForZero = F.shipped[lesson].steps[step].until?.references.contains(where: { $0.metric == .lensZero }) == true
+      // Where the page asks for an exact 0, λ goes up (`]`) as the learner's does until a lane's optimum has one.
+      for _ in 0..<40 where asksForZero && !played.lens.scene.lanes.contains(where: { $0.optimum.contains(0) }) {
+        _ = played.perform(.lensLambda(up: true), snapshot: snapshot)
+      }
+      _ = played.observe(snapshot, elapsed: 1000)
+      let end = played.compose(snapshot, width: width, height: height)
+      let endScreen = (0..<height).map { end.row($0) }.joined(separator: "\n")
+      // The lesson's prose says "1 exact 0" too: count the readout's own, left of the pane.
+      let paneX = DashboardLayout.split(width: width, height: height, paneWidth: LessonPane.frameWidth(screenWidth: width)).side!.x
+      let readoutTails = (0..<height).map { String(end.row($0).prefix(paneX)) }
+        .reduce(0) { $0 + $1.components(separatedBy: " exact 0").count - 1 }
+      var tails = 0
+      for lane in played.lens.scene.lanes where !played.lens.hiddenLanes.contains(lane.lane.rawValue) {
+        let here = lane.trajectory.points[min(lane.trajectory.points.count - 1, played.lens.step)]
+        let forms = [3, 2].map { d in "(\(LensView.number(here[0], decimals: d)), \(LensView.number(here[1], decimals: d)))" }
+        #expect(forms.contains(where: endScreen.contains), "\(where_), played: \(lane.lane.name) \(forms[0])\n\(endScreen)")
+        let landed = here.filter { $0 == 0 }.count
+        guard landed > 0 else { continue }
+        tails += 1
+        #expect(endScreen.contains("\(landed) exact 0"), "\(where_), played: \(lane.lane.name) tail\n\(endScreen)")
+      }
+      #expect(readoutTails >= tails, "\(where_), played: \(tails) tails, \(readoutTails) whole\n\(endScreen)")
+      if asksForZero {
+        #expect(tails > 0, "\(where_): no lane landed on 0, the tail went unchecked")
+      }
       if F.shipped[lesson].steps[step].until?.references.contains(where: { $0.metric == .lensZero }) == true {
         let text = Self.paneText(grid, width: width, height: height)
         #expect(!text.contains("lens_zero(L1) –") && (text.contains("now: lens_zero(L1)") || text.contains("reached: lens_zero(L1)")),

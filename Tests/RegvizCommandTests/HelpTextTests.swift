@@ -1,5 +1,6 @@
 import ArgumentParser
 import Testing
+import Training
 
 @testable import RegvizCommand
 
@@ -35,6 +36,31 @@ struct HelpTextTests {
     let help = Regviz.helpMessage(for: RunCommand.self, columns: 80)
     #expect(help.contains("\n  1:l1=0.01;2:l2=0.01             per Dense layer\n"))
     #expect(help.contains("\n  none | l1=λ | l2=λ | l1=λ,l2=λ  every Dense kernel\n"))
+  }
+
+  /// `--lane`'s help lists every kind of term in `TermKind.table` (it left out `group=λ`).
+  @Test(arguments: [["run"], ["play"], ["sweep"]])
+  func laneHelpListsEveryTermKind(_ command: [String]) throws {
+    let r = try CLI.run(command + ["--help"])
+    let text = Self.words(r.stdout)
+    let lane = try #require(text.range(of: "--lane <spec>")).upperBound
+    let help = String(text[lane...].prefix(1200))
+    for kind in TermKind.table {
+      #expect(help.contains("\(kind.keyword)=λ, \(Self.words(kind.help))"), "\(command): \(kind.keyword)")
+    }
+  }
+
+  /// Every help line is indented as the options are: a flag's text never starts a line at a
+  /// column of its own ("Needs data small enough…" under `--keras` did, 8 columns in).
+  @Test(arguments: [PlayCommand.self, RunCommand.self] as [any ParsableCommand.Type])
+  func optionTextLinesShareOneIndent(_ command: any ParsableCommand.Type) {
+    let help = Regviz.helpMessage(for: command, columns: 80)
+    let options = help.components(separatedBy: "OPTIONS:\n").last ?? ""
+    for line in options.split(separator: "\n") where line.hasPrefix(" ") {
+      let indent = line.prefix { $0 == " " }.count
+      #expect(indent == 2 || indent == 26, "\(line)")
+    }
+    #expect(Self.words(help).contains("and exit. Needs data small enough to print; use --keras-out otherwise."))
   }
 
   /// Every command that takes `--data-dir` states the lookup order itself.

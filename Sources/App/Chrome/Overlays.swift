@@ -15,18 +15,21 @@ enum Overlays {
     switch overlay {
     case .help(let scroll):
       let lines = helpLines(bindings, legend: legend, theme: theme, width: helpWidth(screen))
-      window(title: theme.printable("keys · esc or ? closes · training goes on underneath"),
+      window(titles: ["keys · esc or ? closes · training goes on underneath", "keys · esc or ? closes"].map(theme.printable),
              lines: lines, scroll: scroll, preferredWidth: 88, theme: theme, in: screen, painter: &p)
     case .keras(let scroll):
       let inner = min(screen.width - 4, 112) - 4
       let code = kerasCode(snapshot).split(separator: "\n", omittingEmptySubsequences: false)
         .flatMap { CodeWrap.wrap(theme.printable(String($0)), width: inner) }
       let lines = code.map { [StyledRun($0, style: theme.code)] }
-      window(title: theme.printable("Keras code for this setup · ↑ ↓ scroll · w writes it to a file · esc or k closes"),
+      window(titles: ["Keras code for this setup · ↑ ↓ scroll · w writes it to a file · esc or k closes",
+                      "Keras code · ↑ ↓ scroll · w writes it to a file · esc or k closes",
+                      "Keras code · w writes it · esc or k closes", "esc or k closes"].map(theme.printable),
              lines: lines, scroll: scroll, preferredWidth: 112, theme: theme, in: screen, painter: &p)
     case .selection(let scroll, let job):
       let inner = min(screen.width - 4, 100) - 4
-      window(title: theme.printable("selection over seeds · ↑ ↓ scroll · esc or f closes · training goes on"),
+      window(titles: ["selection over seeds · ↑ ↓ scroll · esc or f closes · training goes on",
+                      "selection over seeds · ↑ ↓ scroll · esc or f closes", "esc or f closes"].map(theme.printable),
              lines: SelectionOverlay.lines(job, theme: theme, width: inner), scroll: scroll, preferredWidth: 100,
              theme: theme, in: screen, painter: &p)
     }
@@ -83,7 +86,7 @@ enum Overlays {
   /// A framed window centred on the screen with `lines` inside, scrolled by `scroll` lines and
   /// marked `more ↓` when there is more below.
   private static func window(
-    title: String, lines: [[StyledRun]], scroll: Int, preferredWidth: Int, theme: Theme,
+    titles: [String], lines: [[StyledRun]], scroll: Int, preferredWidth: Int, theme: Theme,
     in screen: Rect, painter p: inout Painter
   ) {
     let contentWidth = lines.map { $0.reduce(0) { $0 + $1.text.count } }.max() ?? 0
@@ -92,7 +95,8 @@ enum Overlays {
     let frame = Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2,
                      width: width, height: height)
     p.clear(frame)
-    let inner = p.panel(frame, title: title, theme: theme, highlighted: true).inset(left: 1, right: 1)
+    // The longest title that fits whole: "esc or k closes" must never be cut to "esc o…".
+    let inner = p.panel(frame, titles: titles, theme: theme, highlighted: true).inset(left: 1, right: 1)
     let first = min(max(0, scroll), max(0, lines.count - inner.height))
     p.clipped(to: inner) { q in
       for (row, line) in lines.dropFirst(atMost: first).prefix(atMost: inner.height).enumerated() {

@@ -26,15 +26,16 @@ enum SelectionOverlay {
     }
     let list = tally.map(\.seeds) ?? SelectionFrequency.seedList(from: 1, count: seeds)
     status += " · \(epochs) epochs each, this setup with run seeds \(list.first ?? 1)…\(list.last ?? 1)"
-    var out: [[StyledRun]] = [[StyledRun(theme.printable(status), style: theme.dim)]]
+    func prose(_ text: String) -> [[StyledRun]] {
+      wrapped(theme.printable(text), width: width).map { [StyledRun($0, style: theme.dim)] }
+    }
+    var out = prose(status)
     guard let t = tally, !t.featureNames.isEmpty else { return out }
-    out.append([StyledRun(theme.printable("a bar: how often the lane still read the feature: a first-layer weight ≥ 1e-3"),
-                          style: theme.dim)])
-    out.append([StyledRun(theme.printable("(under the subgradient rule ≥ one L1 step, lr·λ) on a path to the output"),
-                          style: theme.dim)])
+    out += prose("a bar: how often the lane still read the feature: a first-layer weight ≥ 1e-3 "
+      + "(under the subgradient rule ≥ one L1 step, lr·λ) on a path to the output")
     if let groups = t.groups, !groups.isEmpty {
-      out.append([StyledRun(theme.printable("correlated groups: " + groups.map { $0.map { t.featureNames[$0] }.joined(separator: " ") }
-        .joined(separator: " · ")), style: theme.dim)])
+      out += prose("correlated groups: " + groups.map { $0.map { t.featureNames[$0] }.joined(separator: " ") }
+        .joined(separator: " · "))
     }
     out.append([])
     let nameWidth = min(10, (t.featureNames.map(\.count).max() ?? 4) + 1)
@@ -66,6 +67,29 @@ enum SelectionOverlay {
   }
 
   static func percent(_ f: Double) -> String { Quantity.percent(f) }
+
+  /// `text` in lines of at most `width` columns, broken between words (a word longer than a
+  /// line is cut into pieces), so the window's prose is whole at 80 columns.
+  static func wrapped(_ text: String, width: Int) -> [String] {
+    let width = max(1, width)
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      var word = Substring(word)
+      if !line.isEmpty, line.count + 1 + word.count <= width {
+        line += " " + word
+        continue
+      }
+      if !line.isEmpty { lines.append(line) }
+      while word.count > width {
+        lines.append(String(word.prefix(width)))
+        word = word.dropFirst(width)
+      }
+      line = String(word)
+    }
+    if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    return lines
+  }
 
   static func pad(_ s: String, _ width: Int) -> String {
     s.count >= width ? String(s.prefix(atMost: width)) : s + String(repeating: " ", count: max(0, width - s.count))

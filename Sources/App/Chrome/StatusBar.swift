@@ -140,12 +140,20 @@ enum StatusBar {
         + max(0, items.count - 1) * 2 + 1
     }
     // Too narrow: labels go first, lowest `keepRank` first (`? help` explains every key), then
-    // whole keys from the middle; space, λ, help and quit keep theirs longest.
+    // whole keys; space, λ, help and quit keep theirs longest.
     for i in items.indices.sorted(by: { items[$0].keep < items[$1].keep })
     where items[i].keep < Binding.alwaysLabelled && width() > rect.width {
       items[i].label = ""
     }
-    while items.count > 5, width() > rect.width { items.remove(at: items.count - 3) }
+    // Still too wide: whole keys go, lowest `keepRank` first (the rightmost of equals), never
+    // help and quit at the end; so a key a mission gives keeps its label while a label-less
+    // view key can go instead.
+    while items.count > 5, width() > rect.width {
+      let candidates = items.indices.dropLast(2)
+      guard let lowest = candidates.map({ items[$0].keep }).min(),
+            let drop = candidates.last(where: { items[$0].keep == lowest }) else { break }
+      items.remove(at: drop)
+    }
     var x = rect.x + 1
     for (i, item) in items.enumerated() {
       if i > 0 { x += 2 }

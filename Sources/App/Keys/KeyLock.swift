@@ -132,7 +132,8 @@ public struct KeyLock: Hashable, Sendable {
       }
       if !lockedKeys.isEmpty {
         result.append(Binding(lockedKeys.map(Self.label).joined(separator: " "), triggers(lockedKeys),
-                              "locked on this mission: \(lockedKeys.map(Self.word).joined(separator: ", "))", short: "locked"))
+                              "locked on this mission: \(lockedKeys.map(Self.word).joined(separator: ", "))", short: "locked",
+                              keep: 0))
       }
       // The data-set key is the lesson's as on every page: it answers, unlisted.
       let rest = rows.flatMap(\.triggers).filter { Self.key(of: $0.action) == nil }.map { ($0.key, $0.action) }

@@ -1,4 +1,5 @@
 import Lessons
+import RegvizData
 import Synchronization
 /// Where the learner is, as far as the keys care: the mode, the view, an open window, the
 /// lesson page's question and hint, and who holds the settings.
@@ -175,7 +176,9 @@ extension Keymap {
               "learning rate down / up along the same 1-2-5 ladder", short: "lr", keep: 9),
       Binding("u", [("u", .nextL1Rule)], "L1 rule: prox (exact 0) → subgradient (Keras) → clip (Playground)",
               short: "rule", keep: 2),
-    Binding("d", [("d", .nextDataset)], "next data set: sparse → iris (training starts over)", short: "data", keep: 5),
+    Binding("d", [("d", .nextDataset)],
+            "next data set: \(DataSource.builtIn.map(\.name).joined(separator: " → ")) (training starts over)",
+            short: "data", keep: 5),
   ]
 
   /// `regviz lens`: the lens's own keys.

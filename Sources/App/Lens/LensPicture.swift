@@ -59,7 +59,9 @@ enum LensPicture {
 
   /// The numbers: settings, ŵ, the L1 path's corners, and per lane its optimum and where its
   /// trajectory is — each line whole in `width` columns, so both coordinates always read.
-  /// A line too wide first drops to 2 decimals, then puts its pair on a line of its own.
+  /// A line too wide first drops to 2 decimals, then puts its pair on a line of its own (its
+  /// tail, "1 exact 0", stays with the pair or moves up beside the label), then the tail on
+  /// another.
   /// Taller than `height`, the lines that matter least go first: the blank line, the step
   /// count, the λ at which all weights are 0 — never a lane's numbers. `withheld` (a lesson's
   /// question waits): settings and ŵ only.
@@ -72,8 +74,18 @@ enum LensPicture {
     func labelled(_ label: String, _ w: [Double], tail: String = "", style: Style, indent: String = "  ") -> [[StyledRun]] {
       let pairs = [3, 2].map { d in "(\(LensView.number(w[0], decimals: d)), \(LensView.number(w[1], decimals: d)))" }
       if let pair = pairs.first(where: { fits(label + " " + $0 + tail) }) { return [[StyledRun(label + " " + pair + tail, style: style)]] }
-      let pair = pairs.first { fits(indent + $0 + tail) } ?? pairs[1]
-      return [[StyledRun(label, style: style)], [StyledRun(indent + pair + tail, style: style)]]
+      if let pair = pairs.first(where: { fits(indent + $0 + tail) }) {
+        return [[StyledRun(label, style: style)], [StyledRun(indent + pair + tail, style: style)]]
+      }
+      // Too narrow for the pair and its tail together: the tail ("1 exact 0") goes beside the
+      // label, above the pair, or failing that on a line of its own.
+      if !tail.isEmpty, fits(label + tail), let pair = pairs.first(where: { fits(indent + $0) }) {
+        return [[StyledRun(label + tail, style: style)], [StyledRun(indent + pair, style: style)]]
+      }
+      let tailLines = tail.isEmpty ? [] : [[StyledRun(indent + tail.trimmingCharacters(in: .whitespaces), style: style)]]
+      if let pair = pairs.first(where: { fits(label + " " + $0) }) { return [[StyledRun(label + " " + pair, style: style)]] + tailLines }
+      let pair = pairs.first { fits(indent + $0) } ?? pairs[1]
+      return [[StyledRun(label, style: style)], [StyledRun(indent + pair, style: style)]] + tailLines
     }
     /// A line of text, wrapped between words when too wide (the next lines indented).
     func text(_ line: String, style: Style) -> [[StyledRun]] {

@@ -91,14 +91,15 @@ public struct PlayMode: DashboardMode {
     dashboard.state.overlay = .selection(scroll: 0, job: dashboard.selection?.latest())
   }
 
-  /// sparse → iris → sparse; a CSV given on the command line is not in the cycle, and `d`
+  /// `DataSource.builtIn` in turn: sparse → iris → correlated → digits → sparse (correlated at
+  /// any ρ counts as correlated); a CSV given on the command line is not in the cycle, and `d`
   /// leaves it for the first built-in data set. Iris comes as the Keras tutorial's model
-  /// (`--setup keras-iris`), what a learner from that tutorial expects to see; back on sparse
+  /// (`--setup keras-iris`), what a learner from that tutorial expects to see; after iris
   /// the default layers and lanes return.
   private mutating func nextDataset(_ snapshot: ExperimentSnapshot) -> [RunnerCommand] {
     let sources = DataSource.builtIn
     var config = snapshot.config
-    let index = sources.firstIndex(of: config.dataset).map { ($0 + 1) % sources.count } ?? 0
+    let index = sources.firstIndex { $0.name == config.dataset.name }.map { ($0 + 1) % sources.count } ?? 0
     if sources[index] == .iris {
       config = NamedSetup.kerasIris.applied(to: config)
     } else {

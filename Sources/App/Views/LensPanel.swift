@@ -24,11 +24,12 @@ enum LensPanel: MainView {
     }
   }
 
-  /// In play and lessons `[ ]` move the lens's λ while it shows.
+  /// In play and lessons `[ ]` move the lens's λ while it shows: the view's one key, labelled
+  /// on the key line while there is room (lesson 7 asks for it).
   static func rows(_ c: KeyContext) -> [Binding] {
     guard !c.overlay else { return [] }
     return [Binding("[ ]", [("[", .lensLambda(up: false)), ("]", .lensLambda(up: true))],
-                    "two-weight lens: its λ down / up by 0.1", short: "λ", keep: 11)]
+                    "two-weight lens: its λ down / up by 0.1", short: "λ")]
   }
 
   /// The trajectories play out while the lens shows; a weight landing on 0 is announced. While

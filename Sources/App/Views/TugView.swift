@@ -149,7 +149,7 @@ struct TugView {
       "group −λg·w/‖row‖ pulls the row: ‖row‖ \(norm), 0 at ≤ η·λg \(tau)",
       "‖row‖ \(norm) · row → 0 at ≤ η·λg \(tau)",
     ]
-    return forms.first { $0.count <= width } ?? forms[forms.count - 1]
+    return Painter.fitting(forms, to: width)
   }
 
   /// `S_τ(z)` for the largest τ shown, the identity dotted, each lane's z marked on it.
@@ -172,11 +172,19 @@ struct TugView {
     }
     p.put(Painter.truncate(theme.printable("S_τ(z), τ = η·λ1 = \(Self.number(Float(tau)))"), to: rect.width,
                            ellipsis: theme.glyphs.ellipsis), x: rect.x, y: rect.y, style: theme.text)
-    p.put(Painter.truncate(theme.printable("marks: this step's z (at the edge: further out)"), to: rect.width,
+    p.put(Painter.truncate(theme.printable(Self.marksFooter(width: rect.width)), to: rect.width,
                            ellipsis: theme.glyphs.ellipsis), x: rect.x, y: rect.maxY - 1, style: theme.dim)
     PlaneWidget(minX: -reach, maxX: reach, minY: -reach, maxY: reach, curves: [identity, curve], marks: marks,
                 xLabel: "z", yLabel: "w'")
       .draw(in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 2), painter: &p, theme: theme)
+  }
+
+  /// The plot's footer, the longest form whole in `width` columns (the full one was cut to
+  /// "marks: this step's z (at …" at 80 and 120 columns).
+  static func marksFooter(width: Int) -> String {
+    let forms = ["marks: this step's z (at the edge: further out)", "marks: this step's z (edge: further out)",
+                 "marks: this step's z", "marks: z"]
+    return Painter.fitting(forms, to: width)
   }
 
   /// Four significant digits, `0` for an exact zero; `nan`, `inf`, `-inf` for a diverged run
