@@ -155,7 +155,7 @@ extension Keymap {
     guard c.readable else { return rows }
     rows.append(Binding("f", [("f", .tryInFreePlay), ("F", .tryInFreePlay)],
                         "try this in free play: this page's setup, every key yours; q comes back to this page",
-                        short: "free play", keep: 0))
+                        short: "free play", keep: 8))
     // Where the pane is too small for the text, the page opens full-screen; `e` goes between.
     rows.append(c.reading
       ? Binding("e", [("e", .toggleReading), ("E", .toggleReading), (.escape, .toggleReading)],
