@@ -375,17 +375,25 @@ public enum SIMDKernel {
   #endif
 
   /// c[i, o] = Σ_s x[i, s] · y[o, s] (c row-major with rowsY columns), 2×2 blocks of dot products.
+  /// A last 8 of the length (a batch padded to 8 columns) takes one `SIMD8` product, folded in
+  /// after the 16 → 8 halving; what is left after that, one value at a time.
   @inline(__always)
   static func dotRows(
     _ x: UnsafePointer<Float>, ldx: Int, _ y: UnsafePointer<Float>, ldy: Int,
     into c: UnsafeMutablePointer<Float>, rowsX: Int, rowsY: Int, length: Int
   ) {
+    typealias V8 = SIMD8<Float>
     let vectorEnd = length & ~15
-    @inline(__always) func tail(_ i: Int, _ o: Int) -> Float {
-      var sum: Float = 0
-      var s = vectorEnd
-      while s < length { sum += x[i * ldx + s] * y[o * ldy + s]; s += 1 }
-      return sum
+    let halfEnd = length - vectorEnd >= 8 ? vectorEnd + 8 : vectorEnd
+    @inline(__always) func load8(_ p: UnsafePointer<Float>) -> V8 { UnsafeRawPointer(p).loadUnaligned(as: V8.self) }
+    @inline(__always) func sum(_ v: Vec, _ half: V8, _ i: Int, _ o: Int) -> Float {
+      let h8 = v.lowHalf + v.highHalf + half
+      let h4 = h8.lowHalf + h8.highHalf
+      let h2 = h4.lowHalf + h4.highHalf
+      var total = h2[0] + h2[1]
+      var s = halfEnd
+      while s < length { total += x[i * ldx + s] * y[o * ldy + s]; s += 1 }
+      return total
     }
     var i = 0
     while i < rowsX {
@@ -406,11 +414,16 @@ public enum SIMDKernel {
           a11 = a11.addingProduct(u1, v1)
           s += 16
         }
-        c[i * rowsY + o] = horizontalSum(a00) + tail(i, o)
-        if twoY { c[i * rowsY + o + 1] = horizontalSum(a01) + tail(i, o + 1) }
+        var h00 = V8(), h01 = V8(), h10 = V8(), h11 = V8()
+        if halfEnd > vectorEnd {
+          let u0 = load8(x0 + s), u1 = load8(x1 + s), v0 = load8(y0 + s), v1 = load8(y1 + s)
+          h00 = u0 * v0; h01 = u0 * v1; h10 = u1 * v0; h11 = u1 * v1
+        }
+        c[i * rowsY + o] = sum(a00, h00, i, o)
+        if twoY { c[i * rowsY + o + 1] = sum(a01, h01, i, o + 1) }
         if twoX {
-          c[(i + 1) * rowsY + o] = horizontalSum(a10) + tail(i + 1, o)
-          if twoY { c[(i + 1) * rowsY + o + 1] = horizontalSum(a11) + tail(i + 1, o + 1) }
+          c[(i + 1) * rowsY + o] = sum(a10, h10, i + 1, o)
+          if twoY { c[(i + 1) * rowsY + o + 1] = sum(a11, h11, i + 1, o + 1) }
         }
         o += 2
       }
