@@ -130,16 +130,42 @@ public enum SIMDKernel {
       }
       col += 32
     }
+    #else
+    // 6 rows × 16 columns: 6 accumulators = 12 of the 16 ymm registers (the 4 × 16 block's 8
+    // chains barely cover two FMA pipes × 4 cycles). Pairs of 6-row blocks, so the rows left to
+    // `narrowBlock` start at a multiple of 4 and each row gets the very sum (one chain, the same
+    // order) the AVX-512 path gives it.
+    let tallRows = (rows & ~3) / 12 * 12
+    while tallRows > 0 && col < vectorEnd {
+      var k0 = 0
+      repeat {
+        let k1 = min(k0 + tile, depth)
+        tallBlock(a: a, rowStride: rowStride, depthStride: depthStride, b: b, ldb: ldb, bias: bias, first: k0 == 0,
+                  c: c, ldc: ldc, rows: tallRows, k0: k0, k1: k1, col: col)
+        k0 = k1
+      } while k0 < depth
+      if tallRows < rows {
+        narrowBlock(a: a, rowStride: rowStride, depthStride: depthStride, b: b, ldb: ldb, bias: bias,
+                    c: c, ldc: ldc, rowStart: tallRows, rows: rows, depth: depth, tile: tile, col: col)
+      }
+      col += 16
+    }
     #endif
     while col < vectorEnd {
       narrowBlock(a: a, rowStride: rowStride, depthStride: depthStride, b: b, ldb: ldb, bias: bias,
                   c: c, ldc: ldc, rowStart: 0, rows: rows, depth: depth, tile: tile, col: col)
       col += 16
     }
+    // Eight columns left (a batch padded to 8, not 16: 150 samples take 152 columns, not 160).
+    if col + 8 <= columns {
+      halfStrip(a: a, rowStride: rowStride, depthStride: depthStride, b: b, ldb: ldb, bias: bias,
+                c: c, ldc: ldc, rows: rows, depth: depth, col: col)
+      col += 8
+    }
     // Scalar remainder: the columns that do not fill a vector.
-    if vectorEnd < columns {
+    if col < columns {
       for r in 0..<rows {
-        for s in vectorEnd..<columns {
+        for s in col..<columns {
           var sum = bias?[r] ?? 0
           for k in 0..<depth { sum += a[r * rowStride + k * depthStride] * b[k * ldb + s] }
           c[r * ldc + s] = sum
@@ -204,6 +230,95 @@ public enum SIMDKernel {
       } while k0 < depth
   }
 
+  /// The 8 columns at `col`, all rows, the whole depth: 8-row blocks of `SIMD8` accumulators
+  /// (8 ymm registers; one chain per element in depth order, so both builds give the same bits).
+  @inline(__always)
+  static func halfStrip(
+    a: UnsafePointer<Float>, rowStride: Int, depthStride: Int,
+    b: UnsafePointer<Float>, ldb: Int, bias: UnsafePointer<Float>?,
+    c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, depth: Int, col: Int
+  ) {
+    typealias V8 = SIMD8<Float>
+    @inline(__always) func load8(_ p: UnsafePointer<Float>) -> V8 { UnsafeRawPointer(p).loadUnaligned(as: V8.self) }
+    @inline(__always) func store8(_ v: V8, _ p: UnsafeMutablePointer<Float>) {
+      UnsafeMutableRawPointer(p).storeBytes(of: v, as: V8.self)
+    }
+    @inline(__always) func start(_ row: Int) -> V8 { V8(repeating: bias?[row] ?? 0) }
+    var r = 0
+    while r + 8 <= rows {
+      var c0 = start(r), c1 = start(r + 1), c2 = start(r + 2), c3 = start(r + 3)
+      var c4 = start(r + 4), c5 = start(r + 5), c6 = start(r + 6), c7 = start(r + 7)
+      var ap = a + r * rowStride
+      var bp = b + col
+      for _ in 0..<depth {
+        let v = load8(bp)
+        c0 = c0.addingProduct(v, ap[0])
+        c1 = c1.addingProduct(v, ap[rowStride])
+        c2 = c2.addingProduct(v, ap[2 * rowStride])
+        c3 = c3.addingProduct(v, ap[3 * rowStride])
+        c4 = c4.addingProduct(v, ap[4 * rowStride])
+        c5 = c5.addingProduct(v, ap[5 * rowStride])
+        c6 = c6.addingProduct(v, ap[6 * rowStride])
+        c7 = c7.addingProduct(v, ap[7 * rowStride])
+        ap += depthStride
+        bp += ldb
+      }
+      let out = c + r * ldc + col
+      store8(c0, out); store8(c1, out + ldc); store8(c2, out + 2 * ldc); store8(c3, out + 3 * ldc)
+      store8(c4, out + 4 * ldc); store8(c5, out + 5 * ldc); store8(c6, out + 6 * ldc); store8(c7, out + 7 * ldc)
+      r += 8
+    }
+    while r < rows {
+      var c0 = start(r)
+      var ap = a + r * rowStride
+      var bp = b + col
+      for _ in 0..<depth {
+        c0 = c0.addingProduct(load8(bp), ap[0])
+        ap += depthStride
+        bp += ldb
+      }
+      store8(c0, c + r * ldc + col)
+      r += 1
+    }
+  }
+
+  #if !AVX512
+  /// Rows 0..<rows (a multiple of 6) of the 16 columns at `col`, depth k0..<k1, in 6 × 16 blocks.
+  /// The first depth tile starts from the bias, later ones from what c holds.
+  @inline(__always)
+  static func tallBlock(
+    a: UnsafePointer<Float>, rowStride: Int, depthStride: Int,
+    b: UnsafePointer<Float>, ldb: Int, bias: UnsafePointer<Float>?, first: Bool,
+    c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, k0: Int, k1: Int, col: Int
+  ) {
+    @inline(__always) func start(_ row: Int) -> Vec {
+      first ? Vec(repeating: bias?[row] ?? 0) : load(c + row * ldc + col)
+    }
+    var r = 0
+    while r < rows {
+      var c0 = start(r), c1 = start(r + 1), c2 = start(r + 2)
+      var c3 = start(r + 3), c4 = start(r + 4), c5 = start(r + 5)
+      var ap = a + r * rowStride + k0 * depthStride
+      var bp = b + k0 * ldb + col
+      for _ in k0..<k1 {
+        let v = load(bp)
+        c0 = c0.addingProduct(v, ap[0])
+        c1 = c1.addingProduct(v, ap[rowStride])
+        c2 = c2.addingProduct(v, ap[2 * rowStride])
+        c3 = c3.addingProduct(v, ap[3 * rowStride])
+        c4 = c4.addingProduct(v, ap[4 * rowStride])
+        c5 = c5.addingProduct(v, ap[5 * rowStride])
+        ap += depthStride
+        bp += ldb
+      }
+      let out = c + r * ldc + col
+      store(c0, out); store(c1, out + ldc); store(c2, out + 2 * ldc)
+      store(c3, out + 3 * ldc); store(c4, out + 4 * ldc); store(c5, out + 5 * ldc)
+      r += 6
+    }
+  }
+  #endif
+
   #if AVX512
   /// Rows 0..<rows (a multiple of 8) of the 32 columns at `col`, depth k0..<k1, in 8 × 32 blocks.
   /// The first depth tile starts from the bias, later ones from what c holds.
@@ -260,17 +375,25 @@ public enum SIMDKernel {
   #endif
 
   /// c[i, o] = Σ_s x[i, s] · y[o, s] (c row-major with rowsY columns), 2×2 blocks of dot products.
+  /// A last 8 of the length (a batch padded to 8 columns) takes one `SIMD8` product, folded in
+  /// after the 16 → 8 halving; what is left after that, one value at a time.
   @inline(__always)
   static func dotRows(
     _ x: UnsafePointer<Float>, ldx: Int, _ y: UnsafePointer<Float>, ldy: Int,
     into c: UnsafeMutablePointer<Float>, rowsX: Int, rowsY: Int, length: Int
   ) {
+    typealias V8 = SIMD8<Float>
     let vectorEnd = length & ~15
-    @inline(__always) func tail(_ i: Int, _ o: Int) -> Float {
-      var sum: Float = 0
-      var s = vectorEnd
-      while s < length { sum += x[i * ldx + s] * y[o * ldy + s]; s += 1 }
-      return sum
+    let halfEnd = length - vectorEnd >= 8 ? vectorEnd + 8 : vectorEnd
+    @inline(__always) func load8(_ p: UnsafePointer<Float>) -> V8 { UnsafeRawPointer(p).loadUnaligned(as: V8.self) }
+    @inline(__always) func sum(_ v: Vec, _ half: V8, _ i: Int, _ o: Int) -> Float {
+      let h8 = v.lowHalf + v.highHalf + half
+      let h4 = h8.lowHalf + h8.highHalf
+      let h2 = h4.lowHalf + h4.highHalf
+      var total = h2[0] + h2[1]
+      var s = halfEnd
+      while s < length { total += x[i * ldx + s] * y[o * ldy + s]; s += 1 }
+      return total
     }
     var i = 0
     while i < rowsX {
@@ -291,11 +414,16 @@ public enum SIMDKernel {
           a11 = a11.addingProduct(u1, v1)
           s += 16
         }
-        c[i * rowsY + o] = horizontalSum(a00) + tail(i, o)
-        if twoY { c[i * rowsY + o + 1] = horizontalSum(a01) + tail(i, o + 1) }
+        var h00 = V8(), h01 = V8(), h10 = V8(), h11 = V8()
+        if halfEnd > vectorEnd {
+          let u0 = load8(x0 + s), u1 = load8(x1 + s), v0 = load8(y0 + s), v1 = load8(y1 + s)
+          h00 = u0 * v0; h01 = u0 * v1; h10 = u1 * v0; h11 = u1 * v1
+        }
+        c[i * rowsY + o] = sum(a00, h00, i, o)
+        if twoY { c[i * rowsY + o + 1] = sum(a01, h01, i, o + 1) }
         if twoX {
-          c[(i + 1) * rowsY + o] = horizontalSum(a10) + tail(i + 1, o)
-          if twoY { c[(i + 1) * rowsY + o + 1] = horizontalSum(a11) + tail(i + 1, o + 1) }
+          c[(i + 1) * rowsY + o] = sum(a10, h10, i + 1, o)
+          if twoY { c[(i + 1) * rowsY + o + 1] = sum(a11, h11, i + 1, o + 1) }
         }
         o += 2
       }

@@ -4,7 +4,7 @@ import Testing
 
 /// The AVX-512 build of the kernels (the same source, 8 × 32 blocks) against the scalar
 /// reference, and against the AVX2 build, bit for bit: the wide blocks keep one accumulator
-/// chain per element in depth order, exactly as the 4 × 16 blocks do.
+/// chain per element in depth order, exactly as the AVX2 build's 6 × 16 and 4 × 16 blocks do.
 @Suite(.enabled(if: SIMDTarget.hasAVX512, "this CPU lacks AVX-512 (no avx512f in /proc/cpuinfo): the AVX-512 build is not run here"))
 struct AVX512KernelTests {
   typealias Wide = NeuralCoreAVX512.SIMDKernel
@@ -17,6 +17,8 @@ struct AVX512KernelTests {
       KernelTests.Shape(inputs: 256, outputs: 10, batch: 150, ld: 160),
       KernelTests.Shape(inputs: 37, outputs: 45, batch: 97, ld: 112),
       KernelTests.Shape(inputs: 130, outputs: 67, batch: 64, ld: 64),
+      // Rows past AVX2's 12-row pairs of 6 × 16 blocks: 26 = 24 + 2 single rows, 14 = 12 + 2.
+      KernelTests.Shape(inputs: 26, outputs: 14, batch: 40, ld: 48),
     ]
   }
 

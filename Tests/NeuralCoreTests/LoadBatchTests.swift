@@ -2,7 +2,8 @@ import Testing
 @testable import NeuralCore
 
 /// The batch transpose that feeds every step: x[i, b] = features[index b, feature i], zero past
-/// the batch up to whole vectors — checked value by value against that definition.
+/// the batch up to the columns the kernels run (whole 8-float vectors) — checked value by value
+/// against that definition.
 @Suite struct LoadBatchTests {
   @Test(arguments: [1, 15, 16, 17, 37, 150])
   func batchIsTheTransposeOfItsRows(count: Int) {
@@ -16,7 +17,7 @@ import Testing
     learner.loadBatch(data: data, indices: padded[2...])
     let ld = learner.workspace.ld, offset = learner.workspace.layout.activationOffsets[0]
     let x = Workspace.withBase(&learner.workspace.storage) { Array(UnsafeBufferPointer(start: $0 + offset, count: 23 * ld)) }
-    let columns = (count + 15) & ~15
+    let columns = learner.columns(count)
     for i in 0..<23 {
       for b in 0..<columns {
         let want = b < count ? data.features[indices[b] * 23 + i] : 0
