@@ -53,13 +53,7 @@ extension LessonStepFrameTests {
   func oneRoundingRulePerQuantityAndCountsAreIntegers(lesson: Int, step: Int) throws {
     let metrics = F.shipped[lesson].steps[step].numbers
     for (width, height) in Self.sizes {
-      var session = try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)
-      if let question = session.step.question {
-        var state = AppState()
-        _ = session.answer(question.answer, state: &state)
-      }
-      let snapshot = F.snapshot(session, epochs: 300, running: true)
-      let grid = LessonPaneTests.frame(&session, snapshot, width: width, height: height)
+      let (grid, snapshot) = try LessonStepFrameTests.answeredFrame(lesson: lesson, step: step, width: width, height: height)
       let where_ = "lesson \(lesson + 1) step \(step + 1) at \(width)×\(height)"
       // The panels (left of the lesson pane, whose prose may cite "0.2%"): no share with decimals.
       let paneX = DashboardLayout.split(width: width, height: height, paneWidth: LessonPane.frameWidth(screenWidth: width)).side?.x ?? width

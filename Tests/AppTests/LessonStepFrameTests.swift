@@ -37,6 +37,17 @@ struct LessonStepFrameTests {
 
   /// The pane's text, row by row trimmed and joined with single spaces: a wrapped sentence
   /// reads as one line again.
+  /// The step's frame once its question (if any) is answered, 300 epochs into a running run.
+  static func answeredFrame(lesson: Int, step: Int, width: Int, height: Int) throws -> (grid: Grid, snapshot: ExperimentSnapshot) {
+    var session = try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)
+    if let question = session.step.question {
+      var state = AppState()
+      _ = session.answer(question.answer, state: &state)
+    }
+    let snapshot = F.snapshot(session, epochs: 300, running: true)
+    return (LessonPaneTests.frame(&session, snapshot, width: width, height: height), snapshot)
+  }
+
   static func paneText(_ grid: Grid, width: Int, height: Int) -> String {
     let frameWidth = LessonPane.frameWidth(screenWidth: width)
     let side = DashboardLayout.split(width: width, height: height, paneWidth: frameWidth).side!
@@ -75,13 +86,7 @@ struct LessonStepFrameTests {
   func numbersShowARowPerLane(lesson: Int, step: Int) throws {
     let metrics = F.shipped[lesson].steps[step].numbers
     for (width, height) in Self.sizes {
-      var session = try LessonSession(lessons: F.shipped, lessonIndex: lesson, step: step)
-      if let question = session.step.question {
-        var state = AppState()
-        _ = session.answer(question.answer, state: &state)
-      }
-      let snapshot = F.snapshot(session, epochs: 300, running: true)
-      let grid = LessonPaneTests.frame(&session, snapshot, width: width, height: height)
+      let (grid, snapshot) = try Self.answeredFrame(lesson: lesson, step: step, width: width, height: height)
       Self.dump(grid, lesson: lesson, step: step, width: width, height: height, suffix: "-numbers")
       let text = Self.paneText(grid, width: width, height: height)
       let header = "lane " + metrics.map(LessonNumbers.header).joined(separator: " ")
