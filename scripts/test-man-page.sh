@@ -20,7 +20,8 @@ expect() {   # TEXT NEEDLE WHAT
 }
 
 utf8=$(render C.UTF-8)
-expect "$utf8" "none, l1=λ, l2=λ, l1=λ,l2=λ" "UTF-8: the lane syntax"
+expect "$utf8" "(l1=λ,l2=λ)" "UTF-8: the lane syntax"
+expect "$utf8" "group=λ, the group lasso" "UTF-8: the lane terms (from the term table)"
 expect "$utf8" "1:l1=λ;2:l2=λ" "UTF-8: the per-layer lane syntax"
 expect "$utf8" "at least 80×24" "UTF-8: the terminal size"
 expect "$utf8" "[ ] λ down/up" "UTF-8: the λ keys"
@@ -30,7 +31,7 @@ grep -qE '^ +l log view   p loss view   k Keras code   w write it   q quit$' <<<
 grep -qE '^ +Next is allowed' <<<"$utf8" || fail "UTF-8: the text after the lesson keys ran into them"
 
 ascii=$(render C)
-expect "$ascii" "none, l1=<lambda>, l2=<lambda>" "LANG=C: the lane syntax"
+expect "$ascii" "(l1=<lambda>,l2=<lambda>)" "LANG=C: the lane syntax"
 expect "$ascii" "at least 80x24" "LANG=C: the terminal size"
 expect "$ascii" "(v = finished)" "LANG=C: the check mark's fallback"
 echo "test-man-page: 1 passed, 0 failed"
