@@ -67,7 +67,7 @@ shoot screenshot-digits
 echo "wrote assets/digits-plot.svg"
 
 start "$bin" lesson 2
-wait_for 'lesson 2/7' 20
+wait_for 'lesson 2/[0-9]+ · step 1/' 20
 sleep 1
 $T send-keys -t shot b
 sleep 4
