@@ -1,6 +1,6 @@
 import Lessons
 import RegvizData
-import Synchronization
+import Training
 /// Where the learner is, as far as the keys care: the mode, the view, an open window, the
 /// lesson page's question and hint, and who holds the settings.
 public struct KeyContext: Hashable, Sendable {
@@ -200,12 +200,13 @@ extension Keymap {
 }
 
 /// The keymaps of the last few key contexts, newest first. Process-wide and locked: a keymap is
-/// a pure function of its context, so any caller may share any entry.
+/// a pure function of its context, so any caller may share any entry. `Locked` (an `NSLock`),
+/// not `Synchronization.Mutex`, whose futexes ThreadSanitizer does not see.
 final class KeymapMemo: Sendable {
   static let shared = KeymapMemo()
   /// Enough for a lesson page with its windows open and closed, in two views.
   static let capacity = 8
-  private let recent = Mutex<[(context: KeyContext, keymap: Keymap)]>([])
+  private let recent = Locked<[(context: KeyContext, keymap: Keymap)]>([])
 
   /// The keymap of `c`, from `build` only when it is not kept.
   func keymap(_ c: KeyContext, build: () -> Keymap) -> Keymap {
